@@ -1,0 +1,16 @@
+package io.citylake.ingest;
+
+import java.io.Serializable;
+import java.util.List;
+import org.apache.spark.sql.types.StructField;
+
+/**
+ * Turns one raw line of a known file into bronze payload values. Implementations keep every value
+ * as text: typing is silver's job, so bronze never loses a value because it had the wrong type.
+ */
+public interface LineParser extends Serializable {
+  /** The payload columns this parser fills, in order (all strings or maps of strings). */
+  List<StructField> payloadFields();
+
+  ParsedLine parse(RawFile file, String line);
+}

@@ -1,0 +1,23 @@
+package io.citylake.job;
+
+import java.util.List;
+
+/**
+ * One step of the nightly pipeline: a named unit with declared inputs and outputs.
+ *
+ * <p>The declarations are what the pipeline graph, {@code plan --json}, the Airflow DAG test and
+ * the report read; a job must not touch tables it does not declare.
+ */
+public interface Job {
+  /** Stable dotted name, e.g. {@code ingest.transit_taps}; also the Airflow task id. */
+  String name();
+
+  /** One sentence for {@code plan} and the data dictionary. */
+  String description();
+
+  List<TableRef> inputs();
+
+  List<TableRef> outputs();
+
+  JobResult run(JobContext context);
+}

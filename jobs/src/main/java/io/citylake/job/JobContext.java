@@ -1,0 +1,31 @@
+package io.citylake.job;
+
+import io.citylake.lake.LakeConfig;
+import io.citylake.lake.LakePaths;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * What every job of one run shares: the session, the lake, the service day and the run's identity.
+ *
+ * @param runDate the JST service day the night is for; raw partitions after it are not read
+ * @param runId identifies the run in bronze metadata, quarantine rows and Delta commit info
+ * @param startedAt the run's start, used as the ingest time of every row it writes
+ */
+public record JobContext(
+    SparkSession spark, LakeConfig config, LocalDate runDate, String runId, Instant startedAt) {
+
+  public JobContext {
+    Objects.requireNonNull(spark, "spark");
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(runDate, "runDate");
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(startedAt, "startedAt");
+  }
+
+  public LakePaths paths() {
+    return config.paths();
+  }
+}

@@ -1,0 +1,29 @@
+package io.citylake.job;
+
+import java.util.Map;
+
+/**
+ * What a job did, for the run summary and the run log.
+ *
+ * @param rowsIn rows or lines read
+ * @param rowsOut rows written to the job's outputs
+ * @param rowsQuarantined rows sent to quarantine
+ * @param details small named facts worth showing (files ingested, Delta version, ...)
+ */
+public record JobResult(
+    String job, long rowsIn, long rowsOut, long rowsQuarantined, Map<String, Object> details,
+    double seconds) {
+
+  public JobResult {
+    details = Map.copyOf(details);
+  }
+
+  public static JobResult of(String job, long rowsIn, long rowsOut, Map<String, Object> details) {
+    return new JobResult(job, rowsIn, rowsOut, 0, details, 0);
+  }
+
+  /** The same result with the wall time the runner measured. */
+  public JobResult withSeconds(double measured) {
+    return new JobResult(job, rowsIn, rowsOut, rowsQuarantined, details, measured);
+  }
+}

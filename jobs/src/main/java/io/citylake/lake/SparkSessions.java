@@ -1,0 +1,63 @@
+package io.citylake.lake;
+
+import java.nio.file.Path;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The one place a SparkSession is built, for the CLI, the tests and spark-submit alike.
+ *
+ * <p>Without a master from the environment it runs embedded ({@code local[*]}) with a Derby Hive
+ * metastore under the lake; under {@code spark-submit} the cluster's master and metastore win and
+ * only the extensions and lake defaults are added.
+ */
+public final class SparkSessions {
+  private static final String EXTENSIONS =
+      "io.delta.sql.DeltaSparkSessionExtension,org.apache.sedona.sql.SedonaSqlExtensions";
+
+  private SparkSessions() {}
+
+  /** Settings that differ between the CLI, tests and clusters. */
+  public record Settings(String defaultMaster, int shufflePartitions, boolean uiEnabled) {
+    /** Embedded run on this 2-core class of machine. */
+    public static Settings embedded() {
+      return new Settings("local[*]", 4, false);
+    }
+
+    /** Test JVMs: two threads, fewest shuffle partitions, no UI. */
+    public static Settings tests() {
+      return new Settings("local[2]", 2, false);
+    }
+  }
+
+  public static SparkSession create(LakeConfig config, Settings settings) {
+    SparkConf conf = new SparkConf(true);
+    conf.setIfMissing("spark.master", settings.defaultMaster());
+    conf.setIfMissing("spark.app.name", "citylake");
+    conf.set("spark.sql.extensions", EXTENSIONS);
+    conf.set("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
+    conf.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
+    conf.setIfMissing("spark.kryo.registrator", "org.apache.sedona.core.serde.SedonaKryoRegistrator");
+    conf.setIfMissing("spark.sql.shuffle.partitions", String.valueOf(settings.shufflePartitions()));
+    conf.setIfMissing("spark.ui.enabled", String.valueOf(settings.uiEnabled()));
+    conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+    conf.setIfMissing("spark.sql.session.timeZone", "Asia/Tokyo");
+    conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "2");
+    conf.setIfMissing("spark.databricks.delta.schema.autoMerge.enabled", "false");
+    conf.setIfMissing("spark.sql.warehouse.dir", config.paths().warehouse());
+    config.metastoreDir().ifPresent(dir -> embeddedMetastore(conf, dir));
+    return SparkSession.builder().config(conf).enableHiveSupport().getOrCreate();
+  }
+
+  private static void embeddedMetastore(SparkConf conf, Path dir) {
+    Path absolute = dir.toAbsolutePath();
+    absolute.toFile().mkdirs();
+    System.setProperty("derby.system.home", absolute.toString());
+    System.setProperty("derby.stream.error.file", absolute.resolve("derby.log").toString());
+    conf.set(
+        "spark.hadoop.javax.jdo.option.ConnectionURL",
+        "jdbc:derby:;databaseName=" + absolute.resolve("metastore_db") + ";create=true");
+    conf.set("spark.hadoop.datanucleus.schema.autoCreateAll", "true");
+    conf.set("spark.hadoop.hive.metastore.schema.verification", "false");
+  }
+}

@@ -1,0 +1,43 @@
+package io.citylake.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+/** Writes small hand-made raw files for tests, optionally gzipped, with chosen line ends. */
+public final class RawFiles {
+  private RawFiles() {}
+
+  public static Path write(Path file, List<String> lines) {
+    return write(file, String.join("\n", lines) + "\n");
+  }
+
+  public static Path write(Path file, String content) {
+    try {
+      Files.createDirectories(file.getParent());
+      byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
+      if (file.getFileName().toString().endsWith(".gz")) {
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+          out.write(bytes);
+        }
+      } else {
+        Files.write(file, bytes);
+      }
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The shared reference data folder ({@code ../shared/reference-data}) beside the checkout. */
+  public static Path sharedReferenceData() {
+    String configured = System.getProperty("citylake.sharedDir");
+    Path shared = configured != null ? Path.of(configured) : Path.of("..", "..", "shared");
+    return shared.resolve("reference-data").toAbsolutePath().normalize();
+  }
+}

@@ -1,0 +1,60 @@
+package io.citylake.testing;
+
+import io.citylake.job.JobContext;
+import io.citylake.lake.LakeConfig;
+import io.citylake.lake.SparkSessions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Base of every Spark test: one {@code local[2]} session per test JVM (Delta, Sedona, Derby
+ * metastore in a JVM-wide temp folder) and a fresh lake folder per test class.
+ */
+public abstract class SparkTestBase {
+  private static SparkSession spark;
+  private static final AtomicInteger RUNS = new AtomicInteger();
+
+  /** The lake of the current test class; tests create {@code raw/...} below it. */
+  @TempDir protected static Path lakeDir;
+
+  protected static synchronized SparkSession spark() {
+    if (spark == null) {
+      Path home;
+      try {
+        home = Files.createTempDirectory("citylake-spark-tests-");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      spark = SparkSessions.create(LakeConfig.local(home), SparkSessions.Settings.tests());
+    }
+    return spark;
+  }
+
+  protected static LakeConfig lake() {
+    return LakeConfig.local(lakeDir);
+  }
+
+  /** A job context for {@code day} on this class's lake with a new run id. */
+  protected static JobContext context(LocalDate day) {
+    return new JobContext(spark(), lake(), day, "test-run-" + RUNS.incrementAndGet(),
+        Instant.parse("2026-11-20T00:00:00Z"));
+  }
+
+  protected static List<Row> rows(String sql) {
+    return spark().sql(sql).collectAsList();
+  }
+
+  /** A Delta table of this class's lake as a SQL identifier, e.g. {@code delta.`/tmp/.../x`}. */
+  protected static String delta(String path) {
+    return "delta.`" + path + "`";
+  }
+}

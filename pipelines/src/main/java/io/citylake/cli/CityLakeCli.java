@@ -1,0 +1,82 @@
+package io.citylake.cli;
+
+import io.citylake.lake.CityLakeException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code citylake} command. It only parses, validates and delegates; every failure reaches the
+ * user as one line on stderr and a non-zero exit code (2: usage, 1: a run failed).
+ */
+@Command(
+    name = "citylake",
+    mixinStandardHelpOptions = true,
+    version = "citylake 0.1.0",
+    description = "Smart-city evaluation data lake: nightly ingest, KPIs and reports.",
+    subcommands = {
+      NightlyCommand.class,
+      IngestCommand.class,
+      PlanCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class CityLakeCli implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command");
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the command line and returns the exit code, without exiting (for tests). */
+  public static int execute(String... args) {
+    CommandLine cli = commandLine();
+    return cli.execute(args);
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new CityLakeCli());
+    cli.setParameterExceptionHandler((ex, args) -> {
+      PrintWriter err = ex.getCommandLine().getErr();
+      String command = ex.getCommandLine().getCommandSpec().qualifiedName();
+      err.println(command + ": " + firstLine(ex.getMessage())
+          + " (see '" + command + " --help')");
+      err.flush();
+      return CityLakeException.USAGE;
+    });
+    cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      PrintWriter err = commandLine.getErr();
+      String command = commandLine.getCommandSpec().qualifiedName();
+      if (ex instanceof CityLakeException known) {
+        err.println(command + ": " + firstLine(known.getMessage()));
+        debugTrace(ex, err);
+        err.flush();
+        return known.exitCode();
+      }
+      err.println(command + ": internal error: " + firstLine(String.valueOf(ex))
+          + " (set CITYLAKE_DEBUG=1 for the stack trace)");
+      debugTrace(ex, err);
+      err.flush();
+      return CityLakeException.FAILED;
+    });
+    return cli;
+  }
+
+  private static void debugTrace(Exception ex, PrintWriter err) {
+    if (System.getenv("CITYLAKE_DEBUG") != null) {
+      ex.printStackTrace(err);
+    }
+  }
+
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "unknown error";
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+}

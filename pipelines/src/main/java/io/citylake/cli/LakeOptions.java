@@ -1,0 +1,82 @@
+package io.citylake.cli;
+
+import io.citylake.lake.CityLakeException;
+import io.citylake.lake.LakeConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --lake} option shared by commands that work on a lake. Without it, commands work on
+ * {@code ./lake}, seeded once from the bundled {@code sample-lake/} so the committed sample is
+ * never modified.
+ */
+public final class LakeOptions {
+  /** Folder of the working copy of the sample lake, below the current directory. */
+  static final String WORKING_LAKE = "lake";
+
+  @Option(names = "--lake", paramLabel = "PATH",
+      description = "Lake root with raw/ and reference/ inside (local path, file:, s3a: or hdfs: URI)."
+          + " Default: ./lake, a copy of the bundled sample-lake/.")
+  String lake;
+
+  /** The configuration for the named lake, checking that it looks like a lake. */
+  LakeConfig config(String verb) {
+    if (lake == null) {
+      return LakeConfig.local(workingSampleLake(verb));
+    }
+    if (lake.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !lake.startsWith("file:")) {
+      return LakeConfig.remote(URI.create(lake));
+    }
+    Path dir = lake.startsWith("file:") ? Path.of(URI.create(lake)) : Path.of(lake);
+    if (!Files.isDirectory(dir)) {
+      throw CityLakeException.badInput(verb, "the lake folder does not exist", lake);
+    }
+    if (!Files.isDirectory(dir.resolve("raw"))) {
+      throw CityLakeException.badInput(verb, "the lake has no raw/ folder", lake);
+    }
+    return LakeConfig.local(dir);
+  }
+
+  /** Where the bundled sample lake is: beside the launcher, or below the current directory. */
+  static Path sampleLake() {
+    String home = System.getProperty("citylake.home");
+    Path base = home == null ? Path.of("") : Path.of(home);
+    return base.resolve("sample-lake").toAbsolutePath().normalize();
+  }
+
+  private static Path workingSampleLake(String verb) {
+    Path target = Path.of(WORKING_LAKE).toAbsolutePath().normalize();
+    if (Files.isDirectory(target.resolve("raw"))) {
+      return target;
+    }
+    Path sample = sampleLake();
+    if (!Files.isDirectory(sample.resolve("raw"))) {
+      throw CityLakeException.badInput(
+          verb, "no --lake given and no bundled sample lake found; pass --lake PATH", sample);
+    }
+    copyTree(sample.resolve("raw"), target.resolve("raw"));
+    copyTree(sample.resolve("reference"), target.resolve("reference"));
+    return target;
+  }
+
+  private static void copyTree(Path from, Path to) {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path source : (Iterable<Path>) paths::iterator) {
+        Path destination = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(destination);
+        } else {
+          Files.copy(source, destination, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.citylake.cli;
+
+import io.citylake.lake.LakeConfig;
+import io.citylake.pipeline.NightlyPipeline;
+import io.citylake.pipeline.NightlyRun;
+import io.citylake.pipeline.RunSummary;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code citylake nightly}: the whole pipeline for one service day. */
+@Command(name = "nightly", mixinStandardHelpOptions = true,
+    description = "Run the nightly pipeline (ingest, conform, KPIs, publish) for one service day.")
+final class NightlyCommand implements Callable<Integer> {
+  @Mixin LakeOptions lake;
+
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD",
+      description = "JST service day to run. Default: the latest dt= partition under raw/.")
+  LocalDate date;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    LakeConfig config = lake.config("run the nightly pipeline");
+    PrintWriter out = spec.commandLine().getOut();
+    SparkSession spark = SparkCommand.session(config);
+    NightlyRun run = new NightlyRun(spark, config, NightlyPipeline.graph());
+    LocalDate day = run.resolveDate(Optional.ofNullable(date));
+    out.println("citylake nightly " + day + " on " + config.lakeRoot());
+    RunSummary summary = run.run(day, job -> true, o -> SparkCommand.progress(out, o));
+    return SparkCommand.finish(out, config, summary);
+  }
+}

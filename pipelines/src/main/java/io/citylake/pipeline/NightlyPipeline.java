@@ -1,0 +1,38 @@
+package io.citylake.pipeline;
+
+import io.citylake.contract.RawDataset;
+import io.citylake.ingest.IngestGtfsFeeds;
+import io.citylake.ingest.IngestRawDataset;
+import io.citylake.job.Job;
+import io.citylake.job.TableRef;
+import io.citylake.lake.Layer;
+import io.citylake.publish.RegisterTables;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The nightly pipeline's definition: every job citylake runs, in declaration order. New jobs are
+ * added here and nowhere else; the CLI, the DAG check and the tests read {@link #graph()}.
+ */
+public final class NightlyPipeline {
+  private NightlyPipeline() {}
+
+  public static PipelineGraph graph() {
+    List<Job> jobs = new ArrayList<>();
+    for (RawDataset dataset : RawDataset.values()) {
+      jobs.add(new IngestRawDataset(dataset));
+    }
+    jobs.add(new IngestGtfsFeeds());
+    jobs.add(new RegisterTables(publishedTables(jobs)));
+    return new PipelineGraph(jobs);
+  }
+
+  /** Every table a job writes into bronze, silver or gold: what the catalog publishes. */
+  private static List<TableRef> publishedTables(List<Job> jobs) {
+    return jobs.stream()
+        .flatMap(job -> job.outputs().stream())
+        .filter(t -> t.layer() == Layer.BRONZE || t.layer() == Layer.SILVER
+            || t.layer() == Layer.GOLD)
+        .toList();
+  }
+}

@@ -1,0 +1,95 @@
+package io.citylake.pipeline;
+
+import io.citylake.job.Job;
+import io.citylake.job.TableRef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The pipeline as data: jobs and the edges implied by their declared inputs and outputs (a job
+ * depends on the job that writes a table it reads). The runner, {@code plan --json}, the Airflow
+ * DAG check and the tests all read this one value.
+ */
+public final class PipelineGraph {
+  private final List<Job> jobs;
+  private final Map<String, Job> byName = new LinkedHashMap<>();
+  private final Map<TableRef, Job> producers = new HashMap<>();
+
+  public PipelineGraph(List<Job> jobs) {
+    this.jobs = List.copyOf(jobs);
+    for (Job job : this.jobs) {
+      if (byName.put(job.name(), job) != null) {
+        throw new IllegalArgumentException("Cannot build pipeline: job name twice: " + job.name());
+      }
+      for (TableRef output : job.outputs()) {
+        Job other = producers.put(output, job);
+        if (other != null) {
+          throw new IllegalArgumentException("Cannot build pipeline: " + output
+              + " written by both " + other.name() + " and " + job.name());
+        }
+      }
+    }
+    topologicalOrder();
+  }
+
+  public List<Job> jobs() {
+    return jobs;
+  }
+
+  public Job job(String name) {
+    Job job = byName.get(name);
+    if (job == null) {
+      throw new IllegalArgumentException("Cannot find job: no job named " + name);
+    }
+    return job;
+  }
+
+  /** Names of the jobs whose outputs {@code job} reads, in declaration order. */
+  public List<String> upstream(Job job) {
+    Set<String> names = new LinkedHashSet<>();
+    for (TableRef input : job.inputs()) {
+      Job producer = producers.get(input);
+      if (producer != null) {
+        names.add(producer.name());
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  /** Jobs in an order where every job comes after its upstream jobs; ties keep declaration order. */
+  public List<Job> topologicalOrder() {
+    List<Job> ordered = new ArrayList<>();
+    Set<String> done = new HashSet<>();
+    while (ordered.size() < jobs.size()) {
+      boolean progressed = false;
+      for (Job job : jobs) {
+        if (!done.contains(job.name()) && done.containsAll(upstream(job))) {
+          ordered.add(job);
+          done.add(job.name());
+          progressed = true;
+        }
+      }
+      if (!progressed) {
+        throw new IllegalArgumentException("Cannot build pipeline: the jobs form a cycle");
+      }
+    }
+    return ordered;
+  }
+
+  /** The jobs that must run for {@code selected}: those jobs and everything downstream of them. */
+  public Set<String> downstreamOf(Set<String> selected) {
+    Set<String> result = new LinkedHashSet<>(selected);
+    for (Job job : topologicalOrder()) {
+      if (upstream(job).stream().anyMatch(result::contains)) {
+        result.add(job.name());
+      }
+    }
+    return result;
+  }
+}

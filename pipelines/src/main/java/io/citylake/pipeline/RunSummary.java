@@ -1,0 +1,37 @@
+package io.citylake.pipeline;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Everything one pipeline run did, job by job, for the console table and the run log. */
+public record RunSummary(String runId, LocalDate runDate, List<JobOutcome> outcomes,
+    double seconds) {
+
+  public RunSummary {
+    outcomes = List.copyOf(outcomes);
+  }
+
+  public boolean succeeded() {
+    return outcomes.stream().allMatch(o -> o.status() == JobOutcome.Status.SUCCEEDED);
+  }
+
+  /** An aligned text table: job, status, rows in/out, quarantined, seconds. */
+  public String table() {
+    StringBuilder out = new StringBuilder();
+    int width = outcomes.stream().mapToInt(o -> o.job().length()).max().orElse(3);
+    String format = "%-" + width + "s  %-9s %10s %10s %11s %8s%n";
+    out.append(String.format(format, "job", "status", "rows_in", "rows_out", "quarantined",
+        "seconds"));
+    for (JobOutcome o : outcomes) {
+      String in = o.result().map(r -> String.valueOf(r.rowsIn())).orElse("-");
+      String rowsOut = o.result().map(r -> String.valueOf(r.rowsOut())).orElse("-");
+      String quarantined = o.result().map(r -> String.valueOf(r.rowsQuarantined())).orElse("-");
+      out.append(String.format(format, o.job(), o.status().name().toLowerCase(), in, rowsOut,
+          quarantined, String.format("%.1f", o.seconds())));
+      if (!o.message().isEmpty()) {
+        out.append("    ").append(o.message()).append(System.lineSeparator());
+      }
+    }
+    return out.toString();
+  }
+}
