@@ -52,11 +52,16 @@ public final class BronzeIngest {
     if (fresh.isEmpty()) {
       return new Outcome(listed.size(), 0, 0, 0, -1);
     }
+    long versionBefore =
+        DeltaTables.exists(spark, tablePath) ? DeltaTables.lastCommit(spark, tablePath).version() : -1;
     LongAccumulator corrupt = spark.sparkContext().longAccumulator("corruptLines");
     write(tablePath, fresh, parser, corrupt);
+    if (!DeltaTables.exists(spark, tablePath)) {
+      return new Outcome(listed.size(), fresh.size(), 0, 0, -1);
+    }
     DeltaTables.Commit commit = DeltaTables.lastCommit(spark, tablePath);
-    return new Outcome(
-        listed.size(), fresh.size(), commit.outputRows(), corrupt.value(), commit.version());
+    long rows = commit.version() == versionBefore ? 0 : commit.outputRows();
+    return new Outcome(listed.size(), fresh.size(), rows, corrupt.value(), commit.version());
   }
 
   private void write(

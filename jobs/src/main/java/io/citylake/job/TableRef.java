@@ -2,15 +2,25 @@ package io.citylake.job;
 
 import io.citylake.lake.Layer;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A dataset a job reads or writes, named by layer and table ({@code bronze.transit_taps}). The
  * pipeline graph links jobs through these names, so they must be spelled the same everywhere.
+ *
+ * <p>A shared table that several jobs fill side by side (the quarantine: one slice per dataset)
+ * is named with the slice a job owns, {@code silver.quarantine[transit_taps]}; a reader of the
+ * whole table ({@code silver.quarantine}) depends on every job writing a slice of it.
  */
-public record TableRef(Layer layer, String table) {
+public record TableRef(Layer layer, String table, Optional<String> slice) {
   public TableRef {
     Objects.requireNonNull(layer, "layer");
     Objects.requireNonNull(table, "table");
+    Objects.requireNonNull(slice, "slice");
+  }
+
+  public TableRef(Layer layer, String table) {
+    this(layer, table, Optional.empty());
   }
 
   public static TableRef raw(String dataset) {
@@ -33,9 +43,19 @@ public record TableRef(Layer layer, String table) {
     return new TableRef(Layer.GOLD, table);
   }
 
-  /** {@code layer.table}, as shown by {@code plan} and used in the metastore. */
+  /** The slice {@code name} of this shared table. */
+  public TableRef slice(String name) {
+    return new TableRef(layer, table, Optional.of(name));
+  }
+
+  /** The whole table this reference names or slices. */
+  public TableRef whole() {
+    return new TableRef(layer, table);
+  }
+
+  /** {@code layer.table} or {@code layer.table[slice]}, as shown by {@code plan}. */
   @Override
   public String toString() {
-    return layer.directory() + "." + table;
+    return layer.directory() + "." + table + slice.map(s -> "[" + s + "]").orElse("");
   }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       NightlyCommand.class,
       IngestCommand.class,
+      GenerateSampleCommand.class,
       PlanCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -32,9 +33,16 @@ public final class CityLakeCli implements Runnable {
     System.exit(execute(args));
   }
 
-  /** Runs the command line and returns the exit code, without exiting (for tests). */
+  /** Runs the command line and returns the exit code, without exiting. */
   public static int execute(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** Runs the command line with its output and errors sent to the given writers (for tests). */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = commandLine();
+    cli.setOut(out);
+    cli.setErr(err);
     return cli.execute(args);
   }
 

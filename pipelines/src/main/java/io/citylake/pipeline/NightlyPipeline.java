@@ -31,6 +31,8 @@ public final class NightlyPipeline {
   private static List<TableRef> publishedTables(List<Job> jobs) {
     return jobs.stream()
         .flatMap(job -> job.outputs().stream())
+        .map(TableRef::whole)
+        .distinct()
         .filter(t -> t.layer() == Layer.BRONZE || t.layer() == Layer.SILVER
             || t.layer() == Layer.GOLD)
         .toList();

@@ -20,6 +20,7 @@ public final class PipelineGraph {
   private final List<Job> jobs;
   private final Map<String, Job> byName = new LinkedHashMap<>();
   private final Map<TableRef, Job> producers = new HashMap<>();
+  private final Map<TableRef, List<Job>> sliceProducers = new HashMap<>();
 
   public PipelineGraph(List<Job> jobs) {
     this.jobs = List.copyOf(jobs);
@@ -32,6 +33,9 @@ public final class PipelineGraph {
         if (other != null) {
           throw new IllegalArgumentException("Cannot build pipeline: " + output
               + " written by both " + other.name() + " and " + job.name());
+        }
+        if (output.slice().isPresent()) {
+          sliceProducers.computeIfAbsent(output.whole(), t -> new ArrayList<>()).add(job);
         }
       }
     }
@@ -57,6 +61,9 @@ public final class PipelineGraph {
       Job producer = producers.get(input);
       if (producer != null) {
         names.add(producer.name());
+      }
+      for (Job slicer : sliceProducers.getOrDefault(input, List.of())) {
+        names.add(slicer.name());
       }
     }
     return List.copyOf(names);

@@ -1,0 +1,86 @@
+package io.citylake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Wrong flags and paths end in one clear line and a non-zero exit, never a stack trace. */
+class CliErrorPathsTest {
+
+  private record Outcome(int exitCode, String out, String err) {}
+
+  private static Outcome run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = CityLakeCli.execute(new PrintWriter(out), new PrintWriter(err), args);
+    return new Outcome(code, out.toString(), err.toString());
+  }
+
+  private static void assertOneLineError(Outcome outcome, String expected) {
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err().lines().toList()).containsExactly(expected);
+    assertThat(outcome.err()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void unknownOptionIsOneLine() {
+    assertOneLineError(run("nightly", "--bogus"),
+        "citylake nightly: Unknown option: '--bogus' (see 'citylake nightly --help')");
+  }
+
+  @Test
+  void badDateIsOneLine() {
+    Outcome outcome = run("nightly", "--date", "2026-13-45");
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err().lines().toList()).hasSize(1);
+    assertThat(outcome.err()).startsWith("citylake nightly: Invalid value for option '--date'")
+        .contains("2026-13-45");
+  }
+
+  @Test
+  void missingLakeIsOneLine(@TempDir Path dir) {
+    Path missing = dir.resolve("nowhere");
+    assertOneLineError(run("nightly", "--lake", missing.toString()),
+        "citylake nightly: Cannot run the nightly pipeline: the lake folder does not exist (got: "
+            + missing + ")");
+  }
+
+  @Test
+  void lakeWithoutRawIsOneLine(@TempDir Path dir) {
+    assertOneLineError(run("ingest", "--lake", dir.toString()),
+        "citylake ingest: Cannot ingest: the lake has no raw/ folder (got: " + dir + ")");
+  }
+
+  @Test
+  void unknownDatasetIsOneLine() {
+    assertOneLineError(run("ingest", "--dataset", "transit/buses"),
+        "citylake ingest: Unknown dataset 'transit/buses'; see 'citylake plan' for the ingest jobs"
+            + " (see 'citylake ingest --help')");
+  }
+
+  @Test
+  void missingCommandIsOneLine() {
+    assertOneLineError(run(), "citylake: Missing command (see 'citylake --help')");
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : CityLakeCli.commandLine().getSubcommands().keySet()) {
+      Outcome outcome = run(command, "--help");
+      assertThat(outcome.exitCode()).as(command).isZero();
+      assertThat(outcome.out()).as(command).contains("Usage: citylake " + command);
+    }
+  }
+
+  @Test
+  void planJsonListsJobsWithUpstream() {
+    Outcome outcome = run("plan", "--json");
+    assertThat(outcome.exitCode()).isZero();
+    assertThat(outcome.out()).contains("\"name\" : \"ingest.transit_taps\"")
+        .contains("\"upstream\" : [ \"ingest.sensors_observations\"");
+  }
+}

@@ -1,0 +1,71 @@
+package io.citylake.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.citylake.contract.RawDataset;
+import io.citylake.job.Job;
+import io.citylake.job.JobContext;
+import io.citylake.job.JobResult;
+import io.citylake.job.TableRef;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PipelineGraphTest {
+
+  private record FakeJob(String name, List<TableRef> inputs, List<TableRef> outputs)
+      implements Job {
+    @Override
+    public String description() {
+      return name;
+    }
+
+    @Override
+    public JobResult run(JobContext context) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  private static final TableRef A = TableRef.bronze("a");
+  private static final TableRef B = TableRef.silver("b");
+  private static final TableRef C = TableRef.gold("c");
+
+  @Test
+  void ordersJobsAfterTheJobsWritingWhatTheyRead() {
+    Job gold = new FakeJob("gold", List.of(B), List.of(C));
+    Job silver = new FakeJob("silver", List.of(A), List.of(B));
+    Job bronze = new FakeJob("bronze", List.of(TableRef.raw("a")), List.of(A));
+    PipelineGraph graph = new PipelineGraph(List.of(gold, silver, bronze));
+
+    assertThat(graph.topologicalOrder()).extracting(Job::name)
+        .containsExactly("bronze", "silver", "gold");
+    assertThat(graph.upstream(gold)).containsExactly("silver");
+    assertThat(graph.upstream(bronze)).isEmpty();
+    assertThat(graph.downstreamOf(Set.of("silver"))).containsExactlyInAnyOrder("silver", "gold");
+  }
+
+  @Test
+  void rejectsCyclesAndTablesWrittenTwice() {
+    assertThatThrownBy(() -> new PipelineGraph(List.of(
+        new FakeJob("x", List.of(B), List.of(A)), new FakeJob("y", List.of(A), List.of(B)))))
+        .hasMessage("Cannot build pipeline: the jobs form a cycle");
+    assertThatThrownBy(() -> new PipelineGraph(List.of(
+        new FakeJob("x", List.of(), List.of(A)), new FakeJob("y", List.of(), List.of(A)))))
+        .hasMessage("Cannot build pipeline: bronze.a written by both x and y");
+  }
+
+  @Test
+  void nightlyPipelineIngestsEveryRawDatasetAndPublishesAfterwards() {
+    PipelineGraph graph = NightlyPipeline.graph();
+    List<String> names = graph.topologicalOrder().stream().map(Job::name).toList();
+
+    for (RawDataset dataset : RawDataset.values()) {
+      assertThat(names).contains("ingest." + dataset.tableName());
+    }
+    assertThat(names).contains("ingest.transit_gtfs");
+    Job publish = graph.job("publish.register_tables");
+    assertThat(graph.upstream(publish)).contains("ingest.transit_taps", "ingest.transit_gtfs");
+    assertThat(names.indexOf("publish.register_tables")).isEqualTo(names.size() - 1);
+  }
+}
