@@ -1,0 +1,178 @@
+package io.citylake.conform;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+
+import io.citylake.ingest.BronzeColumns;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.MetadataBuilder;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * Classifies every bronze row of the days being rebuilt as {@code silver}, {@code quarantined}
+ * (with the first rule it broke), {@code duplicate} (same natural key as a newer row) or
+ * {@code superseded} (from an older version of a re-delivered file). Pure DataFrame code: one
+ * shuffle for the natural-key window, broadcast joins for file versions and lookups.
+ */
+public final class ConformPlan {
+  public static final String STATUS = "_status";
+  public static final String REASON = "_reason";
+  public static final String SILVER = "silver";
+  public static final String QUARANTINED = "quarantined";
+  public static final String DUPLICATE = "duplicate";
+  public static final String SUPERSEDED = "superseded";
+  private static final List<String> LINEAGE = List.of(
+      BronzeColumns.DT, BronzeColumns.SOURCE_FILE, BronzeColumns.INGESTED_AT,
+      BronzeColumns.RAW, BronzeColumns.RUN_ID, BronzeColumns.PARSE_ERROR);
+
+  private final Conformer conformer;
+
+  public ConformPlan(Conformer conformer) {
+    this.conformer = conformer;
+  }
+
+  /**
+   * @param bronze bronze rows of the days to rebuild, after {@link Conformer#prepare}
+   * @param lookupKeys for each of the conformer's lookups, a one-column frame of known keys
+   */
+  public Dataset<Row> classify(Dataset<Row> bronze, List<Dataset<Row>> lookupKeys) {
+    Dataset<Row> typed = typed(markCurrentVersion(bronze));
+    List<Lookup> lookups = conformer.lookups();
+    for (int i = 0; i < lookups.size(); i++) {
+      Lookup lookup = lookups.get(i);
+      Dataset<Row> keys = lookupKeys.get(i).toDF("_lk" + i).distinct();
+      typed = typed.join(functions.broadcast(keys),
+          col(lookup.column()).equalTo(col("_lk" + i)), "left");
+    }
+    Dataset<Row> reasoned = typed.withColumn(REASON, reason());
+    return withStatus(reasoned);
+  }
+
+  /** The silver table's schema: typed columns with their comments, then lineage columns. */
+  public StructType silverSchema() {
+    List<StructField> fields = new ArrayList<>();
+    for (TypedColumn column : conformer.columns()) {
+      fields.add(new StructField(column.name(), column.type(), true, comment(column.comment())));
+    }
+    fields.add(new StructField("dt", org.apache.spark.sql.types.DataTypes.DateType, false,
+        comment("JST service day of the delivery partition")));
+    fields.add(new StructField("_source_file", org.apache.spark.sql.types.DataTypes.StringType,
+        false, comment("raw file the row came from")));
+    fields.add(new StructField("_ingested_at", org.apache.spark.sql.types.DataTypes.TimestampType,
+        false, comment("when bronze ingested the row")));
+    return new StructType(fields.toArray(StructField[]::new));
+  }
+
+  /** Silver rows of a classified frame, in {@link #silverSchema()} order. */
+  public Dataset<Row> silverRows(Dataset<Row> classified) {
+    StructType schema = silverSchema();
+    Column[] columns = java.util.Arrays.stream(schema.fields())
+        .map(f -> col(f.name()).cast(f.dataType()).as(f.name(), f.metadata()))
+        .toArray(Column[]::new);
+    return classified.where(col(STATUS).equalTo(SILVER)).select(columns);
+  }
+
+  /** Quarantine rows of a classified frame, in {@link Quarantine#COLUMNS} order. */
+  public static Dataset<Row> quarantineRows(Dataset<Row> classified) {
+    return classified.where(col(STATUS).equalTo(QUARANTINED)).select(
+        col("dt"), col(BronzeColumns.SOURCE_FILE).as("source_file"),
+        col(BronzeColumns.RAW).as("raw"), col(REASON).as("rule"),
+        col(BronzeColumns.RUN_ID).as("ingest_run_id"),
+        col(BronzeColumns.INGESTED_AT).as("ingested_at"));
+  }
+
+  /** Counts per day by status, with the newest bronze ingest of the day. */
+  public static Dataset<Row> counts(Dataset<Row> classified) {
+    return classified.groupBy("dt").agg(
+        functions.count(functions.lit(1)).as("bronze_rows"),
+        countWhere(SILVER).as("silver_rows"),
+        countWhere(QUARANTINED).as("quarantined_rows"),
+        countWhere(DUPLICATE).as("duplicate_rows"),
+        countWhere(SUPERSEDED).as("superseded_rows"),
+        functions.max(BronzeColumns.INGESTED_AT).as(ConformAccounting.LATEST_INGEST));
+  }
+
+  private static Column countWhere(String status) {
+    return functions.sum(functions.when(col(STATUS).equalTo(status), 1).otherwise(0)).cast("long");
+  }
+
+  private static Dataset<Row> markCurrentVersion(Dataset<Row> bronze) {
+    Dataset<Row> latest = bronze.groupBy(BronzeColumns.SOURCE_FILE)
+        .agg(functions.max_by(col(BronzeColumns.SOURCE_SHA256), col(BronzeColumns.INGESTED_AT))
+            .as("_latest_sha"))
+        .withColumnRenamed(BronzeColumns.SOURCE_FILE, "_latest_file");
+    return bronze.join(functions.broadcast(latest),
+            col(BronzeColumns.SOURCE_FILE).equalTo(col("_latest_file")))
+        .withColumn("_current", col(BronzeColumns.SOURCE_SHA256).equalTo(col("_latest_sha")));
+  }
+
+  private Dataset<Row> typed(Dataset<Row> bronze) {
+    List<Column> columns = new ArrayList<>();
+    LINEAGE.forEach(name -> columns.add(col(name)));
+    columns.add(col("_current"));
+    List<TypedColumn> typedColumns = conformer.columns();
+    for (int i = 0; i < typedColumns.size(); i++) {
+      TypedColumn column = typedColumns.get(i);
+      columns.add(expr(column.sql()).cast(column.type()).as(column.name()));
+      if (column.source().isPresent()) {
+        String present = "nullif(trim(" + column.source().get() + "), '') IS NOT NULL";
+        columns.add(expr("NOT (" + present + ")").as("_missing" + i));
+        columns.add(expr(present + " AND (" + column.sql() + ") IS NULL").as("_unparsable" + i));
+      }
+    }
+    return bronze.select(columns.toArray(Column[]::new));
+  }
+
+  private Column reason() {
+    Column reason = functions.when(col(BronzeColumns.PARSE_ERROR).isNotNull(),
+        functions.concat(functions.lit("unparsable line: "), col(BronzeColumns.PARSE_ERROR)));
+    List<TypedColumn> columns = conformer.columns();
+    for (int i = 0; i < columns.size(); i++) {
+      TypedColumn column = columns.get(i);
+      if (column.source().isPresent() && column.required()) {
+        reason = reason.when(col("_missing" + i), "missing " + column.source().get());
+      }
+    }
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).source().isPresent()) {
+        reason = reason.when(col("_unparsable" + i), "unparsable " + columns.get(i).source().get());
+      }
+    }
+    for (Rule rule : conformer.rules()) {
+      reason = reason.when(expr(rule.violatedWhen()), rule.name());
+    }
+    List<Lookup> lookups = conformer.lookups();
+    for (int i = 0; i < lookups.size(); i++) {
+      reason = reason.when(col(lookups.get(i).column()).isNotNull().and(col("_lk" + i).isNull()),
+          lookups.get(i).ruleName());
+    }
+    return reason;
+  }
+
+  private Dataset<Row> withStatus(Dataset<Row> reasoned) {
+    Column valid = col("_current").and(col(REASON).isNull());
+    List<Column> partition = new ArrayList<>(List.of(valid));
+    conformer.naturalKey().forEach(key -> partition.add(col(key)));
+    Column rank = functions.row_number().over(Window.partitionBy(partition.toArray(Column[]::new))
+        .orderBy(col(BronzeColumns.INGESTED_AT).desc(), col(BronzeColumns.SOURCE_FILE).desc(),
+            col(BronzeColumns.RAW)));
+    Column status = functions.when(functions.not(col("_current")), SUPERSEDED)
+        .when(col(REASON).isNotNull(), QUARANTINED)
+        .when(rank.equalTo(1), SILVER)
+        .otherwise(DUPLICATE);
+    return reasoned.withColumn(STATUS, status);
+  }
+
+  private static Metadata comment(String text) {
+    return new MetadataBuilder().putString("comment", text).build();
+  }
+
+}

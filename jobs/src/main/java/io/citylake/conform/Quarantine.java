@@ -1,0 +1,59 @@
+package io.citylake.conform;
+
+import io.citylake.job.JobContext;
+import io.citylake.job.TableRef;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * The quarantine: every row that broke the contract, with the rule it broke, its raw text and
+ * where it came from, so that nothing is dropped silently. It holds raw text with personal
+ * identifiers, so it lives in the restricted bronze zone ({@code bronze.quarantine}), never in
+ * silver or gold. One slice per dataset, partitioned by {@code dataset} and {@code dt}; a job
+ * replaces exactly the days it recomputed, so re-runs never double-count.
+ */
+public final class Quarantine {
+  public static final String TABLE = "quarantine";
+  /** Columns a caller supplies, in order; {@link #write} adds dataset and the conform run id. */
+  public static final List<String> COLUMNS =
+      List.of("dt", "source_file", "raw", "rule", "ingest_run_id", "ingested_at");
+
+  private Quarantine() {}
+
+  /** The slice of the quarantine a conform job for {@code dataset} owns. */
+  public static TableRef slice(String dataset) {
+    return TableRef.bronze(TABLE).slice(dataset);
+  }
+
+  /**
+   * Replaces the quarantined rows of {@code dataset} for {@code days} with {@code rows}, which
+   * must have {@link #COLUMNS} ({@code dt} a date).
+   */
+  public static void replace(JobContext context, String dataset, List<java.time.LocalDate> days,
+      Dataset<Row> rows) {
+    Dataset<Row> out = rows.select(
+        functions.lit(dataset).as("dataset"),
+        functions.col("dt").cast("date").as("dt"),
+        functions.col("source_file").cast("string").as("source_file"),
+        functions.col("raw").cast("string").as("raw"),
+        functions.col("rule").cast("string").as("rule"),
+        functions.col("ingest_run_id").cast("string").as("ingest_run_id"),
+        functions.col("ingested_at").cast("timestamp").as("ingested_at"),
+        functions.lit(context.runId()).as("conform_run_id"));
+    out.write().format("delta").mode("overwrite")
+        .partitionBy("dataset", "dt")
+        .option("replaceWhere", "dataset = '" + dataset + "' AND " + inDays(days))
+        .option("userMetadata", context.runId())
+        .save(context.paths().bronze(TABLE));
+  }
+
+  /** {@code dt IN (DATE'..', ...)} for a replaceWhere predicate. */
+  public static String inDays(List<java.time.LocalDate> days) {
+    return "dt IN (" + days.stream().map(d -> "DATE'" + d + "'")
+        .collect(Collectors.joining(", ")) + ")";
+  }
+
+}

@@ -1,0 +1,104 @@
+package io.citylake.conform.datasets;
+
+import static io.citylake.conform.TypedColumn.cast;
+import static io.citylake.conform.TypedColumn.text;
+import static io.citylake.conform.TypedColumn.timestamp;
+
+import io.citylake.conform.Conformer;
+import io.citylake.conform.Lookup;
+import io.citylake.conform.ReferenceTable;
+import io.citylake.conform.Rule;
+import io.citylake.conform.TypedColumn;
+import io.citylake.contract.RawDataset;
+import io.citylake.contract.Vocabulary;
+import io.citylake.job.JobContext;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * NGSI-LD sensor observations (people counters, snow depth, air quality, bridge strain). A device
+ * that omits its location is placed where reference/sensors.csv says it is installed.
+ */
+public final class SensorObservationsConformer implements Conformer {
+  private static final String LON =
+      "coalesce(get_json_object(location, '$.coordinates[0]'), _ref_lon)";
+  private static final String LAT =
+      "coalesce(get_json_object(location, '$.coordinates[1]'), _ref_lat)";
+
+  @Override
+  public RawDataset dataset() {
+    return RawDataset.SENSOR_OBSERVATIONS;
+  }
+
+  @Override
+  public String description() {
+    return "One observation of one sensor at one time, located (from the message or the sensor"
+        + " registry) with a WKB point";
+  }
+
+  @Override
+  public List<TypedColumn> columns() {
+    return List.of(
+        text("id", true, "NGSI-LD id of the sensor, e.g. urn:ngsi-ld:SnowDepth:sapporo-0001"),
+        text("type", true, "PeopleCounter, SnowDepth, AirQuality or BridgeStrain"),
+        text("municipality", true, "municipality slug"),
+        new TypedColumn("observed_at", DataTypes.TimestampType,
+            timestamp("observedAt", true, "").sql(), Optional.of("observedAt"), true,
+            "observation time"),
+        cast("value", DataTypes.DoubleType, true, "observed value in the type's unit"),
+        text("unit", false, "unit as sent: persons, cm, ug/m3, microstrain"),
+        TypedColumn.derived("lon", DataTypes.DoubleType, "try_cast(" + LON + " AS DOUBLE)",
+            "longitude (message, else sensor registry)"),
+        TypedColumn.derived("lat", DataTypes.DoubleType, "try_cast(" + LAT + " AS DOUBLE)",
+            "latitude (message, else sensor registry)"),
+        TypedColumn.derived("location_from_registry", DataTypes.BooleanType,
+            "get_json_object(location, '$.coordinates[0]') IS NULL",
+            "true when the message had no location and the registry's was used"),
+        TypedColumn.derived("geometry_wkb", DataTypes.BinaryType, Rules.point(LON, LAT),
+            "point geometry as WKB (rebuild with ST_GeomFromWKB)"));
+  }
+
+  @Override
+  public List<String> naturalKey() {
+    return List.of("id", "observed_at");
+  }
+
+  @Override
+  public List<Rule> rules() {
+    return List.of(
+        Rule.oneOf("type", Vocabulary.SENSOR_TYPES),
+        Rule.oneOf("municipality", Vocabulary.MUNICIPALITIES),
+        valueRange("PeopleCounter", 0, 100_000),
+        valueRange("SnowDepth", 0, 600),
+        valueRange("AirQuality", 0, 1000),
+        valueRange("BridgeStrain", -10_000, 10_000),
+        new Rule("missing location", "lon IS NULL OR lat IS NULL"),
+        Rule.inJapan("lon", "lat"),
+        Rule.onServiceDay("observed_at"));
+  }
+
+  @Override
+  public List<Lookup> lookups() {
+    return List.of(new Lookup("id", ReferenceTable.SENSORS.ref(), "sensor_id"));
+  }
+
+  @Override
+  public Dataset<Row> prepare(Dataset<Row> bronze, JobContext context) {
+    Dataset<Row> registry = context.spark().read().format("delta")
+        .load(context.paths().silver(ReferenceTable.SENSORS.table()))
+        .select(functions.col("sensor_id").as("_ref_id"),
+            functions.col("lon").cast("string").as("_ref_lon"),
+            functions.col("lat").cast("string").as("_ref_lat"));
+    return bronze.join(functions.broadcast(registry),
+        bronze.col("id").equalTo(registry.col("_ref_id")), "left");
+  }
+
+  private static Rule valueRange(String type, double min, double max) {
+    return new Rule(type + " value out of range", "type = '" + type + "' AND value IS NOT NULL"
+        + " AND (value < " + min + " OR value > " + max + ")");
+  }
+}
