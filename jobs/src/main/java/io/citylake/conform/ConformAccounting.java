@@ -49,8 +49,8 @@ public final class ConformAccounting {
   }
 
   /** Replaces the accounting rows of {@code dataset} for {@code days}. */
-  public static void replace(JobContext context, String dataset, List<LocalDate> days,
-      Dataset<Row> counts) {
+  public static synchronized void replace(JobContext context, String dataset,
+      List<LocalDate> days, Dataset<Row> counts) {
     counts.withColumn("dataset", functions.lit(dataset))
         .withColumn("conform_run_id", functions.lit(context.runId()))
         .select("dataset", "dt", "bronze_rows", "silver_rows", "quarantined_rows",

@@ -12,7 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -81,34 +82,46 @@ public final class ConformDataset implements Job {
           .option("userMetadata", context.runId())
           .save(context.paths().silver(table));
       Quarantine.replace(context, table, days, ConformPlan.quarantineRows(classified));
-      Dataset<Row> counts = ConformPlan.counts(classified).persist();
-      ConformAccounting.replace(context, table, days, counts);
-      Row totals = counts.agg(functions.sum("bronze_rows"), functions.sum("silver_rows"),
-          functions.sum("quarantined_rows"), functions.sum("duplicate_rows"),
-          functions.sum("superseded_rows")).first();
-      counts.unpersist();
-      return result(days, totals);
+      Dataset<Row> countsFrame = ConformPlan.counts(classified);
+      List<Row> counts = countsFrame.collectAsList();
+      ConformAccounting.replace(context, table, days,
+          context.spark().createDataFrame(counts, countsFrame.schema()));
+      return result(days, counts);
     } finally {
       classified.unpersist();
     }
   }
 
-  private JobResult result(List<LocalDate> days, Row totals) {
+  private JobResult result(List<LocalDate> days, List<Row> counts) {
+    long[] totals = new long[5];
+    for (Row day : counts) {
+      for (int i = 0; i < totals.length; i++) {
+        totals[i] += day.getLong(day.fieldIndex(COUNT_COLUMNS.get(i)));
+      }
+    }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("days_rebuilt", days.size());
-    details.put("duplicates", totals.getLong(3));
-    details.put("superseded", totals.getLong(4));
-    return new JobResult(name(), totals.getLong(0), totals.getLong(1), totals.getLong(2),
-        details, 0);
+    details.put("duplicates", totals[3]);
+    details.put("superseded", totals[4]);
+    return new JobResult(name(), totals[0], totals[1], totals[2], details, 0);
   }
+
+  private static final List<String> COUNT_COLUMNS = List.of(
+      "bronze_rows", "silver_rows", "quarantined_rows", "duplicate_rows", "superseded_rows");
 
   private List<Dataset<Row>> lookupKeys(JobContext context) {
     List<Dataset<Row>> keys = new ArrayList<>();
     for (Lookup lookup : conformer.lookups()) {
       TableRef ref = lookup.reference();
-      keys.add(context.spark().read().format("delta")
-          .load(context.paths().layer(ref.layer(), ref.table()))
-          .select(lookup.referenceColumn()));
+      String path = context.paths().layer(ref.layer(), ref.table());
+      if (DeltaTables.exists(context.spark(), path)) {
+        keys.add(context.spark().read().format("delta").load(path)
+            .select(lookup.referenceColumn()));
+      } else {
+        // no reference table yet (e.g. no GTFS feed delivered): every value is unknown
+        keys.add(context.spark().createDataFrame(List.of(), new StructType()
+            .add(lookup.referenceColumn(), DataTypes.StringType)));
+      }
     }
     return keys;
   }

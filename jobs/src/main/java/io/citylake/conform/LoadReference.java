@@ -83,15 +83,11 @@ public final class LoadReference implements Job {
 
   private static Dataset<Row> boundaries(JobContext context) {
     String path = requireFile(context, BOUNDARIES_FILE);
-    return context.spark().read().option("multiLine", "true").json(path)
-        .select(functions.explode(functions.col("features")).as("f"))
-        .selectExpr(
-            "f.properties.municipality AS municipality",
-            "f.properties.code AS code",
-            "f.properties.name_ja AS name_ja",
-            "f.properties.name_en AS name_en",
-            "f.properties.pref AS pref",
-            "ST_AsBinary(ST_GeomFromGeoJSON(to_json(f.geometry))) AS geometry_wkb");
+    List<Row> features = BoundaryFeatures.read(path,
+        context.spark().sparkContext().hadoopConfiguration());
+    return context.spark().createDataFrame(features, BoundaryFeatures.SCHEMA)
+        .selectExpr("municipality", "code", "name_ja", "name_en", "pref",
+            "ST_AsBinary(ST_GeomFromGeoJSON(geometry_json)) AS geometry_wkb");
   }
 
   private static void overwrite(JobContext context, Dataset<Row> rows, String table) {

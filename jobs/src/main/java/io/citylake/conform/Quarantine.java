@@ -43,11 +43,14 @@ public final class Quarantine {
         functions.col("ingest_run_id").cast("string").as("ingest_run_id"),
         functions.col("ingested_at").cast("timestamp").as("ingested_at"),
         functions.lit(context.runId()).as("conform_run_id"));
-    out.write().format("delta").mode("overwrite")
-        .partitionBy("dataset", "dt")
-        .option("replaceWhere", "dataset = '" + dataset + "' AND " + inDays(days))
-        .option("userMetadata", context.runId())
-        .save(context.paths().bronze(TABLE));
+    synchronized (Quarantine.class) {
+      // jobs run side by side; one writer at a time keeps Delta from conflicting on this table
+      out.write().format("delta").mode("overwrite")
+          .partitionBy("dataset", "dt")
+          .option("replaceWhere", "dataset = '" + dataset + "' AND " + inDays(days))
+          .option("userMetadata", context.runId())
+          .save(context.paths().bronze(TABLE));
+    }
   }
 
   /** {@code dt IN (DATE'..', ...)} for a replaceWhere predicate. */

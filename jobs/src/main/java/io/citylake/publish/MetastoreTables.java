@@ -1,9 +1,8 @@
 package io.citylake.publish;
 
 import io.citylake.job.TableRef;
-import java.util.List;
 import java.util.Optional;
-import org.apache.spark.sql.Row;
+import org.apache.spark.sql.catalyst.catalog.ExternalCatalog;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -20,7 +19,9 @@ public final class MetastoreTables {
   /** Creates or re-points {@code layer.table} at {@code location}; a no-op when already there. */
   public void register(TableRef table, String location, String comment) {
     String database = table.layer().directory();
-    spark.sql("CREATE DATABASE IF NOT EXISTS " + database);
+    if (!spark.sharedState().externalCatalog().databaseExists(database)) {
+      spark.sql("CREATE DATABASE IF NOT EXISTS " + database);
+    }
     String name = database + "." + table.table();
     Optional<String> current = location(name);
     if (current.isPresent() && sameLocation(current.get(), location)) {
@@ -36,14 +37,12 @@ public final class MetastoreTables {
   /** The registered location of a table, if the table exists. */
   public Optional<String> location(String qualifiedName) {
     String[] parts = qualifiedName.split("\\.", 2);
-    if (!spark.catalog().tableExists(parts[0], parts[1])) {
+    // ask the metastore directly: DESCRIBE would load each Delta table's snapshot
+    ExternalCatalog catalog = spark.sharedState().externalCatalog();
+    if (!catalog.databaseExists(parts[0]) || !catalog.tableExists(parts[0], parts[1])) {
       return Optional.empty();
     }
-    List<Row> rows = spark.sql("DESCRIBE TABLE EXTENDED " + qualifiedName).collectAsList();
-    return rows.stream()
-        .filter(r -> "Location".equals(r.getString(0)))
-        .map(r -> r.getString(1))
-        .findFirst();
+    return Optional.of(catalog.getTable(parts[0], parts[1]).location().toString());
   }
 
   private static boolean sameLocation(String a, String b) {

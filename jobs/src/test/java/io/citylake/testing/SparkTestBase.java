@@ -43,10 +43,11 @@ public abstract class SparkTestBase {
     return LakeConfig.local(lakeDir);
   }
 
-  /** A job context for {@code day} on this class's lake with a new run id. */
+  /** A job context for {@code day} on this class's lake with a new run id and a later start. */
   protected static JobContext context(LocalDate day) {
-    return new JobContext(spark(), lake(), day, "test-run-" + RUNS.incrementAndGet(),
-        Instant.parse("2026-11-20T00:00:00Z"));
+    int run = RUNS.incrementAndGet();
+    return new JobContext(spark(), lake(), day, "test-run-" + run,
+        Instant.parse("2026-11-20T00:00:00Z").plusSeconds(run));
   }
 
   protected static List<Row> rows(String sql) {

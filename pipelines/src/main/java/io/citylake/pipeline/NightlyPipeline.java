@@ -1,5 +1,9 @@
 package io.citylake.pipeline;
 
+import io.citylake.conform.ConformDataset;
+import io.citylake.conform.Conformer;
+import io.citylake.conform.LoadReference;
+import io.citylake.conform.datasets.DatasetConformers;
 import io.citylake.contract.RawDataset;
 import io.citylake.ingest.IngestGtfsFeeds;
 import io.citylake.ingest.IngestRawDataset;
@@ -23,6 +27,10 @@ public final class NightlyPipeline {
       jobs.add(new IngestRawDataset(dataset));
     }
     jobs.add(new IngestGtfsFeeds());
+    jobs.add(new LoadReference());
+    for (Conformer conformer : DatasetConformers.all()) {
+      jobs.add(new ConformDataset(conformer));
+    }
     jobs.add(new RegisterTables(publishedTables(jobs)));
     return new PipelineGraph(jobs);
   }

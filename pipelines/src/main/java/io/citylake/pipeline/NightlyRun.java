@@ -1,5 +1,8 @@
 package io.citylake.pipeline;
 
+import io.citylake.conform.ConformDataset;
+import io.citylake.conform.ConformFunctions;
+import io.citylake.conform.PseudonymKey;
 import io.citylake.ingest.RawPartitions;
 import io.citylake.job.Job;
 import io.citylake.job.JobContext;
@@ -25,12 +28,22 @@ public final class NightlyRun {
   private final SparkSession spark;
   private final LakeConfig config;
   private final PipelineGraph graph;
+  private final int parallelism;
 
+  /** A run with {@link #DEFAULT_PARALLELISM} jobs at a time. */
   public NightlyRun(SparkSession spark, LakeConfig config, PipelineGraph graph) {
+    this(spark, config, graph, DEFAULT_PARALLELISM);
+  }
+
+  public NightlyRun(SparkSession spark, LakeConfig config, PipelineGraph graph, int parallelism) {
     this.spark = spark;
     this.config = config;
     this.graph = graph;
+    this.parallelism = parallelism;
   }
+
+  /** Independent jobs run at once: small jobs are mostly driver-side work that overlaps. */
+  public static final int DEFAULT_PARALLELISM = 4;
 
   /** The given day, or the latest day delivered under {@code raw/}. */
   public LocalDate resolveDate(Optional<LocalDate> requested) {
@@ -47,6 +60,11 @@ public final class NightlyRun {
     Instant started = Instant.now();
     String runId = "run-" + date + "-" + STAMP.format(started);
     JobContext context = new JobContext(spark, config, date, runId, started);
-    return new PipelineRunner(graph).run(context, selected, progress);
+    if (graph.jobs().stream().filter(selected).anyMatch(job -> job instanceof ConformDataset)) {
+      // fail before any job runs when a real lake has no pseudonym key
+      ConformFunctions.register(spark, PseudonymKey.resolve(
+          config, System.getenv(), spark.sparkContext().hadoopConfiguration()));
+    }
+    return new PipelineRunner(graph, parallelism).run(context, selected, progress);
   }
 }

@@ -5,52 +5,108 @@ import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
 import io.citylake.lake.CityLakeException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs a pipeline graph's jobs in dependency order. A failing job does not stop the night: its
- * downstream jobs are skipped, independent jobs still run, and the summary says what failed.
+ * Runs a pipeline graph's jobs in dependency order, several independent jobs at a time (most of a
+ * small job's time is driver-side Delta and planning work, which overlaps well). A failing job
+ * does not stop the night: its downstream jobs are skipped, independent jobs still run, and the
+ * summary says what failed.
  */
 public final class PipelineRunner {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
   private final PipelineGraph graph;
+  private final int parallelism;
 
-  public PipelineRunner(PipelineGraph graph) {
+  public PipelineRunner(PipelineGraph graph, int parallelism) {
+    if (parallelism < 1) {
+      throw CityLakeException.badInput("run the pipeline", "parallelism must be at least 1",
+          parallelism);
+    }
     this.graph = graph;
+    this.parallelism = parallelism;
   }
 
-  /** Runs the jobs {@code selected} accepts, in order, reporting each outcome as it ends. */
+  /** Runs the jobs {@code selected} accepts, reporting each outcome as it ends. */
   public RunSummary run(JobContext context, Predicate<Job> selected, Consumer<JobOutcome> progress) {
     long start = System.nanoTime();
-    List<JobOutcome> outcomes = new ArrayList<>();
-    Set<String> unavailable = new HashSet<>();
-    for (Job job : graph.topologicalOrder()) {
-      if (!selected.test(job)) {
-        continue;
+    List<Job> order = graph.topologicalOrder().stream().filter(selected).toList();
+    Map<String, JobOutcome> outcomes = new LinkedHashMap<>();
+    Set<String> running = new HashSet<>();
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
+      Thread thread = new Thread(r, "citylake-job");
+      thread.setDaemon(true);
+      return thread;
+    });
+    CompletionService<JobOutcome> done = new ExecutorCompletionService<>(pool);
+    try {
+      while (outcomes.size() < order.size()) {
+        for (Job job : order) {
+          if (!outcomes.containsKey(job.name()) && !running.contains(job.name())
+              && upstreamSettled(job, order, outcomes)) {
+            JobOutcome skipped = skipIfUpstreamFailed(job, outcomes);
+            if (skipped != null) {
+              outcomes.put(job.name(), skipped);
+              progress.accept(skipped);
+            } else {
+              running.add(job.name());
+              done.submit(() -> runOne(context, job));
+            }
+          }
+        }
+        if (outcomes.size() == order.size()) {
+          break;
+        }
+        JobOutcome outcome = done.take().get();
+        running.remove(outcome.job());
+        outcomes.put(outcome.job(), outcome);
+        progress.accept(outcome);
       }
-      JobOutcome outcome = runOne(context, job, unavailable);
-      if (outcome.status() != JobOutcome.Status.SUCCEEDED) {
-        unavailable.add(job.name());
-      }
-      outcomes.add(outcome);
-      progress.accept(outcome);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw CityLakeException.failed("run the pipeline", "interrupted", e);
+    } catch (ExecutionException e) {
+      throw CityLakeException.failed("run the pipeline", String.valueOf(e.getCause()), e);
+    } finally {
+      pool.shutdownNow();
     }
-    return new RunSummary(context.runId(), context.runDate(), outcomes,
+    List<JobOutcome> ordered = new ArrayList<>(outcomes.values());
+    ordered.sort(Comparator.comparingInt(o -> order.indexOf(graph.job(o.job()))));
+    return new RunSummary(context.runId(), context.runDate(), ordered,
         (System.nanoTime() - start) / 1e9);
   }
 
-  private JobOutcome runOne(JobContext context, Job job, Set<String> unavailable) {
-    List<String> failedUpstream =
-        graph.upstream(job).stream().filter(unavailable::contains).toList();
-    if (!failedUpstream.isEmpty()) {
-      return JobOutcome.skipped(job.name(), "skipped: upstream failed: " + failedUpstream);
-    }
+  /** Every selected upstream job has ended (jobs outside the selection count as done). */
+  private boolean upstreamSettled(Job job, List<Job> order, Map<String, JobOutcome> outcomes) {
+    return graph.upstream(job).stream()
+        .filter(name -> order.stream().anyMatch(j -> j.name().equals(name)))
+        .allMatch(outcomes::containsKey);
+  }
+
+  private JobOutcome skipIfUpstreamFailed(Job job, Map<String, JobOutcome> outcomes) {
+    List<String> failed = graph.upstream(job).stream()
+        .filter(name -> outcomes.containsKey(name)
+            && outcomes.get(name).status() != JobOutcome.Status.SUCCEEDED)
+        .toList();
+    return failed.isEmpty() ? null
+        : JobOutcome.skipped(job.name(), "skipped: upstream failed: " + failed);
+  }
+
+  private JobOutcome runOne(JobContext context, Job job) {
     context.spark().sparkContext().setJobGroup(job.name(), job.description(), false);
     long start = System.nanoTime();
     try {
@@ -59,11 +115,20 @@ public final class PipelineRunner {
     } catch (CityLakeException e) {
       LOG.error("Job {} failed", job.name(), e);
       return JobOutcome.failed(job.name(), e.getMessage(), (System.nanoTime() - start) / 1e9);
-    } catch (RuntimeException e) {
+    } catch (Exception e) {
+      // Spark throws its checked SparkException from Scala code, hence Exception
       LOG.error("Job {} failed", job.name(), e);
-      return JobOutcome.failed(job.name(), "Cannot run " + job.name() + ": " + e, 0);
+      return JobOutcome.failed(job.name(), "Cannot run " + job.name() + ": " + firstLine(e),
+          (System.nanoTime() - start) / 1e9);
     } finally {
       context.spark().sparkContext().clearJobGroup();
     }
+  }
+
+  private static String firstLine(Exception e) {
+    String text = String.valueOf(e.getMessage());
+    int newline = text.indexOf('\n');
+    String line = newline < 0 ? text : text.substring(0, newline);
+    return line.length() > 300 ? line.substring(0, 300) + "..." : line;
   }
 }
