@@ -90,6 +90,12 @@ class ConformDatasetTest extends SparkTestBase {
     assertThat(result.rowsOut()).isEqualTo(2);
     assertThat(result.rowsQuarantined()).isEqualTo(7);
     assertThat(result.details()).containsEntry("duplicates", 1L);
+    QuarantineSummary summary = new QuarantineSummary(spark(), lake().paths());
+    assertThat(summary.latestDay()).contains(DAY1);
+    assertThat(summary.forDay(DAY1)).hasSize(7).allSatisfy(count -> {
+      assertThat(count.dataset()).isEqualTo("transit_taps");
+      assertThat(count.rows()).isEqualTo(1);
+    }).extracting(QuarantineSummary.RuleCount::rule).contains("unknown auth", "unknown stop_id");
   }
 
   @Test

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code citylake} command. It only parses, validates and delegates; every failure reaches the
- * user as one line on stderr and a non-zero exit code (2: usage, 1: a run failed).
+ * user as one line on stderr and a non-zero exit code (2: usage, 1: a run failed, 3: nothing was
+ * delivered for the day), which is what a scheduler such as Airflow acts on.
  */
 @Command(
     name = "citylake",
@@ -16,8 +17,11 @@ import picocli.CommandLine.Command;
     description = "Smart-city evaluation data lake: nightly ingest, KPIs and reports.",
     subcommands = {
       NightlyCommand.class,
+      RunJobCommand.class,
+      BackfillCommand.class,
       IngestCommand.class,
       GenerateSampleCommand.class,
+      QuarantineCommand.class,
       PlanCommand.class,
       CommandLine.HelpCommand.class
     })

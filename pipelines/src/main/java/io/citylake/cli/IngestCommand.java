@@ -1,15 +1,21 @@
 package io.citylake.cli;
 
+import io.citylake.conform.gtfs.ConformGtfs;
+import io.citylake.ingest.GtfsFeedDelivery;
 import io.citylake.ingest.IngestGtfsFeeds;
 import io.citylake.ingest.IngestRawDataset;
 import io.citylake.job.Job;
+import io.citylake.lake.CityLakeException;
 import io.citylake.lake.LakeConfig;
 import io.citylake.pipeline.NightlyPipeline;
 import io.citylake.pipeline.NightlyRun;
 import io.citylake.pipeline.RunSummary;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import org.apache.spark.sql.SparkSession;
@@ -18,7 +24,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code citylake ingest}: only the bronze ingest jobs, e.g. to load late files by hand. */
+/**
+ * {@code citylake ingest}: only the bronze ingest jobs, e.g. to load late files by hand; with
+ * {@code --gtfs}, delivers one GTFS feed and rebuilds the silver GTFS tables from it.
+ */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
     description = "Append new and corrected raw files to bronze (all datasets, or one).")
 final class IngestCommand implements Callable<Integer> {
@@ -32,10 +41,24 @@ final class IngestCommand implements Callable<Integer> {
       description = "Only this dataset, e.g. transit_taps or transit/taps (default: all).")
   String dataset;
 
+  @Option(names = "--gtfs", paramLabel = "DIR|ZIP",
+      description = "Load this static GTFS feed (a folder of .txt files or a .zip) into"
+          + " raw/transit/gtfs/<feed id>/, replacing its files, then ingest it and rebuild the"
+          + " silver GTFS tables. Needs --feed-id; --date is then the ingest day (default: today"
+          + " in Japan).")
+  Path gtfs;
+
+  @Option(names = "--feed-id", paramLabel = "ID",
+      description = "Feed id for --gtfs: the folder name under raw/transit/gtfs ([A-Za-z0-9._-]+).")
+  String feedId;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    if (gtfs != null || feedId != null) {
+      return loadGtfsFeed();
+    }
     Predicate<Job> selected = ingestJobs();
     LakeConfig config = lake.config("ingest");
     PrintWriter out = spec.commandLine().getOut();
@@ -43,6 +66,36 @@ final class IngestCommand implements Callable<Integer> {
     NightlyRun run = new NightlyRun(spark, config, NightlyPipeline.graph());
     LocalDate day = run.resolveDate(Optional.ofNullable(date));
     RunSummary summary = run.run(day, selected, o -> SparkCommand.progress(out, o));
+    return SparkCommand.finish(out, config, summary);
+  }
+
+  /** Delivers one GTFS feed into raw/, then runs only its bronze ingest and silver conform jobs. */
+  private Integer loadGtfsFeed() {
+    if (gtfs == null || feedId == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--gtfs and --feed-id must be given together");
+    }
+    if (dataset != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--gtfs cannot be combined with --dataset");
+    }
+    GtfsFeedDelivery.validate(gtfs, feedId);
+    LakeConfig config = lake.config("ingest");
+    if (!"file".equals(config.lakeRoot().getScheme())) {
+      throw CityLakeException.badInput("load GTFS feed", "--gtfs needs a lake on the local disk;"
+          + " copy the feed to raw/transit/gtfs/<feed id>/ and run ingest", config.lakeRoot());
+    }
+    Path rawGtfs = Path.of(config.lakeRoot()).resolve("raw/transit/gtfs");
+    GtfsFeedDelivery.Delivered delivered = GtfsFeedDelivery.deliver(gtfs, feedId, rawGtfs);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("delivered %d files of feed %s to %s%n", delivered.files().size(), feedId,
+        delivered.folder());
+    Set<String> jobs = Set.of(new IngestGtfsFeeds().name(), new ConformGtfs().name());
+    SparkSession spark = SparkCommand.session(config);
+    NightlyRun run = new NightlyRun(spark, config, NightlyPipeline.graph());
+    LocalDate day = date != null ? date : LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    RunSummary summary = run.run(day, job -> jobs.contains(job.name()),
+        o -> SparkCommand.progress(out, o));
     return SparkCommand.finish(out, config, summary);
   }
 

@@ -3,6 +3,7 @@ package io.citylake.cli;
 import io.citylake.lake.LakeConfig;
 import io.citylake.pipeline.NightlyPipeline;
 import io.citylake.pipeline.NightlyRun;
+import io.citylake.pipeline.RawDelivery;
 import io.citylake.pipeline.RunSummary;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Option;
 
 /** {@code citylake nightly}: the whole pipeline for one service day. */
 @Command(name = "nightly", mixinStandardHelpOptions = true,
-    description = "Run the nightly pipeline (ingest, conform, KPIs, publish) for one service day.")
+    description = "Run the nightly pipeline (ingest, conform, KPIs, publish) for one service day.",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.DONE, ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.NOTHING_TO_RUN})
 final class NightlyCommand implements Callable<Integer> {
   @Mixin LakeOptions lake;
 
@@ -33,6 +36,7 @@ final class NightlyCommand implements Callable<Integer> {
     SparkSession spark = SparkCommand.session(config);
     NightlyRun run = new NightlyRun(spark, config, NightlyPipeline.graph());
     LocalDate day = run.resolveDate(Optional.ofNullable(date));
+    new RawDelivery(spark.sparkContext().hadoopConfiguration(), config.paths()).require(day);
     out.println("citylake nightly " + day + " on " + config.lakeRoot());
     RunSummary summary = run.run(day, job -> true, o -> SparkCommand.progress(out, o));
     return SparkCommand.finish(out, config, summary);

@@ -4,6 +4,7 @@ import io.citylake.conform.ConformDataset;
 import io.citylake.conform.Conformer;
 import io.citylake.conform.LoadReference;
 import io.citylake.conform.datasets.DatasetConformers;
+import io.citylake.conform.gtfs.ConformGtfs;
 import io.citylake.contract.RawDataset;
 import io.citylake.ingest.IngestGtfsFeeds;
 import io.citylake.ingest.IngestRawDataset;
@@ -27,6 +28,7 @@ public final class NightlyPipeline {
       jobs.add(new IngestRawDataset(dataset));
     }
     jobs.add(new IngestGtfsFeeds());
+    jobs.add(new ConformGtfs());
     jobs.add(new LoadReference());
     for (Conformer conformer : DatasetConformers.all()) {
       jobs.add(new ConformDataset(conformer));

@@ -76,6 +76,69 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
   }
 
   @Test
+  @Order(3)
+  void everyBronzeRowIsSilverQuarantinedOrARemovedDuplicatePerDatasetAndDay() {
+    for (RawDataset dataset : RawDataset.values()) {
+      String table = dataset.tableName();
+      Map<String, Long> bronze = countsByDay("SELECT CAST(dt AS STRING), count(*) FROM "
+          + delta(lake().paths().bronze(table)) + " GROUP BY dt");
+      Map<String, Long> silver = countsByDay("SELECT CAST(dt AS STRING), count(*) FROM "
+          + delta(lake().paths().silver(table)) + " GROUP BY dt");
+      Map<String, Long> quarantined = countsByDay("SELECT CAST(dt AS STRING), count(*) FROM "
+          + delta(lake().paths().bronze("quarantine")) + " WHERE dataset = '" + table
+          + "' GROUP BY dt");
+      Map<String, Long> removed = countsByDay("SELECT CAST(dt AS STRING),"
+          + " duplicate_rows + superseded_rows FROM " + delta(lake().paths().silver(
+              "conform_accounting")) + " WHERE dataset = '" + table + "'");
+      for (String day : bronze.keySet()) {
+        assertThat(silver.getOrDefault(day, 0L) + quarantined.getOrDefault(day, 0L)
+            + removed.getOrDefault(day, 0L)).as(table + " " + day).isEqualTo(bronze.get(day));
+      }
+      assertThat(silver.values().stream().mapToLong(Long::longValue).sum()).as(table)
+          .isPositive();
+    }
+  }
+
+  @Test
+  @Order(3)
+  void noRawIdentifierLeavesBronze() throws IOException {
+    String identifiers = "P-(sapporo|tsukuba|susami)-[0-9]{6}|IC-[0-9A-F]{12}";
+    // the pattern must really catch the sample's identifiers, or this test proves nothing
+    assertThat(countMatches(lakeDir.resolve("raw/transit/taps"), identifiers)).isPositive();
+    assertThat(countMatches(lakeDir.resolve("raw/points/steps"), identifiers)).isPositive();
+    for (Row table : rows("SHOW TABLES IN silver")) {
+      String name = "silver." + table.getString(1);
+      long leaks = rows("SELECT count(*) FROM (SELECT to_json(struct(*)) AS row_json FROM "
+          + name + ") WHERE row_json RLIKE '" + identifiers + "'").get(0).getLong(0);
+      assertThat(leaks).as(name).isZero();
+    }
+  }
+
+  @Test
+  @Order(3)
+  void aPersonHasOneAndTheSamePseudonymAcrossDatasets() throws Exception {
+    String key = Files.readString(lakeDir.resolve("reference/DEMO-PSEUDONYM-KEY")).trim();
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8),
+        "HmacSHA256"));
+    String person = rows("SELECT person_id FROM "
+        + delta(lake().paths().bronze("disaster_checkins")) + " INTERSECT SELECT person_id FROM "
+        + delta(lake().paths().bronze("points_steps")) + " INTERSECT SELECT respondent_id FROM "
+        + delta(lake().paths().bronze("surveys_responses")) + " ORDER BY 1 LIMIT 1")
+        .get(0).getString(0);
+    String expected = "p_" + java.util.HexFormat.of().formatHex(
+        mac.doFinal(person.getBytes(StandardCharsets.UTF_8)), 0, 16);
+
+    for (String source : java.util.List.of(
+        "SELECT person_pseudonym FROM silver.disaster_checkins",
+        "SELECT person_pseudonym FROM silver.points_steps",
+        "SELECT respondent_pseudonym FROM silver.surveys_responses")) {
+      assertThat(rows(source + " WHERE " + source.split(" ")[1] + " = '" + expected + "' LIMIT 1"))
+          .as(source).hasSize(1);
+    }
+  }
+
+  @Test
   @Order(4)
   void rerunningTheNightAddsNoBronzeRows() {
     NightlyRun run = new NightlyRun(spark(), lake(), NightlyPipeline.graph());
@@ -99,6 +162,63 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
     long ingested = next.outcomes().stream().filter(o -> o.job().startsWith("ingest."))
         .mapToLong(o -> o.result().orElseThrow().rowsOut()).sum();
     assertThat(ingested).isEqualTo(lateLines.values().stream().mapToLong(Long::longValue).sum());
+    assertThat(next.outcomes()).allSatisfy(o ->
+        assertThat(o.status()).as(o.job() + " " + o.message()).isEqualTo(JobOutcome.Status.SUCCEEDED));
+  }
+
+  @Test
+  @Order(6)
+  void correctedInventoryReplacesTheOldCountsInSilver() throws IOException {
+    Path corrected = Path.of(System.getProperty("citylake.home", ".."))
+        .resolve("sample-lake/late/raw/disaster/inventory");
+    Map<String, String> expected = new TreeMap<>();
+    try (Stream<Path> files = Files.walk(corrected)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        for (String line : readLines(file)) {
+          String[] f = line.split(",", -1);
+          if (f.length == 4 && f[2].matches("\\d+") && f[1].matches("water_l|food_meals|blankets|batteries")
+              && f[3].endsWith("+09:00")) {
+            expected.put(f[0] + "/" + f[1] + "/" + f[3], f[2]);
+          }
+        }
+      }
+    }
+    Map<String, String> actual = new TreeMap<>();
+    for (Row row : rows("SELECT shelter_id, item, date_format(counted_at, \"yyyy-MM-dd'T'HH:mm:ssXXX\"),"
+        + " CAST(CAST(quantity AS BIGINT) AS STRING) FROM silver.disaster_inventory"
+        + " WHERE dt = DATE'2026-11-13'")) {
+      actual.put(row.getString(0) + "/" + row.getString(1) + "/" + row.getString(2),
+          row.getString(3));
+    }
+    Map<String, String> overlap = new TreeMap<>(actual);
+    overlap.keySet().retainAll(expected.keySet());
+    assertThat(overlap.size()).isGreaterThan(expected.size() * 9 / 10);
+    overlap.forEach((k, v) -> assertThat(v).as(k).isEqualTo(expected.get(k)));
+  }
+
+  private static Map<String, Long> countsByDay(String sql) {
+    Map<String, Long> counts = new TreeMap<>();
+    rows(sql).forEach(r -> counts.put(r.getString(0), r.getLong(1)));
+    return counts;
+  }
+
+  private static long countMatches(Path root, String regex) throws IOException {
+    java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
+    try (Stream<Path> files = Files.walk(root)) {
+      long matches = 0;
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        matches += readLines(file).stream().filter(l -> pattern.matcher(l).find()).count();
+      }
+      return matches;
+    }
+  }
+
+  private static java.util.List<String> readLines(Path file) throws IOException {
+    try (InputStream raw = Files.newInputStream(file);
+        InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      return reader.lines().toList();
+    }
   }
 
   private static Map<String, Long> bronzeLinesPerFile(String table) {

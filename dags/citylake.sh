@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# The `citylake` command inside the Airflow image (installed by dags/Dockerfile): runs the CLI
+# embedded (local Spark, Derby metastore under the lake) with the JVM options of ./citylake.
+# CITYLAKE_JAVA_OPTS adds JVM options, e.g. -Xmx3g.
+set -euo pipefail
+read -r -a JVM_OPTS < /opt/citylake/jvm.options
+exec java ${CITYLAKE_JAVA_OPTS:-} "${JVM_OPTS[@]}" -cp "/opt/citylake/lib/*" \
+  io.citylake.cli.CityLakeCli "$@"

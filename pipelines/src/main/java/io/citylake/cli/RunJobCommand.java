@@ -1,0 +1,60 @@
+package io.citylake.cli;
+
+import io.citylake.lake.LakeConfig;
+import io.citylake.pipeline.NightlyPipeline;
+import io.citylake.pipeline.NightlyRun;
+import io.citylake.pipeline.PipelineGraph;
+import io.citylake.pipeline.RawDelivery;
+import io.citylake.pipeline.RunSummary;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code citylake run-job}: exactly one job of the nightly graph for one day, through the same
+ * runner as {@code nightly}. What each Airflow task calls, so a retry repeats one job, not a night.
+ */
+@Command(name = "run-job", mixinStandardHelpOptions = true,
+    description = "Run one job of the nightly pipeline (see 'citylake plan') for one service day."
+        + " Its upstream jobs are not run; the scheduler runs them first.",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.DONE, ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.NOTHING_TO_RUN})
+final class RunJobCommand implements Callable<Integer> {
+  @Mixin LakeOptions lake;
+
+  @Option(names = "--job", required = true, paramLabel = "NAME",
+      description = "Job name as 'citylake plan' prints it, e.g. ingest.transit_taps.")
+  String job;
+
+  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD",
+      description = "JST service day to run the job for.")
+  LocalDate date;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PipelineGraph graph = NightlyPipeline.graph();
+    requireKnownJob(graph);
+    LakeConfig config = lake.config("run job " + job);
+    PrintWriter out = spec.commandLine().getOut();
+    SparkSession spark = SparkCommand.session(config);
+    new RawDelivery(spark.sparkContext().hadoopConfiguration(), config.paths()).require(date);
+    out.println("citylake run-job " + job + " " + date + " on " + config.lakeRoot());
+    RunSummary summary = new NightlyRun(spark, config, graph)
+        .run(date, candidate -> candidate.name().equals(job), o -> SparkCommand.progress(out, o));
+    return SparkCommand.finish(out, config, summary);
+  }
+
+  private void requireKnownJob(PipelineGraph graph) {
+    if (graph.jobs().stream().noneMatch(candidate -> candidate.name().equals(job))) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "Unknown job '" + job + "'; see 'citylake plan' for the job names");
+    }
+  }
+}
