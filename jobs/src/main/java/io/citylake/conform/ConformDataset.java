@@ -56,7 +56,8 @@ public final class ConformDataset implements Job {
   @Override
   public List<TableRef> outputs() {
     String table = conformer.silverTable();
-    return List.of(TableRef.silver(table), Quarantine.slice(table), ConformAccounting.slice(table));
+    return List.of(TableRef.silver(table), Quarantine.slice(table), ConformAccounting.slice(table),
+        TableRef.silver(QualityChecks.RESULTS).slice(table));
   }
 
   @Override
@@ -81,7 +82,9 @@ public final class ConformDataset implements Job {
           .option("replaceWhere", Quarantine.inDays(days))
           .option("userMetadata", context.runId())
           .save(context.paths().silver(table));
+      QualityChecks.enforce(context, conformer, context.paths().silver(table));
       Quarantine.replace(context, table, days, ConformPlan.quarantineRows(classified));
+      QualityChecks.record(context, table, classified);
       Dataset<Row> countsFrame = ConformPlan.counts(classified);
       List<Row> counts = countsFrame.collectAsList();
       ConformAccounting.replace(context, table, days,

@@ -1,6 +1,7 @@
 package io.citylake.conform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.citylake.conform.datasets.TransitTapsConformer;
 import io.citylake.contract.RawDataset;
@@ -138,6 +139,21 @@ class ConformDatasetTest extends SparkTestBase {
 
   @Test
   @Order(5)
+  void rulesAreDeltaConstraintsAndQualityResultsAreKeptPerRun() {
+    String silver = lake().paths().silver("transit_taps");
+    assertThatThrownBy(() -> spark().sql("INSERT INTO delta.`" + silver + "` (tap_id, kind, dt,"
+        + " _source_file, _ingested_at) VALUES ('x', 'fly', DATE'2026-11-01', 'hand',"
+        + " current_timestamp())").collect())
+        .hasMessageContaining("rule_unknown_kind");
+    List<Row> results = rows("SELECT run_id, rule, failed_rows FROM "
+        + delta(lake().paths().silver(QualityChecks.RESULTS))
+        + " WHERE dataset = 'transit_taps' AND rule = 'unknown auth'");
+    assertThat(results).hasSize(1);
+    assertThat(results.get(0).getLong(2)).isEqualTo(1);
+  }
+
+  @Test
+  @Order(6)
   void everyBronzeRowIsAccountedForPerDay() {
     Map<String, Long> bronze = new TreeMap<>();
     rows("SELECT CAST(dt AS STRING), count(*) FROM "

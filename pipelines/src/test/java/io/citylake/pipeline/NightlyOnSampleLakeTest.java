@@ -122,7 +122,8 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
     mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8),
         "HmacSHA256"));
     String person = rows("SELECT person_id FROM "
-        + delta(lake().paths().bronze("disaster_checkins")) + " INTERSECT SELECT person_id FROM "
+        + delta(lake().paths().bronze("disaster_checkins"))
+        + " WHERE person_id RLIKE '^P-[a-z]+-[0-9]{6}$' INTERSECT SELECT person_id FROM "
         + delta(lake().paths().bronze("points_steps")) + " INTERSECT SELECT respondent_id FROM "
         + delta(lake().paths().bronze("surveys_responses")) + " ORDER BY 1 LIMIT 1")
         .get(0).getString(0);
