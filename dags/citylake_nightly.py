@@ -225,6 +225,66 @@ with DAG(
         skip_on_exit_code=NOTHING_TO_RUN,
         doc_md="One answer of one respondent to one survey question",
     )
+    t_kpi__walking_minutes = BashOperator(
+        task_id="kpi__walking_minutes",
+        bash_command=run_job("kpi.walking_minutes"),
+        skip_on_exit_code=NOTHING_TO_RUN,
+        doc_md="Gold walking_minutes_avg per municipality and day/month from silver.points_steps",
+    )
+    t_kpi__car_daily_share = BashOperator(
+        task_id="kpi__car_daily_share",
+        bash_command=run_job("kpi.car_daily_share"),
+        skip_on_exit_code=NOTHING_TO_RUN,
+        doc_md="Gold car_daily_share per municipality and day/month from silver.transit_trip_diary",
+    )
+    t_kpi__tourism = BashOperator(
+        task_id="kpi__tourism",
+        bash_command=run_job("kpi.tourism"),
+        skip_on_exit_code=NOTHING_TO_RUN,
+        doc_md="Gold tourism_spend_yen and visitors per municipality and day/month/year from silver.points_transactions",
+    )
+    t_kpi__bus_wait = BashOperator(
+        task_id="kpi__bus_wait",
+        bash_command=run_job("kpi.bus_wait"),
+        skip_on_exit_code=NOTHING_TO_RUN,
+        doc_md="Gold bus_wait_minutes_avg per municipality, route and hour, and per municipality and day, from silver taps and arrivals",
+    )
+    t_kpi__ridership = BashOperator(
+        task_id="kpi__ridership",
+        bash_command=run_job("kpi.ridership"),
+        skip_on_exit_code=NOTHING_TO_RUN,
+        doc_md="Gold ridership (board taps) per route, stop and hour, and per municipality and day, from silver.transit_taps",
+    )
+    t_kpi__survey_shares = BashOperator(
+        task_id="kpi__survey_shares",
+        bash_command=run_job("kpi.survey_shares"),
+        skip_on_exit_code=NOTHING_TO_RUN,
+        doc_md="Gold survey shares (elderly feeling safe, satisfaction, continuation intent) per municipality and survey",
+    )
+    t_kpi__shelter_days_to_shortage = BashOperator(
+        task_id="kpi__shelter_days_to_shortage",
+        bash_command=run_job("kpi.shelter_days_to_shortage"),
+        skip_on_exit_code=NOTHING_TO_RUN,
+        doc_md="Gold shelter_days_to_shortage per shelter, item and stock count",
+    )
+    t_kpi__drone_delivery = BashOperator(
+        task_id="kpi__drone_delivery",
+        bash_command=run_job("kpi.drone_delivery"),
+        skip_on_exit_code=NOTHING_TO_RUN,
+        doc_md="Gold drone_delivery_success per municipality and day from silver.disaster_drone_flights",
+    )
+    t_kpi__sensors = BashOperator(
+        task_id="kpi__sensors",
+        bash_command=run_job("kpi.sensors"),
+        skip_on_exit_code=NOTHING_TO_RUN,
+        doc_md="Gold snow_depth_max per municipality and day and people_flow per municipality and hour from silver.sensors_observations",
+    )
+    t_kpi__catalogue = BashOperator(
+        task_id="kpi__catalogue",
+        bash_command=run_job("kpi.catalogue"),
+        skip_on_exit_code=NOTHING_TO_RUN,
+        doc_md="Gold KPI catalogue: definition, baseline, target, latest value and on-track status per KPI and municipality",
+    )
     t_publish__register_tables = BashOperator(
         task_id="publish__register_tables",
         bash_command=run_job("publish.register_tables"),
@@ -252,6 +312,31 @@ with DAG(
     t_conform__reference >> t_conform__disaster_drone_flights
     t_ingest__disaster_alerts >> t_conform__disaster_alerts
     t_ingest__surveys_responses >> t_conform__surveys_responses
+    t_conform__points_steps >> t_kpi__walking_minutes
+    t_conform__transit_trip_diary >> t_kpi__car_daily_share
+    t_conform__points_transactions >> t_kpi__tourism
+    t_conform__transit_taps >> t_kpi__bus_wait
+    t_conform__transit_arrivals >> t_kpi__bus_wait
+    t_conform__transit_gtfs >> t_kpi__bus_wait
+    t_conform__transit_taps >> t_kpi__ridership
+    t_conform__transit_gtfs >> t_kpi__ridership
+    t_conform__surveys_responses >> t_kpi__survey_shares
+    t_conform__disaster_inventory >> t_kpi__shelter_days_to_shortage
+    t_conform__disaster_checkins >> t_kpi__shelter_days_to_shortage
+    t_conform__reference >> t_kpi__shelter_days_to_shortage
+    t_conform__disaster_drone_flights >> t_kpi__drone_delivery
+    t_conform__reference >> t_kpi__drone_delivery
+    t_conform__sensors_observations >> t_kpi__sensors
+    t_conform__reference >> t_kpi__catalogue
+    t_kpi__walking_minutes >> t_kpi__catalogue
+    t_kpi__car_daily_share >> t_kpi__catalogue
+    t_kpi__tourism >> t_kpi__catalogue
+    t_kpi__bus_wait >> t_kpi__catalogue
+    t_kpi__ridership >> t_kpi__catalogue
+    t_kpi__survey_shares >> t_kpi__catalogue
+    t_kpi__shelter_days_to_shortage >> t_kpi__catalogue
+    t_kpi__drone_delivery >> t_kpi__catalogue
+    t_kpi__sensors >> t_kpi__catalogue
     t_ingest__sensors_observations >> t_publish__register_tables
     t_ingest__transit_taps >> t_publish__register_tables
     t_ingest__transit_arrivals >> t_publish__register_tables
@@ -277,3 +362,13 @@ with DAG(
     t_conform__disaster_alerts >> t_publish__register_tables
     t_conform__surveys_responses >> t_publish__register_tables
     t_conform__reference >> t_publish__register_tables
+    t_kpi__walking_minutes >> t_publish__register_tables
+    t_kpi__car_daily_share >> t_publish__register_tables
+    t_kpi__tourism >> t_publish__register_tables
+    t_kpi__bus_wait >> t_publish__register_tables
+    t_kpi__ridership >> t_publish__register_tables
+    t_kpi__drone_delivery >> t_publish__register_tables
+    t_kpi__sensors >> t_publish__register_tables
+    t_kpi__survey_shares >> t_publish__register_tables
+    t_kpi__shelter_days_to_shortage >> t_publish__register_tables
+    t_kpi__catalogue >> t_publish__register_tables

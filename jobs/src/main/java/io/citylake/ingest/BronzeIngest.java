@@ -41,10 +41,10 @@ public final class BronzeIngest {
     KnownFiles known = KnownFiles.of(spark, tablePath);
     List<RawFile> fresh = new ArrayList<>();
     for (RawFileScanner.Listed file : listed) {
-      if (known.unchanged(file)) {
+      if (known.unchanged(file, context.paths().root())) {
         continue;
       }
-      RawFile fingerprinted = scanner.fingerprint(file, csv);
+      RawFile fingerprinted = scanner.fingerprint(file, csv, context.paths().root());
       if (!known.sameContent(fingerprinted)) {
         fresh.add(fingerprinted);
       }

@@ -67,7 +67,7 @@ final class BronzeLineMapper implements FlatMapFunction<Row, Row> {
     int i = payload.length;
     values[i++] = text;
     values[i++] = parsed.error();
-    values[i++] = file.path();
+    values[i++] = file.lakePath();
     values[i++] = file.sha256();
     values[i++] = file.size();
     values[i++] = new Timestamp(file.modifiedAt());

@@ -35,7 +35,7 @@ public final class ContractJsonParser implements LineParser {
     try {
       node = mapper().readTree(line);
     } catch (JsonProcessingException e) {
-      return ParsedLine.corrupt(fields.size(), "invalid JSON: " + firstLine(e.getOriginalMessage()));
+      return ParsedLine.corrupt(fields.size(), invalidJson(e));
     }
     if (node == null || !node.isObject()) {
       return ParsedLine.corrupt(fields.size(), "not a JSON object");
@@ -59,11 +59,14 @@ public final class ContractJsonParser implements LineParser {
     return mapper;
   }
 
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "unknown error";
-    }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+  /**
+   * Why the line is not JSON, without quoting it: Jackson's own messages repeat tokens of the
+   * input (identifiers included), and the reason travels to quality tables outside bronze.
+   */
+  private static String invalidJson(JsonProcessingException e) {
+    String kind = e instanceof com.fasterxml.jackson.core.io.JsonEOFException
+        ? "truncated" : "malformed";
+    return e.getLocation() == null ? "invalid JSON: " + kind
+        : "invalid JSON: " + kind + " at column " + e.getLocation().getColumnNr();
   }
 }

@@ -33,13 +33,13 @@ final class KnownFiles {
   }
 
   /** Same path, size and modification time as an ingested file: no need to even hash it. */
-  boolean unchanged(RawFileScanner.Listed listed) {
+  boolean unchanged(RawFileScanner.Listed listed, String lakeRoot) {
     return statusKeys.contains(
-        listed.path() + "|" + listed.status().getLen() + "|" + listed.status().getModificationTime());
+        RawFileScanner.relativize(lakeRoot, listed.path()) + "|" + listed.status().getLen() + "|" + listed.status().getModificationTime());
   }
 
   /** Same path and content as an ingested file: a re-delivery of the same bytes. */
   boolean sameContent(RawFile file) {
-    return contentKeys.contains(file.path() + "|" + file.sha256());
+    return contentKeys.contains(file.lakePath() + "|" + file.sha256());
   }
 }

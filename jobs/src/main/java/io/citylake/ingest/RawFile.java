@@ -8,13 +8,14 @@ import java.util.List;
  * One delivered file as bronze records it: where it is, which service day it belongs to, and the
  * fingerprint that tells a re-delivery from a new or corrected file.
  *
- * @param path Hadoop path string as listed by the file system
+ * @param path Hadoop path string as listed by the file system, used to read it
+ * @param lakePath the path relative to the lake root, as bronze records it (lakes stay movable)
  * @param dt service day from the {@code dt=} partition (for GTFS feeds: the day it was ingested)
  * @param header the file's column names for CSV-like files (BOM stripped), empty for JSON lines
  * @param headerLine the header line exactly as it appears (BOM stripped), skipped when reading
  */
 public record RawFile(
-    String path, LocalDate dt, long size, long modifiedAt, String sha256, List<String> header,
+    String path, String lakePath, LocalDate dt, long size, long modifiedAt, String sha256, List<String> header,
     String headerLine) implements Serializable {
 
   public RawFile {

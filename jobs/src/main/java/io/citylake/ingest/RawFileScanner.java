@@ -82,8 +82,19 @@ public final class RawFileScanner {
     return result;
   }
 
+  /** The path of {@code path} below {@code lakeRoot}, e.g. {@code raw/transit/taps/dt=.../x.csv}. */
+  public static String relativize(String lakeRoot, String path) {
+    String root = new Path(lakeRoot).toUri().getPath().replaceAll("/+$", "");
+    String file = new Path(path).toUri().getPath();
+    if (!file.startsWith(root + "/")) {
+      throw CityLakeException.failed("locate " + path, "the file is not below the lake " + lakeRoot,
+          null);
+    }
+    return file.substring(root.length() + 1);
+  }
+
   /** Reads the file once for its SHA-256 and, when {@code csv}, its header line. */
-  public RawFile fingerprint(Listed listed, boolean csv) {
+  public RawFile fingerprint(Listed listed, boolean csv, String lakeRoot) {
     Path path = listed.status().getPath();
     try (InputStream in = open(path)) {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -96,7 +107,7 @@ public final class RawFileScanner {
           headerLine.isEmpty() ? List.of() : new CsvTokenizer().split(headerLine).stream()
               .map(h -> h == null ? "" : h.trim()).toList();
       return new RawFile(
-          listed.path(), listed.dt(), listed.status().getLen(),
+          listed.path(), relativize(lakeRoot, listed.path()), listed.dt(), listed.status().getLen(),
           listed.status().getModificationTime(), HexFormat.of().formatHex(digest.digest()),
           header, headerLine);
     } catch (IOException | NoSuchAlgorithmException e) {

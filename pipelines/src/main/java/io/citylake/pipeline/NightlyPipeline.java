@@ -10,6 +10,7 @@ import io.citylake.ingest.IngestGtfsFeeds;
 import io.citylake.ingest.IngestRawDataset;
 import io.citylake.job.Job;
 import io.citylake.job.TableRef;
+import io.citylake.kpi.KpiJobs;
 import io.citylake.lake.Layer;
 import io.citylake.publish.RegisterTables;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ public final class NightlyPipeline {
     for (Conformer conformer : DatasetConformers.all()) {
       jobs.add(new ConformDataset(conformer));
     }
+    jobs.addAll(KpiJobs.all());
     jobs.add(new RegisterTables(publishedTables(jobs)));
     return new PipelineGraph(jobs);
   }

@@ -13,10 +13,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -36,12 +34,8 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
   private static RunSummary firstNight;
 
   @BeforeAll
-  static void runFirstNight() throws IOException {
-    Path sample = Path.of(System.getProperty("citylake.home", "..")).resolve("sample-lake");
-    copyTree(sample.resolve("raw"), lakeDir.resolve("raw"));
-    copyTree(sample.resolve("reference"), lakeDir.resolve("reference"));
-    NightlyRun run = new NightlyRun(spark(), lake(), NightlyPipeline.graph());
-    firstNight = run.run(run.resolveDate(Optional.empty()), job -> true, outcome -> { });
+  static void runFirstNight() {
+    firstNight = SampleLakeNight.copyTo(spark(), lakeDir);
   }
 
   @Test
@@ -148,14 +142,18 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
     assertThat(again.succeeded()).isTrue();
     assertThat(again.outcomes()).filteredOn(o -> o.job().startsWith("ingest."))
         .allSatisfy(o -> assertThat(o.result().orElseThrow().rowsOut()).as(o.job()).isZero());
+    assertThat(again.outcomes()).filteredOn(o -> o.job().startsWith("conform.")
+            && !o.job().equals("conform.reference"))
+        .isNotEmpty()
+        .allSatisfy(o -> assertThat(o.result().orElseThrow().rowsOut()).as(o.job()).isZero());
   }
 
   @Test
   @Order(5)
   void lateAndCorrectedDeliveriesAreIngestedOnTheNextNight() throws IOException {
-    Path late = Path.of(System.getProperty("citylake.home", "..")).resolve("sample-lake/late/raw");
+    Path late = SampleLakeNight.committedSample().resolve("late/raw");
     Map<String, Long> lateLines = dataLinesPerFile(late, true);
-    copyTree(late, lakeDir.resolve("raw"));
+    SampleLakeNight.copyTree(late, lakeDir.resolve("raw"));
     NightlyRun run = new NightlyRun(spark(), lake(), NightlyPipeline.graph());
 
     RunSummary next = run.run(firstNight.runDate(), job -> true, outcome -> { });
@@ -170,8 +168,7 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
   @Test
   @Order(6)
   void correctedInventoryReplacesTheOldCountsInSilver() throws IOException {
-    Path corrected = Path.of(System.getProperty("citylake.home", ".."))
-        .resolve("sample-lake/late/raw/disaster/inventory");
+    Path corrected = SampleLakeNight.committedSample().resolve("late/raw/disaster/inventory");
     Map<String, String> expected = new TreeMap<>();
     try (Stream<Path> files = Files.walk(corrected)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -225,7 +222,7 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
   private static Map<String, Long> bronzeLinesPerFile(String table) {
     Map<String, Long> counts = new TreeMap<>();
     for (Row row : rows("SELECT _source_file, count(*) FROM " + delta(table) + " GROUP BY 1")) {
-      counts.put(Path.of(java.net.URI.create(row.getString(0))).toString(), row.getLong(1));
+      counts.put(lakeDir.resolve(row.getString(0)).toAbsolutePath().toString(), row.getLong(1));
     }
     return counts;
   }
@@ -269,16 +266,5 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
     }
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path source : paths.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-  }
+
 }

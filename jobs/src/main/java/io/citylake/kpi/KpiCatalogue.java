@@ -1,0 +1,149 @@
+package io.citylake.kpi;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.citylake.conform.ReferenceTable;
+import io.citylake.contract.Vocabulary;
+import io.citylake.job.Job;
+import io.citylake.job.JobContext;
+import io.citylake.job.JobResult;
+import io.citylake.job.TableRef;
+import io.citylake.lake.DeltaTables;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * {@code gold.kpi_catalogue}: one row per KPI and municipality with the definition, the city's
+ * baseline and target (silver.ref_kpi_targets), the latest published value, its change against
+ * the baseline and an on-track status ({@link TargetJudgement}). Reads the gold KPI tables'
+ * headline series (published, unsuppressed values of the last 366 days only, a few hundred
+ * rows, collected to the driver) and judges them in plain Java. Small: recomputed in full.
+ * No broadcasts; one small shuffle per series; overwrites gold.kpi_catalogue.
+ */
+public final class KpiCatalogue implements Job {
+  @Override
+  public String name() {
+    return "kpi.catalogue";
+  }
+
+  @Override
+  public String description() {
+    return "Gold KPI catalogue: definition, baseline, target, latest value and on-track status"
+        + " per KPI and municipality";
+  }
+
+  @Override
+  public List<TableRef> inputs() {
+    Set<TableRef> inputs = new LinkedHashSet<>();
+    inputs.add(ReferenceTable.KPI_TARGETS.ref());
+    for (KpiDefinition kpi : KpiDefinition.values()) {
+      KpiHeadline headline = KpiHeadline.of(kpi);
+      inputs.add(TableRef.gold(headline.table()));
+      headline.latest().ifPresent(l -> inputs.add(TableRef.gold(l.table())));
+    }
+    return List.copyOf(inputs);
+  }
+
+  @Override
+  public List<TableRef> outputs() {
+    return List.of(KpiCatalogueRows.TABLE.ref());
+  }
+
+  @Override
+  public JobResult run(JobContext context) {
+    context.spark().sparkContext().setJobDescription(name());
+    Map<String, KpiTarget> targets = targets(context);
+    List<Row> rows = new ArrayList<>();
+    for (KpiDefinition kpi : KpiDefinition.values()) {
+      KpiHeadline headline = KpiHeadline.of(kpi);
+      Map<String, List<SeriesPoint>> series = series(context, headline);
+      Map<String, SeriesPoint> latest = headline.latest().isPresent()
+          ? latest(context, headline.latest().get()) : Map.of();
+      for (String municipality : Vocabulary.MUNICIPALITIES) {
+        List<SeriesPoint> points = series.getOrDefault(municipality, List.of());
+        Optional<SeriesPoint> newest = Optional.ofNullable(latest.get(municipality))
+            .or(() -> points.isEmpty() ? Optional.empty()
+                : Optional.of(points.get(points.size() - 1)));
+        KpiTarget target = targets.getOrDefault(kpi.id() + "/" + municipality, KpiTarget.none());
+        rows.add(KpiCatalogueRows.row(kpi, municipality, target, newest, points,
+            TargetJudgement.judge(kpi, target, withLatest(points, newest))));
+      }
+    }
+    Dataset<Row> frame = context.spark().createDataFrame(rows, KpiCatalogueRows.inputSchema());
+    long written = GoldTables.overwrite(context, KpiCatalogueRows.TABLE, frame);
+    return JobResult.of(name(), 0, written, Map.of("kpis", KpiDefinition.values().length));
+  }
+
+  /** The trend series, with the latest value as its final point when it is newer. */
+  private static List<SeriesPoint> withLatest(List<SeriesPoint> points,
+      Optional<SeriesPoint> newest) {
+    if (newest.isEmpty() || points.stream().anyMatch(p -> !p.day().isBefore(newest.get().day()))) {
+      return points;
+    }
+    List<SeriesPoint> all = new ArrayList<>(points);
+    all.add(newest.get());
+    return all;
+  }
+
+  private static Map<String, List<SeriesPoint>> series(JobContext context, KpiHeadline h) {
+    Map<String, List<SeriesPoint>> series = new HashMap<>();
+    String path = context.paths().gold(h.table());
+    if (!DeltaTables.exists(context.spark(), path)) {
+      return series;
+    }
+    LocalDate since = context.runDate().minusDays(365);
+    List<Row> rows = context.spark().read().format("delta").load(path)
+        .where(functions.expr(h.filter()))
+        .where(col(h.dayColumn()).between(java.sql.Date.valueOf(since),
+            java.sql.Date.valueOf(context.runDate())))
+        .groupBy(col("municipality"), col(h.dayColumn()))
+        .agg(functions.expr(h.seriesValue()).cast("double").as("value"))
+        .where(col("value").isNotNull())
+        .orderBy(h.dayColumn()).collectAsList();
+    for (Row row : rows) {
+      series.computeIfAbsent(row.getString(0), m -> new ArrayList<>())
+          .add(new SeriesPoint(row.getDate(1).toLocalDate(), row.getDouble(2)));
+    }
+    return series;
+  }
+
+  private static Map<String, SeriesPoint> latest(JobContext context, KpiHeadline.Latest l) {
+    Map<String, SeriesPoint> latest = new HashMap<>();
+    String path = context.paths().gold(l.table());
+    if (!DeltaTables.exists(context.spark(), path)) {
+      return latest;
+    }
+    Dataset<Row> values = context.spark().read().format("delta").load(path)
+        .where(col(l.valueColumn()).isNotNull())
+        .where(col(l.periodColumn()).leq(java.sql.Date.valueOf(context.runDate())));
+    for (Row row : values.groupBy("municipality").agg(functions.max(functions.struct(
+        col(l.periodColumn()), col(l.valueColumn()).cast("double"))).as("newest"))
+        .collectAsList()) {
+      Row newest = row.getStruct(1);
+      latest.put(row.getString(0),
+          new SeriesPoint(newest.getDate(0).toLocalDate(), newest.getDouble(1)));
+    }
+    return latest;
+  }
+
+  private static Map<String, KpiTarget> targets(JobContext context) {
+    Map<String, KpiTarget> targets = new HashMap<>();
+    String path = context.paths().silver(ReferenceTable.KPI_TARGETS.table());
+    if (!DeltaTables.exists(context.spark(), path)) {
+      return targets;
+    }
+    for (Row r : context.spark().read().format("delta").load(path).collectAsList()) {
+      targets.put(r.getAs("kpi_id") + "/" + r.getAs("municipality"), KpiCatalogueRows.target(r));
+    }
+    return targets;
+  }
+}

@@ -1,0 +1,48 @@
+package io.citylake.kpi;
+
+import java.util.Optional;
+
+/**
+ * Where the catalogue finds a KPI's headline numbers in gold: the daily (or per-survey) series
+ * used for the trend, as an aggregate over a gold table's rows per municipality and day, and
+ * optionally a coarser table for the latest value (e.g. the latest month's annualised spend).
+ *
+ * @param filter SQL condition on the series table's rows, {@code true} for all
+ * @param seriesValue SQL aggregate giving one value per municipality and day
+ * @param latest table, period column and value column of the latest value, when not the series
+ */
+public record KpiHeadline(
+    KpiDefinition kpi, String table, String dayColumn, String filter, String seriesValue,
+    Optional<Latest> latest) {
+
+  /** A coarser gold table whose newest period gives the latest value. */
+  public record Latest(String table, String periodColumn, String valueColumn) {}
+
+  static KpiHeadline daily(KpiDefinition kpi, String table, String seriesValue) {
+    return new KpiHeadline(kpi, table, "dt", "true", seriesValue, Optional.empty());
+  }
+
+  static KpiHeadline of(KpiDefinition kpi) {
+    return switch (kpi) {
+      case WALKING_MINUTES_AVG -> daily(kpi, "walking_minutes_daily", "max(walking_minutes_avg)");
+      case CAR_DAILY_SHARE -> daily(kpi, "car_daily_share_daily", "max(car_daily_share)");
+      case TOURISM_SPEND_YEN -> new KpiHeadline(kpi, "tourism_spend_daily", "dt", "true",
+          "max(spend_yen) * 365",
+          Optional.of(new Latest("tourism_spend_monthly", "month", "annualised_spend_yen")));
+      case VISITORS -> new KpiHeadline(kpi, "visitors_daily", "dt", "true",
+          "max(visitors) * 365",
+          Optional.of(new Latest("visitors_monthly", "month", "annualised_visitors")));
+      case BUS_WAIT_MINUTES_AVG -> daily(kpi, "bus_wait_daily", "max(wait_minutes_avg)");
+      case RIDERSHIP -> daily(kpi, "ridership_daily", "max(board_taps)");
+      case ELDERLY_FEELS_SAFE_SHARE, SATISFACTION_SHARE, CONTINUE_INTENT_SHARE ->
+          new KpiHeadline(kpi, "survey_shares", "survey_date", "kpi_id = '" + kpi.id() + "'",
+              "max(share)", Optional.empty());
+      case SHELTER_DAYS_TO_SHORTAGE ->
+          daily(kpi, "shelter_days_to_shortage", "min(days_to_shortage)");
+      case DRONE_DELIVERY_SUCCESS ->
+          daily(kpi, "drone_delivery_daily", "max(delivery_success_share)");
+      case PEOPLE_FLOW -> daily(kpi, "people_flow_hourly", "sum(people_count)");
+      case SNOW_DEPTH_MAX -> daily(kpi, "snow_depth_daily", "max(snow_depth_max_cm)");
+    };
+  }
+}

@@ -1,0 +1,87 @@
+package io.citylake.kpi;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.citylake.job.JobContext;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * {@code snow_depth_max} (max SnowDepth per municipality and service day) and {@code
+ * people_flow} (Σ PeopleCounter values per municipality and clock hour) from silver sensor
+ * observations. Ward, JIS mesh and H3 grains belong to the spatial jobs. Sensor KPIs count
+ * observations ({@code records}), not persons, so they are never suppressed. Shuffles once per
+ * aggregation; broadcasts nothing; writes gold.snow_depth_daily and gold.people_flow_hourly by
+ * replaceWhere.
+ */
+public final class SensorKpis extends PeriodicKpiJob {
+  static final String SOURCE = "sensors_observations";
+
+  @Override
+  public String name() {
+    return "kpi.sensors";
+  }
+
+  @Override
+  public String description() {
+    return "Gold snow_depth_max per municipality and day and people_flow per municipality and"
+        + " hour from silver.sensors_observations";
+  }
+
+  @Override
+  protected List<KpiSource> sources() {
+    return List.of(KpiSource.byServiceDay(SOURCE));
+  }
+
+  @Override
+  protected List<GoldOutput> goldOutputs() {
+    GoldTable snow = new GoldTable("snow_depth_daily",
+        "snow_depth_max: maximum SnowDepth observation per municipality and day, cm",
+        List.of(KpiColumns.municipality(), KpiColumns.period(Grain.DAY),
+            KpiColumns.value("snow_depth_max_cm", "maximum snow depth observed, cm"),
+            KpiColumns.count("sensors", "SnowDepth sensors reporting"),
+            KpiColumns.records("SnowDepth observations"), KpiColumns.suppressed()),
+        List.of("dt"));
+    GoldTable flow = new GoldTable("people_flow_hourly",
+        "people_flow: sum of PeopleCounter counts per municipality and clock hour, persons",
+        List.of(KpiColumns.municipality(), KpiColumns.period(Grain.DAY), KpiColumns.hourStart(),
+            KpiColumns.value("people_count", "sum of PeopleCounter values (persons per 15 min)"),
+            KpiColumns.count("sensors", "PeopleCounter sensors reporting"),
+            KpiColumns.records("PeopleCounter observations"), KpiColumns.suppressed()),
+        List.of("dt"));
+    return List.of(
+        new GoldOutput(snow, Grain.DAY, CountBasis.RECORDS, "records", List.of(),
+            (rows, period) -> aggregate(rows.where(col("type").equalTo("SnowDepth")), period,
+                functions.max("value").as("snow_depth_max_cm"))),
+        new GoldOutput(flow, Grain.DAY, CountBasis.RECORDS, "records", List.of(),
+            (rows, period) -> aggregate(rows.where(col("type").equalTo("PeopleCounter")),
+                period, col("hour_start"), functions.sum("value").as("people_count"))));
+  }
+
+  private static Dataset<Row> aggregate(Dataset<Row> rows, Column period, Column value) {
+    return rows.groupBy(col("municipality"), period).agg(value,
+        functions.countDistinct("id").as("sensors"), functions.count(functions.lit(1))
+            .as("records"));
+  }
+
+  private static Dataset<Row> aggregate(Dataset<Row> rows, Column period, Column hour,
+      Column value) {
+    return rows.groupBy(col("municipality"), period, hour).agg(value,
+        functions.countDistinct("id").as("sensors"), functions.count(functions.lit(1))
+            .as("records"));
+  }
+
+  @Override
+  protected Dataset<Row> base(JobContext context, LocalDate from, LocalDate to) {
+    return context.spark().read().format("delta").load(context.paths().silver(SOURCE))
+        .where(col("dt").between(Date.valueOf(from), Date.valueOf(to)))
+        .where(col("type").isin("SnowDepth", "PeopleCounter"))
+        .select(col("dt").as(DAY), col("municipality"), col("id"), col("type"), col("value"),
+            functions.date_trunc("hour", col("observed_at")).as("hour_start"));
+  }
+}

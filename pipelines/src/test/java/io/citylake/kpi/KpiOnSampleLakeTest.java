@@ -1,0 +1,286 @@
+package io.citylake.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.citylake.kpi.RawTransit.Tap;
+import io.citylake.pipeline.JobOutcome;
+import io.citylake.pipeline.NightlyPipeline;
+import io.citylake.pipeline.NightlyRun;
+import io.citylake.pipeline.SampleLakeNight;
+import io.citylake.pipeline.RunSummary;
+import io.citylake.testing.SparkTestBase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Every gold KPI on a copy of the sample lake, checked against the same KPI recomputed from the
+ * raw files with plain Java (exact counts, ratios within 1e-9 relative); then the late
+ * deliveries, which must rebuild only the days they touch. One pipeline run for all checks.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class KpiOnSampleLakeTest extends SparkTestBase {
+  private static final LocalDate NOV5 = LocalDate.of(2026, 11, 5);
+  private static RunSummary night;
+  private static RawSample raw;
+  private static RawKpis kpis;
+
+  @BeforeAll
+  static void runTheNight() throws IOException {
+    night = SampleLakeNight.copyTo(spark(), lakeDir);
+    raw = new RawSample(lakeDir);
+    kpis = new RawKpis(raw);
+  }
+
+  private static Row gold(String table, String where) {
+    List<Row> rows = rows("SELECT * FROM gold." + table + " WHERE " + where);
+    assertThat(rows).as(table + " " + where).hasSize(1);
+    return rows.get(0);
+  }
+
+  private static void assertRatio(Row row, String column, double expected) {
+    assertThat(row.<Double>getAs(column)).as(column)
+        .isCloseTo(expected, within(Math.abs(expected) * 1e-9));
+  }
+
+  @Test
+  @Order(1)
+  void everyKpiJobSucceeds() {
+    assertThat(night.outcomes()).filteredOn(o -> o.job().startsWith("kpi."))
+        .extracting(JobOutcome::job).hasSize(KpiJobs.all().size());
+    assertThat(night.outcomes()).allSatisfy(o -> assertThat(o.status())
+        .as(o.job() + " " + o.message()).isEqualTo(JobOutcome.Status.SUCCEEDED));
+  }
+
+  @Test
+  @Order(2)
+  void walkingMinutesMatchTheRawStepLogs() {
+    RawKpis.Cell expected = kpis.walkingMinutes("sapporo", NOV5);
+    Row row = gold("walking_minutes_daily", "municipality = 'sapporo' AND dt = DATE'2026-11-05'");
+    assertRatio(row, "walking_minutes_avg", expected.value());
+    assertThat(row.<Long>getAs("persons")).isEqualTo(expected.count());
+    assertThat(row.<Boolean>getAs("suppressed")).isFalse();
+  }
+
+  @Test
+  @Order(2)
+  void carDailyShareMatchesTheRawTripDiary() {
+    RawKpis.Cell expected = kpis.carDailyShare("tsukuba", NOV5);
+    Row row = gold("car_daily_share_daily", "municipality = 'tsukuba' AND dt = DATE'2026-11-05'");
+    assertRatio(row, "car_daily_share", expected.value());
+    assertThat(row.<Long>getAs("persons")).isEqualTo(expected.count());
+  }
+
+  @Test
+  @Order(2)
+  void tourismSpendAndVisitorsMatchTheRawTransactions() {
+    List<RawSample.Line> visitors = kpis.visitorTransactions();
+    RawKpis.Cell spend = kpis.tourismSpend(visitors, "sapporo", NOV5);
+    Row row = gold("tourism_spend_daily", "municipality = 'sapporo' AND dt = DATE'2026-11-05'");
+    assertRatio(row, "spend_yen", spend.value());
+    assertThat(row.<Long>getAs("persons")).isEqualTo(spend.count());
+    RawKpis.Cell people = kpis.visitors(visitors, "susami", NOV5);
+    Row susami = gold("visitors_daily", "municipality = 'susami' AND dt = DATE'2026-11-05'");
+    assertThat(susami.<Long>getAs("persons")).isEqualTo(people.count());
+    if (people.count() >= 10) {
+      assertRatio(susami, "visitors", people.value());
+    } else {
+      assertThat(susami.<Boolean>getAs("suppressed")).isTrue();
+    }
+    double monthSpend = 0;
+    for (int d = 1; d <= 14; d++) {
+      monthSpend += kpis.tourismSpend(visitors, "sapporo", LocalDate.of(2026, 11, d)).value();
+    }
+    Row month = gold("tourism_spend_monthly", "municipality = 'sapporo'");
+    assertRatio(month, "spend_yen", monthSpend);
+    assertRatio(month, "annualised_spend_yen", monthSpend / 14 * 365);
+  }
+
+  @Test
+  @Order(2)
+  void surveySharesMatchTheRawResponses() {
+    Map<String, RawKpis.Cell> expected = Map.of(
+        "elderly_feels_safe_share",
+        kpis.surveyShare("tsukuba", "feels_safe", true, Set.of("agree")),
+        "satisfaction_share", kpis.surveyShare("tsukuba", "satisfaction", false, Set.of("4", "5")),
+        "continue_intent_share",
+        kpis.surveyShare("tsukuba", "continue_intent", false, Set.of("yes")));
+    expected.forEach((kpi, cell) -> {
+      Row row = gold("survey_shares", "municipality = 'tsukuba' AND kpi_id = '" + kpi + "'");
+      assertRatio(row, "share", cell.value());
+      assertThat(row.<Long>getAs("persons")).as(kpi).isEqualTo(cell.count());
+    });
+  }
+
+  @Test
+  @Order(2)
+  void droneDeliverySharesMatchTheRawFlights() {
+    Map<LocalDate, long[]> expected = kpis.droneFlights("susami");
+    assertThat(expected).isNotEmpty();
+    Map<LocalDate, String> actual = new TreeMap<>();
+    rows("SELECT dt, flights, delivered, heavy_payload_share, delivery_success_share FROM"
+        + " gold.drone_delivery_daily WHERE municipality = 'susami'").forEach(r -> {
+          assertThat(r.getDouble(4)).isCloseTo((double) r.getLong(2) / r.getLong(1),
+              within(1e-12));
+          actual.put(r.getDate(0).toLocalDate(), r.getLong(1) + "/" + r.getLong(2) + "/"
+              + Math.round(r.getDouble(3) * r.getLong(1)));
+        });
+    assertThat(actual).isEqualTo(expected.entrySet().stream().collect(Collectors.toMap(
+        Map.Entry::getKey, e -> e.getValue()[0] + "/" + e.getValue()[1] + "/" + e.getValue()[2],
+        (a, b) -> a, TreeMap::new)));
+  }
+
+  @Test
+  @Order(2)
+  void snowDepthAndPeopleFlowMatchTheRawObservations() {
+    double maxSnow = kpis.observations("SnowDepth", "sapporo", 600).stream()
+        .filter(o -> o[0].equals(LocalDate.of(2026, 11, 10)))
+        .mapToDouble(o -> (Double) o[2]).max().orElseThrow();
+    assertThat(gold("snow_depth_daily", "municipality = 'sapporo' AND dt = DATE'2026-11-10'")
+        .<Double>getAs("snow_depth_max_cm")).isEqualTo(maxSnow);
+    List<Object[]> flow = kpis.observations("PeopleCounter", "sapporo", 100_000).stream()
+        .filter(o -> o[0].equals(NOV5) && o[1].toString().equals("2026-11-05T08:00")).toList();
+    Row row = gold("people_flow_hourly", "municipality = 'sapporo' AND dt = DATE'2026-11-05'"
+        + " AND hour_start = TIMESTAMP'2026-11-05 08:00:00'");
+    assertThat(row.<Double>getAs("people_count"))
+        .isEqualTo(flow.stream().mapToDouble(o -> (Double) o[2]).sum());
+    assertThat(row.<Long>getAs("records")).isEqualTo(flow.size());
+  }
+
+  @Test
+  @Order(2)
+  void ridershipAndBusWaitMatchTheRawTapsAndArrivals() {
+    RawTransit transit = new RawTransit(raw);
+    List<Tap> day = transit.boardTaps.stream()
+        .filter(t -> t.dt().equals(NOV5) && t.municipality().equals("sapporo")).toList();
+    Map<String, List<Tap>> cells = day.stream().collect(Collectors.groupingBy(
+        t -> t.route() + "|" + t.stop() + "|" + t.hour()));
+    String busiest = cells.entrySet().stream().max(Map.Entry.comparingByValue(
+        java.util.Comparator.comparingInt(List::size))).orElseThrow().getKey();
+    String[] key = busiest.split("\\|");
+    Row ridership = gold("ridership_hourly", "dt = DATE'2026-11-05' AND route_id = '" + key[0]
+        + "' AND stop_id = '" + key[1] + "' AND hour_start = TIMESTAMP'"
+        + key[2].replace('T', ' ') + ":00'");
+    assertThat(ridership.<Long>getAs("persons")).isEqualTo(RawTransit.persons(cells.get(busiest)));
+    assertThat(ridership.<Long>getAs("board_taps")).isEqualTo(cells.get(busiest).size());
+    assertThat(gold("ridership_daily", "municipality = 'sapporo' AND dt = DATE'2026-11-05'")
+        .<Long>getAs("board_taps")).isEqualTo(day.size());
+
+    Map<String, List<Tap>> routeHours = day.stream().filter(t -> transit.waitMinutes(t) != null)
+        .collect(Collectors.groupingBy(t -> t.route() + "|" + t.hour()));
+    String route = routeHours.entrySet().stream().max(Map.Entry.comparingByValue(
+        java.util.Comparator.comparingInt(List::size))).orElseThrow().getKey();
+    List<Tap> waited = routeHours.get(route);
+    Row wait = gold("bus_wait_hourly", "dt = DATE'2026-11-05' AND route_id = '"
+        + route.split("\\|")[0] + "' AND hour_start = TIMESTAMP'"
+        + route.split("\\|")[1].replace('T', ' ') + ":00'");
+    assertThat(wait.<Long>getAs("taps")).isEqualTo(waited.size());
+    assertThat(wait.<Long>getAs("persons")).isEqualTo(RawTransit.persons(waited));
+    assertRatio(wait, "wait_minutes_avg",
+        waited.stream().mapToDouble(transit::waitMinutes).average().orElseThrow());
+  }
+
+  @Test
+  @Order(2)
+  void shelterDaysToShortageMatchStocksHeadcountsAndNorms() {
+    Map<String, Double> expected = new RawShelters(raw).daysToShortage();
+    Map<String, Double> actual = new TreeMap<>();
+    rows("SELECT shelter_id, item, CAST(counted_at AS STRING), days_to_shortage FROM"
+        + " gold.shelter_days_to_shortage WHERE days_to_shortage IS NOT NULL").forEach(r ->
+        actual.put(r.getString(0) + "/" + r.getString(1) + "/" + r.getString(2), r.getDouble(3)));
+    assertThat(actual).isNotEmpty();
+    assertThat(actual.keySet()).isEqualTo(expected.keySet());
+    actual.forEach((k, v) -> assertThat(v).as(k).isCloseTo(expected.get(k),
+        within(expected.get(k) * 1e-9)));
+    assertThat(rows("SELECT DISTINCT item FROM gold.shelter_days_to_shortage"))
+        .extracting(r -> r.getString(0)).doesNotContain("blankets");
+  }
+
+  @Test
+  @Order(3)
+  void catalogueShowsEveryKpiForTheThreeMunicipalities() {
+    List<Row> catalogue = rows("SELECT kpi_id, municipality, baseline, target, latest_value,"
+        + " status FROM gold.kpi_catalogue");
+    assertThat(catalogue).hasSize(KpiDefinition.values().length * 3);
+    Map<String, Row> byKey = new TreeMap<>();
+    catalogue.forEach(r -> byKey.put(r.getString(0) + "/" + r.getString(1), r));
+    Row walking = byKey.get("walking_minutes_avg/sapporo");
+    assertThat(walking.getDouble(2)).isEqualTo(67.0);
+    assertThat(walking.getDouble(3)).isEqualTo(87.0);
+    assertRatio(rows("SELECT latest_value FROM gold.kpi_catalogue WHERE kpi_id ="
+        + " 'walking_minutes_avg' AND municipality = 'sapporo'").get(0), "latest_value",
+        kpis.walkingMinutes("sapporo", LocalDate.of(2026, 11, 14)).value());
+    assertThat(walking.getString(5)).isIn("achieved", "missed");
+    assertThat(byKey.get("car_daily_share/tsukuba").getString(5)).isIn("achieved", "missed");
+    assertThat(byKey.get("drone_delivery_success/susami").getString(5))
+        .isEqualTo("not_comparable");
+    assertThat(byKey.get("snow_depth_max/sapporo").getString(5)).isEqualTo("no_target");
+    assertThat(byKey.get("tourism_spend_yen/sapporo").isNullAt(4)).isFalse();
+    assertThat(byKey.get("elderly_feels_safe_share/tsukuba").getDouble(2)).isEqualTo(0.314);
+    assertThat(catalogue).extracting(r -> r.getString(5)).allMatch(s -> Set.of("achieved",
+        "on_track", "off_track", "missed", "no_target", "not_comparable",
+        "insufficient_data").contains(s));
+  }
+
+  @Test
+  @Order(4)
+  void lateTapsRecomputeOnlyTheirDayOnTheNextNight() throws IOException {
+    Map<String, String> walkingBefore = buildIds("walking_minutes_daily", "true");
+    Map<String, String> ridershipBefore = buildIds("ridership_daily", "true");
+    copyTree(Path.of(System.getProperty("citylake.home", "..")).resolve("sample-lake/late/raw"),
+        lakeDir.resolve("raw"));
+    NightlyRun run = new NightlyRun(spark(), lake(), NightlyPipeline.graph());
+
+    RunSummary next = run.run(night.runDate(), job -> true, outcome -> { });
+
+    assertThat(next.succeeded()).isTrue();
+    assertThat(buildIds("walking_minutes_daily", "true")).isEqualTo(walkingBefore);
+    Map<String, String> ridershipAfter = buildIds("ridership_daily", "true");
+    ridershipBefore.forEach((day, id) -> {
+      if (!day.equals("2026-11-10")) {
+        assertThat(ridershipAfter.get(day)).as(day).isEqualTo(id);
+      }
+    });
+    assertThat(ridershipAfter.get("2026-11-10")).isNotEqualTo(ridershipBefore.get("2026-11-10"));
+    long lateTaps = new RawTransit(new RawSample(lakeDir)).boardTaps.stream()
+        .filter(t -> t.dt().equals(LocalDate.of(2026, 11, 10)))
+        .filter(t -> t.municipality().equals("sapporo")).count();
+    assertThat(gold("ridership_daily", "municipality = 'sapporo' AND dt = DATE'2026-11-10'")
+        .<Long>getAs("board_taps")).isEqualTo(lateTaps);
+  }
+
+  private static Map<String, String> buildIds(String table, String where) {
+    Map<String, String> ids = new TreeMap<>();
+    rows("SELECT CAST(dt AS STRING), max(build_run_id) FROM gold." + table + " WHERE " + where
+        + " GROUP BY dt").forEach(r -> ids.put(r.getString(0), r.getString(1)));
+    return ids;
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path source : paths.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+}
