@@ -27,6 +27,10 @@ final class NightlyCommand implements Callable<Integer> {
       description = "JST service day to run. Default: the latest dt= partition under raw/.")
   LocalDate date;
 
+  @Option(names = "--parallel", paramLabel = "N",
+      description = "Independent jobs run at once (default: ${DEFAULT-VALUE}).")
+  int parallel = NightlyRun.DEFAULT_PARALLELISM;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -34,7 +38,7 @@ final class NightlyCommand implements Callable<Integer> {
     LakeConfig config = lake.config("run the nightly pipeline");
     PrintWriter out = spec.commandLine().getOut();
     SparkSession spark = SparkCommand.session(config);
-    NightlyRun run = new NightlyRun(spark, config, NightlyPipeline.graph());
+    NightlyRun run = new NightlyRun(spark, config, NightlyPipeline.graph(), parallel);
     LocalDate day = run.resolveDate(Optional.ofNullable(date));
     new RawDelivery(spark.sparkContext().hadoopConfiguration(), config.paths()).require(day);
     out.println("citylake nightly " + day + " on " + config.lakeRoot());

@@ -43,7 +43,7 @@ public final class NightlyRun {
   }
 
   /** Independent jobs run at once: small jobs are mostly driver-side work that overlaps. */
-  public static final int DEFAULT_PARALLELISM = 4;
+  public static final int DEFAULT_PARALLELISM = 2;
 
   /** The given day, or the latest day delivered under {@code raw/}. */
   public LocalDate resolveDate(Optional<LocalDate> requested) {
