@@ -1,8 +1,6 @@
 package io.citylake.ingest;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -19,11 +17,7 @@ public final class ContractCsvParser implements LineParser {
 
   @Override
   public List<StructField> payloadFields() {
-    List<StructField> result = new ArrayList<>();
-    for (String field : fields) {
-      result.add(DataTypes.createStructField(field, DataTypes.StringType, true));
-    }
-    return result;
+    return LineParser.textFields(fields);
   }
 
   @Override

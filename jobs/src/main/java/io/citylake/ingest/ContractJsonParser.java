@@ -3,9 +3,7 @@ package io.citylake.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -22,11 +20,7 @@ public final class ContractJsonParser implements LineParser {
 
   @Override
   public List<StructField> payloadFields() {
-    List<StructField> result = new ArrayList<>();
-    for (String field : fields) {
-      result.add(DataTypes.createStructField(field, DataTypes.StringType, true));
-    }
-    return result;
+    return LineParser.textFields(fields);
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.citylake.ingest;
 
 import java.io.Serializable;
 import java.util.List;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -13,4 +14,11 @@ public interface LineParser extends Serializable {
   List<StructField> payloadFields();
 
   ParsedLine parse(RawFile file, String line);
+
+  /** Nullable string columns named after {@code fields}: bronze keeps every value as text. */
+  static List<StructField> textFields(List<String> fields) {
+    return fields.stream()
+        .map(field -> DataTypes.createStructField(field, DataTypes.StringType, true))
+        .toList();
+  }
 }

@@ -11,16 +11,12 @@ import io.citylake.pipeline.SampleLakeNight;
 import io.citylake.pipeline.RunSummary;
 import io.citylake.testing.SparkTestBase;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -242,7 +238,7 @@ class KpiOnSampleLakeTest extends SparkTestBase {
   void lateTapsRecomputeOnlyTheirDayOnTheNextNight() throws IOException {
     Map<String, String> walkingBefore = buildIds("walking_minutes_daily", "true");
     Map<String, String> ridershipBefore = buildIds("ridership_daily", "true");
-    copyTree(Path.of(System.getProperty("citylake.home", "..")).resolve("sample-lake/late/raw"),
+    SampleLakeNight.copyTree(SampleLakeNight.committedSample().resolve("late/raw"),
         lakeDir.resolve("raw"));
     NightlyRun run = new NightlyRun(spark(), lake(), NightlyPipeline.graph());
 
@@ -269,18 +265,5 @@ class KpiOnSampleLakeTest extends SparkTestBase {
     rows("SELECT CAST(dt AS STRING), max(build_run_id) FROM gold." + table + " WHERE " + where
         + " GROUP BY dt").forEach(r -> ids.put(r.getString(0), r.getString(1)));
     return ids;
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path source : paths.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 }

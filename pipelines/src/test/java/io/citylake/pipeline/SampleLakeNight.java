@@ -57,7 +57,7 @@ public final class SampleLakeNight {
     return first;
   }
 
-  static void copyTree(Path from, Path to) {
+  public static void copyTree(Path from, Path to) {
     try (Stream<Path> paths = Files.walk(from)) {
       for (Path source : paths.toList()) {
         Path destination = to.resolve(from.relativize(source).toString());
