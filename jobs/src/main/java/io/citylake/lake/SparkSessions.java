@@ -1,5 +1,6 @@
 package io.citylake.lake;
 
+import io.citylake.spatial.SpatialFunctions;
 import java.nio.file.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -46,7 +47,9 @@ public final class SparkSessions {
     conf.setIfMissing("spark.databricks.delta.schema.autoMerge.enabled", "false");
     conf.setIfMissing("spark.sql.warehouse.dir", config.paths().warehouse());
     config.metastoreDir().ifPresent(dir -> embeddedMetastore(conf, dir));
-    return SparkSession.builder().config(conf).enableHiveSupport().getOrCreate();
+    SparkSession spark = SparkSession.builder().config(conf).enableHiveSupport().getOrCreate();
+    SpatialFunctions.register(spark);
+    return spark;
   }
 
   private static void embeddedMetastore(SparkConf conf, Path dir) {

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       GenerateSampleCommand.class,
       QuarantineCommand.class,
+      MeshCommand.class,
       PlanCommand.class,
       CommandLine.HelpCommand.class
     })

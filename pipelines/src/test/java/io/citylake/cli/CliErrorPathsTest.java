@@ -68,6 +68,16 @@ class CliErrorPathsTest {
   }
 
   @Test
+  void meshPrintsTheCodeAndRejectsPointsOutsideJapanInOneLine() {
+    Outcome tokyo = run("mesh", "--lat", "35.681236", "--lon", "139.767125", "--level", "4");
+    assertThat(tokyo.exitCode()).isZero();
+    assertThat(tokyo.out().lines().findFirst()).contains("533946113");
+    assertOneLineError(run("mesh", "--lat", "36.1", "--lon", "-115"),
+        "citylake mesh: Cannot compute the mesh code: the point is outside Japan's grid"
+            + " (20-46 N, 122-154 E) (got: 36.1, -115.0)");
+  }
+
+  @Test
   void everyCommandHasHelp() {
     for (String command : CityLakeCli.commandLine().getSubcommands().keySet()) {
       Outcome outcome = run(command, "--help");
