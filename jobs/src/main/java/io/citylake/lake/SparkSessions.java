@@ -43,6 +43,8 @@ public final class SparkSessions {
     conf.setIfMissing("spark.ui.enabled", String.valueOf(settings.uiEnabled()));
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");
     conf.setIfMissing("spark.sql.session.timeZone", "Asia/Tokyo");
+    // plain Parquet exports: standard timestamps that DuckDB, GeoPandas and QGIS read
+    conf.setIfMissing("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "2");
     conf.setIfMissing("spark.databricks.delta.schema.autoMerge.enabled", "false");
     conf.setIfMissing("spark.sql.warehouse.dir", config.paths().warehouse());

@@ -27,7 +27,8 @@ class BusWaitKpiTest extends SparkTestBase {
   private static JobContext contextWithK(int k) {
     LakeConfig base = lake();
     return new JobContext(spark(), new LakeConfig(base.lakeRoot(), base.metastoreDir(), k,
-        base.pseudonymKeyEnv()), DAY, "bus-test-k" + k, Instant.parse("2026-11-20T00:00:00Z"));
+        base.pseudonymKeyEnv(), base.h3Resolution()), DAY, "bus-test-k" + k,
+        Instant.parse("2026-11-20T00:00:00Z"));
   }
 
   private static void write(String table, String ddl, List<Row> rows, boolean partitioned) {

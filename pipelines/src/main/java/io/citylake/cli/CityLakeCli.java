@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       GenerateSampleCommand.class,
       QuarantineCommand.class,
       MeshCommand.class,
+      ExportCommand.class,
+      BenchCommand.class,
       PlanCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -1,0 +1,81 @@
+package io.citylake.spatial;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.citylake.job.JobContext;
+import io.citylake.kpi.BusNetwork;
+import io.citylake.kpi.CountBasis;
+import io.citylake.kpi.GoldOutput;
+import io.citylake.kpi.GoldTable;
+import io.citylake.kpi.Grain;
+import io.citylake.kpi.KpiColumns;
+import io.citylake.kpi.KpiSource;
+import io.citylake.kpi.PeriodicKpiJob;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
+/**
+ * Bus boardings per stop and day, with the stop's position, ward and 1 km square for the map. A
+ * stop-day with fewer than k distinct cards is suppressed. Broadcasts the located stops (from
+ * silver.located_points) to the board taps, shuffles once, writes gold.ridership_stop_daily by
+ * replaceWhere on the recomputed days.
+ */
+public final class RidershipByStop extends PeriodicKpiJob {
+  static final GoldTable TABLE = new GoldTable("ridership_stop_daily",
+      "bus ridership: boardings per stop and day with the stop's location; stop-days with"
+          + " fewer than k = 10 cards suppressed",
+      List.of(KpiColumns.municipality(), KpiColumns.text("stop_id", "GTFS stop_id"),
+          KpiColumns.text("stop_name", "stop name as published"), SpatialColumns.wardCode(),
+          KpiColumns.text("mesh3", "JIS X 0410 1 km square of the stop"),
+          SpatialColumns.lon(), SpatialColumns.lat(), SpatialColumns.pointWkb(),
+          KpiColumns.period(Grain.DAY),
+          KpiColumns.count("boardings", "board taps at the stop; null when suppressed"),
+          KpiColumns.persons(), KpiColumns.suppressed()),
+      List.of("dt"));
+
+  @Override
+  public String name() {
+    return "spatial.ridership_by_stop";
+  }
+
+  @Override
+  public String description() {
+    return "Gold bus boardings per stop and day with location, ward and mesh from"
+        + " silver.transit_taps and silver.located_points";
+  }
+
+  @Override
+  protected List<KpiSource> sources() {
+    return List.of(KpiSource.byServiceDay("transit_taps"));
+  }
+
+  @Override
+  protected List<String> references() {
+    return List.of(LocatePoints.TABLE, BusNetwork.STOPS);
+  }
+
+  @Override
+  protected List<GoldOutput> goldOutputs() {
+    return List.of(new GoldOutput(TABLE, Grain.DAY, CountBasis.PERSONS, "persons",
+        List.of("boardings"), (rows, period) -> rows
+            .groupBy(col("municipality"), col("stop_id"), col("stop_name"), col("ward_code"),
+                col("mesh3"), col("lon"), col("lat"), col("geometry_wkb"), period)
+            .agg(functions.count(functions.lit(1)).as("boardings"),
+                functions.countDistinct("card_pseudonym").as("persons"))));
+  }
+
+  @Override
+  protected Dataset<Row> base(JobContext context, LocalDate from, LocalDate to) {
+    Dataset<Row> stops = context.spark().read().format("delta")
+        .load(context.paths().silver(LocatePoints.TABLE))
+        .where(col("point_kind").equalTo("stop"))
+        .select(col("point_id").as("_stop"), col("label").as("stop_name"), col("ward_code"),
+            col("mesh3"), col("lon"), col("lat"), col("geometry_wkb"));
+    Dataset<Row> taps = BusNetwork.boardTaps(context, from, to);
+    return taps.join(functions.broadcast(stops), taps.col("stop_id").equalTo(col("_stop")),
+        "left").drop("_stop");
+  }
+}

@@ -1,0 +1,59 @@
+package io.citylake.cli;
+
+import io.citylake.lake.CityLakeException;
+import io.citylake.lake.LakeConfig;
+import io.citylake.publish.ExportFormat;
+import io.citylake.publish.GeoExport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code citylake export}: one gold table as an open GeoParquet, GeoJSON or CSV file. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+    description = "Export a gold table as GeoParquet, GeoJSON or CSV, readable without Spark.")
+final class ExportCommand implements Callable<Integer> {
+  @Mixin LakeOptions lake;
+
+  @Option(names = "--table", required = true, paramLabel = "TABLE",
+      description = "Gold table, e.g. people_flow_area_hourly, snow_depth_ward_daily,"
+          + " tourism_spend_mesh_daily, ridership_stop_daily, shelter_load_daily, spatial_areas.")
+  String table;
+
+  @Option(names = "--format", defaultValue = "geoparquet", paramLabel = "FORMAT",
+      description = "geoparquet (default), geojson or csv.")
+  String format;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Folder for the file (default: <lake>/exports).")
+  Path out;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    ExportFormat exportFormat = ExportFormat.of(format).orElseThrow(() ->
+        CityLakeException.badInput("export gold." + table, "unknown format, use one of "
+            + Arrays.stream(ExportFormat.values()).map(ExportFormat::label).toList(), format));
+    LakeConfig config = lake.config("export gold." + table);
+    Path dir = out != null ? out : defaultOut(config);
+    Path file = new GeoExport(SparkCommand.session(config), config)
+        .export(table, exportFormat, dir.toAbsolutePath());
+    PrintWriter writer = spec.commandLine().getOut();
+    writer.println(file);
+    writer.flush();
+    return 0;
+  }
+
+  private Path defaultOut(LakeConfig config) {
+    if (!"file".equals(config.lakeRoot().getScheme())) {
+      throw CityLakeException.badInput("export gold." + table,
+          "the lake is not on the local disk; pass --out DIR", config.lakeRoot());
+    }
+    return Path.of(config.lakeRoot()).resolve("exports");
+  }
+}
