@@ -1,0 +1,117 @@
+package io.citylake.publish;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.spark.sql.catalyst.catalog.CatalogTable;
+import org.apache.spark.sql.catalyst.catalog.HiveTableRelation;
+import org.apache.spark.sql.catalyst.plans.logical.Command;
+import org.apache.spark.sql.catalyst.plans.logical.LogicalPlan;
+import org.apache.spark.sql.connector.catalog.Identifier;
+import org.apache.spark.sql.execution.datasources.LogicalRelation;
+import org.apache.spark.sql.execution.datasources.v2.DataSourceV2Relation;
+import scala.Option;
+import scala.collection.JavaConverters;
+
+/**
+ * What a read-only analyst session may run: queries over {@code gold} tables by name, and the
+ * commands that only look (SHOW, DESCRIBE, USE, SET, EXPLAIN, CACHE/UNCACHE). Everything else,
+ * i.e. writes, DDL, file-path reads ({@code delta.`/lake/...`}) and reads of bronze or silver, is
+ * refused with a reason. Commands are matched by an allow-list, so a command Spark or Delta adds
+ * later is refused until someone decides it is harmless.
+ */
+final class ReadOnlyPlans {
+  /** The database the endpoint serves. */
+  static final String SERVED_DATABASE = "gold";
+
+  private static final Set<String> LOOKING_COMMANDS = Set.of(
+      "SetCommand", "ResetCommand", "SetCatalogAndNamespace", "SetNamespaceCommand",
+      "SetCatalogCommand", "ShowTables", "ShowTablesCommand", "ShowTableExtended",
+      "ShowNamespaces", "ShowNamespacesCommand", "ShowViews", "ShowViewsCommand",
+      "ShowColumns", "ShowColumnsCommand", "ShowCreateTable", "ShowCreateTableCommand",
+      "ShowTableProperties", "ShowTablePropertiesCommand", "ShowPartitions",
+      "ShowPartitionsCommand", "ShowFunctions", "ShowFunctionsCommand", "ShowCatalogs",
+      "ShowCatalogsCommand", "ShowCurrentNamespace", "ShowCurrentNamespaceCommand",
+      "DescribeRelation", "DescribeTableCommand", "DescribeColumn", "DescribeColumnCommand",
+      "DescribeNamespace", "DescribeDatabaseCommand", "DescribeFunction",
+      "DescribeFunctionCommand", "DescribeQueryCommand", "DescribeDeltaDetailCommand",
+      "DescribeDeltaHistory", "DescribeDeltaHistoryCommand", "ExplainCommand", "CacheTable",
+      "CacheTableAsSelect", "CacheTableCommand", "UncacheTable", "UncacheTableCommand",
+      "ClearCacheCommand");
+
+  private ReadOnlyPlans() {}
+
+  /** Why {@code plan} may not run in a read-only session, or empty when it may. */
+  static Optional<String> refusal(LogicalPlan plan) {
+    if (plan instanceof Command && !LOOKING_COMMANDS.contains(plan.getClass().getSimpleName())) {
+      return Optional.of(plan.nodeName() + " changes the lake");
+    }
+    if (plan instanceof Command) {
+      return Optional.empty();
+    }
+    return firstRefusal(plan);
+  }
+
+  private static Optional<String> firstRefusal(LogicalPlan node) {
+    Optional<String> own = nodeRefusal(node);
+    if (own.isPresent()) {
+      return own;
+    }
+    for (LogicalPlan child : JavaConverters.seqAsJavaList(node.children())) {
+      Optional<String> refusal = firstRefusal(child);
+      if (refusal.isPresent()) {
+        return refusal;
+      }
+    }
+    for (LogicalPlan subquery : JavaConverters.seqAsJavaList(node.subqueries())) {
+      Optional<String> refusal = firstRefusal(subquery);
+      if (refusal.isPresent()) {
+        return refusal;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> nodeRefusal(LogicalPlan node) {
+    if (node instanceof Command) {
+      return Optional.of(node.nodeName() + " changes the lake");
+    }
+    if (node instanceof LogicalRelation relation) {
+      return tableRefusal(database(relation.catalogTable()), relation.relation().toString());
+    }
+    if (node instanceof HiveTableRelation relation) {
+      return tableRefusal(database(Option.apply(relation.tableMeta())),
+          relation.tableMeta().identifier().unquotedString());
+    }
+    if (node instanceof DataSourceV2Relation relation) {
+      Optional<String> database = relation.identifier().isDefined()
+          ? namespace(relation.identifier().get()) : Optional.empty();
+      return tableRefusal(database, relation.name());
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> tableRefusal(Optional<String> database, String what) {
+    if (database.isEmpty()) {
+      return Optional.of("a file path is read instead of a gold table (got: " + what + ")");
+    }
+    if (!database.get().toLowerCase(Locale.ROOT).equals(SERVED_DATABASE)) {
+      return Optional.of("only gold tables can be read (got: " + database.get() + ")");
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<String> database(Option<CatalogTable> table) {
+    if (table.isEmpty()) {
+      return Optional.empty();
+    }
+    Option<String> database = table.get().identifier().database();
+    return Optional.of(database.isDefined() ? database.get() : "default");
+  }
+
+  private static Optional<String> namespace(Identifier identifier) {
+    String[] namespace = identifier.namespace();
+    return namespace.length == 0 ? Optional.empty()
+        : Optional.of(namespace[namespace.length - 1]);
+  }
+}
