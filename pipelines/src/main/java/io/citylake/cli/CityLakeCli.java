@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
       GenerateSampleCommand.class,
       QuarantineCommand.class,
       MeshCommand.class,
+      SqlCommand.class,
+      ServeCommand.class,
+      DictionaryCommand.class,
       PlanCommand.class,
       CommandLine.HelpCommand.class
     })
