@@ -47,7 +47,8 @@ public final class CatalogDictionary {
       }
     } catch (AnalysisException e) {
       throw CityLakeException.failed("read the data dictionary",
-          "the metastore refused: " + e.getMessage().lines().findFirst().orElse(""), e);
+          "the metastore refused: " + e.getMessage().lines().map(String::strip)
+              .filter(line -> !line.isEmpty()).findFirst().orElse("(no message)"), e);
     }
     return new DataDictionary(tables, Arrays.asList(KpiDefinition.values()));
   }

@@ -6,16 +6,21 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.hive.thriftserver.HiveThriftServer2;
 
 /**
  * A HiveServer2-compatible JDBC endpoint (Spark's Thrift server) on the lake's metastore, for
  * DBeaver, beeline or any JDBC client: {@code jdbc:hive2://HOST:PORT/gold}. Every client session
- * is read-only and sees the gold tables only ({@link ReadOnlyGuard}); the server runs inside the
- * caller's Spark application, so queries use its executors and its metastore.
+ * is read-only and can read the tables of the served databases only, normally {@code gold}
+ * ({@link ReadOnlyGuard}); the server runs inside the caller's Spark application, so queries use
+ * its executors and its metastore.
  */
 public final class JdbcEndpoint implements AutoCloseable {
+  /** The curated database analysts query, and the one the connection string opens. */
+  public static final String GOLD = "gold";
+
   private static final Duration STARTUP = Duration.ofSeconds(60);
 
   private final String host;
@@ -28,14 +33,18 @@ public final class JdbcEndpoint implements AutoCloseable {
     this.server = server;
   }
 
-  /** Starts the endpoint on {@code host:port} and returns once it accepts connections. */
-  public static JdbcEndpoint start(SparkSession spark, String host, int port) {
+  /**
+   * Starts the endpoint on {@code host:port}, serving the tables of {@code databases} read-only,
+   * and returns once it accepts connections.
+   */
+  public static JdbcEndpoint start(SparkSession spark, String host, int port,
+      Set<String> databases) {
     requireFreePort(host, port);
     SparkSession served = spark.newSession();
     served.conf().set("hive.server2.thrift.bind.host", host);
     served.conf().set("hive.server2.thrift.port", String.valueOf(port));
     served.conf().set("hive.server2.transport.mode", "binary");
-    HiveThriftServer2 server = HiveThriftServer2.startWithContext(new ReadOnlySqlContext(served));
+    HiveThriftServer2 server = HiveThriftServer2.startWithContext(new ReadOnlySqlContext(served, databases));
     JdbcEndpoint endpoint = new JdbcEndpoint(host, port, server);
     if (!endpoint.awaitListening()) {
       endpoint.close();
@@ -47,7 +56,7 @@ public final class JdbcEndpoint implements AutoCloseable {
 
   /** The JDBC URL of the gold database, e.g. {@code jdbc:hive2://localhost:10000/gold}. */
   public String url() {
-    return "jdbc:hive2://" + host + ":" + port + "/" + ReadOnlyPlans.SERVED_DATABASE;
+    return "jdbc:hive2://" + host + ":" + port + "/" + GOLD;
   }
 
   public int port() {

@@ -1,5 +1,6 @@
 package io.citylake.publish;
 
+import java.util.Set;
 import org.apache.spark.sql.SQLContext;
 import org.apache.spark.sql.SparkSession;
 
@@ -9,12 +10,15 @@ import org.apache.spark.sql.SparkSession;
  * protects from their first statement on, so no client ever gets a writable session.
  */
 final class ReadOnlySqlContext extends SQLContext {
-  ReadOnlySqlContext(SparkSession session) {
-    super(ReadOnlyGuard.protect(session));
+  private final Set<String> readable;
+
+  ReadOnlySqlContext(SparkSession session, Set<String> readable) {
+    super(ReadOnlyGuard.protect(session, readable));
+    this.readable = Set.copyOf(readable);
   }
 
   @Override
   public SQLContext newSession() {
-    return new ReadOnlySqlContext(sparkSession().newSession());
+    return new ReadOnlySqlContext(sparkSession().newSession(), readable);
   }
 }
