@@ -10,6 +10,8 @@ import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalog.Column;
 import org.apache.spark.sql.catalog.Table;
+import org.apache.spark.sql.catalyst.catalog.ExternalCatalog;
+import scala.collection.JavaConverters;
 
 /**
  * Reads the data dictionary from the metastore: table comments and column names, types and
@@ -18,12 +20,16 @@ import org.apache.spark.sql.catalog.Table;
  */
 public final class CatalogDictionary {
   /**
-   * Column names that identify a row wherever they appear: the lake names its keys the same in
-   * every table (see the data contract), so a table's grain is the key columns it has.
+   * Column names that identify a row of a gold table: gold names its keys the same in every
+   * table, so a gold table's grain is the key columns it has (the sample-lake test checks that
+   * they are unique). Silver tables hold events keyed by their conformer's natural key, so the
+   * dictionary gives no grain for them.
    */
-  static final Set<String> KEY_COLUMNS = Set.of("kpi_id", "job", "source", "dataset", "rule",
-      "municipality", "ward", "shelter_id", "item", "route_id", "stop_id", "survey_date", "year",
-      "month", "dt", "hour_start", "counted_at");
+  static final Set<String> KEY_COLUMNS = Set.of("kpi_id", "job", "source", "municipality",
+      "shelter_id", "item", "route_id", "stop_id", "survey_date", "year", "month", "dt",
+      "hour_start", "counted_at");
+
+  private static final String GOLD = "gold";
 
   private final SparkSession spark;
 
@@ -35,12 +41,14 @@ public final class CatalogDictionary {
   public DataDictionary read(List<String> databases) {
     List<DictionaryTable> tables = new ArrayList<>();
     try {
+      // the metastore's own list: Catalog.listTables also lists the session's temporary views
+      ExternalCatalog metastore = spark.sharedState().externalCatalog();
       for (String database : databases) {
-        if (!spark.catalog().databaseExists(database)) {
+        if (!metastore.databaseExists(database)) {
           continue;
         }
-        List<String> names = spark.catalog().listTables(database).collectAsList().stream()
-            .filter(t -> !t.isTemporary()).map(Table::name).sorted().toList();
+        List<String> names = JavaConverters.seqAsJavaList(metastore.listTables(database))
+            .stream().sorted().toList();
         for (String name : names) {
           tables.add(table(database, name));
         }
@@ -60,8 +68,8 @@ public final class CatalogDictionary {
       columns.add(new DictionaryColumn(column.name(), column.dataType(), column.description(),
           column.isPartition()));
     }
-    List<String> grain = columns.stream().map(DictionaryColumn::name)
-        .filter(KEY_COLUMNS::contains).toList();
+    List<String> grain = !database.equals(GOLD) ? List.of() : columns.stream()
+        .map(DictionaryColumn::name).filter(KEY_COLUMNS::contains).toList();
     return new DictionaryTable(database, name, table.description(), columns, grain);
   }
 }

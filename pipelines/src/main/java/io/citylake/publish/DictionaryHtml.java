@@ -37,12 +37,16 @@ public final class DictionaryHtml {
   private static void section(StringBuilder html, DictionaryTable table) {
     html.append("<h2 id=\"").append(anchor(table)).append("\">")
         .append(escape(table.qualifiedName())).append("</h2>\n")
-        .append("<p>").append(escape(table.comment())).append("</p>\n")
-        .append("<p>Grain: one row per ").append(escape(String.join(", ", table.grain())));
-    if (!table.partitionColumns().isEmpty()) {
-      html.append("; partitioned by ").append(escape(String.join(", ", table.partitionColumns())));
+        .append("<p>").append(escape(table.comment())).append("</p>\n");
+    if (!table.grain().isEmpty()) {
+      html.append("<p>Grain: one row per ").append(escape(String.join(", ", table.grain())))
+          .append("</p>\n");
     }
-    html.append("</p>\n<table>\n").append(row("th", List.of("column", "type", "comment")));
+    if (!table.partitionColumns().isEmpty()) {
+      html.append("<p>Partitioned by ")
+          .append(escape(String.join(", ", table.partitionColumns()))).append("</p>\n");
+    }
+    html.append("<table>\n").append(row("th", List.of("column", "type", "comment")));
     for (DictionaryColumn column : table.columns()) {
       html.append(row("td", List.of(column.name(), column.type(), column.comment())));
     }

@@ -1,6 +1,7 @@
 package io.citylake.publish;
 
 import io.citylake.kpi.KpiDefinition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -23,11 +24,17 @@ public final class DictionaryMarkdown {
       if (!table.comment().isEmpty()) {
         md.append(cell(table.comment())).append("\n\n");
       }
-      md.append("Grain: one row per ").append(code(table.grain()));
-      if (!table.partitionColumns().isEmpty()) {
-        md.append(" · partitioned by ").append(code(table.partitionColumns()));
+      List<String> facts = new ArrayList<>();
+      if (!table.grain().isEmpty()) {
+        facts.add("Grain: one row per " + code(table.grain()));
       }
-      md.append("\n\n| column | type | comment |\n|---|---|---|\n");
+      if (!table.partitionColumns().isEmpty()) {
+        facts.add("Partitioned by " + code(table.partitionColumns()));
+      }
+      if (!facts.isEmpty()) {
+        md.append(String.join(" · ", facts)).append("\n\n");
+      }
+      md.append("| column | type | comment |\n|---|---|---|\n");
       for (DictionaryColumn column : table.columns()) {
         md.append("| `").append(column.name()).append("` | ").append(cell(column.type()))
             .append(" | ").append(cell(column.comment())).append(" |\n");
@@ -46,8 +53,7 @@ public final class DictionaryMarkdown {
   }
 
   private static String code(List<String> names) {
-    return names.isEmpty() ? "(no key columns)"
-        : names.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
+    return names.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "));
   }
 
   private static String cell(String text) {
