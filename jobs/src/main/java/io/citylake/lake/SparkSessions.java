@@ -14,7 +14,8 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SparkSessions {
   private static final String EXTENSIONS =
-      "io.delta.sql.DeltaSparkSessionExtension,org.apache.sedona.sql.SedonaSqlExtensions";
+      "io.delta.sql.DeltaSparkSessionExtension,org.apache.sedona.sql.SedonaSqlExtensions,"
+          + "io.citylake.publish.ReadOnlyGuard";
 
   private SparkSessions() {}
 

@@ -25,6 +25,9 @@ import picocli.CommandLine.Command;
       MeshCommand.class,
       ExportCommand.class,
       BenchCommand.class,
+      SqlCommand.class,
+      ServeCommand.class,
+      DictionaryCommand.class,
       PlanCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -1,0 +1,75 @@
+package io.citylake.publish;
+
+import io.citylake.kpi.KpiDefinition;
+import io.citylake.lake.CityLakeException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalog.Column;
+import org.apache.spark.sql.catalog.Table;
+import org.apache.spark.sql.catalyst.catalog.ExternalCatalog;
+import scala.collection.JavaConverters;
+
+/**
+ * Reads the data dictionary from the metastore: table comments and column names, types and
+ * comments as Delta keeps them ({@code DESCRIBE TABLE EXTENDED} shows the same), so the
+ * dictionary cannot drift from the tables. Loads each table's schema once; reads no data.
+ */
+public final class CatalogDictionary {
+  /**
+   * Column names that identify a row of a gold table: gold names its keys the same in every
+   * table, so a gold table's grain is the key columns it has (the sample-lake test checks that
+   * they are unique). Silver tables hold events keyed by their conformer's natural key, so the
+   * dictionary gives no grain for them.
+   */
+  static final Set<String> KEY_COLUMNS = Set.of("kpi_id", "job", "source", "municipality",
+      "shelter_id", "item", "route_id", "stop_id", "survey_date", "year", "month", "dt",
+      "hour_start", "counted_at");
+
+  private static final String GOLD = "gold";
+
+  private final SparkSession spark;
+
+  public CatalogDictionary(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  /** The tables of {@code databases} (in order, tables by name) and every KPI definition. */
+  public DataDictionary read(List<String> databases) {
+    List<DictionaryTable> tables = new ArrayList<>();
+    try {
+      // the metastore's own list: Catalog.listTables also lists the session's temporary views
+      ExternalCatalog metastore = spark.sharedState().externalCatalog();
+      for (String database : databases) {
+        if (!metastore.databaseExists(database)) {
+          continue;
+        }
+        List<String> names = JavaConverters.seqAsJavaList(metastore.listTables(database))
+            .stream().sorted().toList();
+        for (String name : names) {
+          tables.add(table(database, name));
+        }
+      }
+    } catch (AnalysisException e) {
+      throw CityLakeException.failed("read the data dictionary",
+          "the metastore refused: " + e.getMessage().lines().map(String::strip)
+              .filter(line -> !line.isEmpty()).findFirst().orElse("(no message)"), e);
+    }
+    return new DataDictionary(tables, Arrays.asList(KpiDefinition.values()));
+  }
+
+  private DictionaryTable table(String database, String name) throws AnalysisException {
+    Table table = spark.catalog().getTable(database, name);
+    List<DictionaryColumn> columns = new ArrayList<>();
+    for (Column column : spark.catalog().listColumns(database, name).collectAsList()) {
+      columns.add(new DictionaryColumn(column.name(), column.dataType(), column.description(),
+          column.isPartition()));
+    }
+    List<String> grain = !database.equals(GOLD) ? List.of() : columns.stream()
+        .map(DictionaryColumn::name).filter(KEY_COLUMNS::contains).toList();
+    return new DictionaryTable(database, name, table.description(), columns, grain);
+  }
+}

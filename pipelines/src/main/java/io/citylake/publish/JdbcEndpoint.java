@@ -1,0 +1,100 @@
+package io.citylake.publish;
+
+import io.citylake.lake.CityLakeException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.Set;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.hive.thriftserver.HiveThriftServer2;
+
+/**
+ * A HiveServer2-compatible JDBC endpoint (Spark's Thrift server) on the lake's metastore, for
+ * DBeaver, beeline or any JDBC client: {@code jdbc:hive2://HOST:PORT/gold}. Every client session
+ * is read-only and can read the tables of the served databases only, normally {@code gold}
+ * ({@link ReadOnlyGuard}); the server runs inside the caller's Spark application, so queries use
+ * its executors and its metastore.
+ */
+public final class JdbcEndpoint implements AutoCloseable {
+  /** The curated database analysts query, and the one the connection string opens. */
+  public static final String GOLD = "gold";
+
+  private static final Duration STARTUP = Duration.ofSeconds(60);
+
+  private final String host;
+  private final int port;
+  private final HiveThriftServer2 server;
+
+  private JdbcEndpoint(String host, int port, HiveThriftServer2 server) {
+    this.host = host;
+    this.port = port;
+    this.server = server;
+  }
+
+  /**
+   * Starts the endpoint on {@code host:port}, serving the tables of {@code databases} read-only,
+   * and returns once it accepts connections.
+   */
+  public static JdbcEndpoint start(SparkSession spark, String host, int port,
+      Set<String> databases) {
+    requireFreePort(host, port);
+    SparkSession served = spark.newSession();
+    served.conf().set("hive.server2.thrift.bind.host", host);
+    served.conf().set("hive.server2.thrift.port", String.valueOf(port));
+    served.conf().set("hive.server2.transport.mode", "binary");
+    HiveThriftServer2 server = HiveThriftServer2.startWithContext(new ReadOnlySqlContext(served, databases));
+    JdbcEndpoint endpoint = new JdbcEndpoint(host, port, server);
+    if (!endpoint.awaitListening()) {
+      endpoint.close();
+      throw CityLakeException.failed("start the JDBC endpoint",
+          "nothing listens on " + host + ":" + port + " after " + STARTUP.toSeconds() + "s", null);
+    }
+    return endpoint;
+  }
+
+  /** The JDBC URL of the gold database, e.g. {@code jdbc:hive2://localhost:10000/gold}. */
+  public String url() {
+    return "jdbc:hive2://" + host + ":" + port + "/" + GOLD;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  private static void requireFreePort(String host, int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(host, port));
+    } catch (IOException e) {
+      throw CityLakeException.badInput("start the JDBC endpoint",
+          "the port is taken or the host is not local (" + e.getMessage() + ")", host + ":" + port);
+    }
+  }
+
+  private boolean awaitListening() {
+    long deadline = System.nanoTime() + STARTUP.toNanos();
+    while (System.nanoTime() < deadline) {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress(host, port), 500);
+        return true;
+      } catch (IOException notYet) {
+        sleep();
+      }
+    }
+    return false;
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,233 @@
+package io.citylake.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.citylake.cli.CityLakeCli;
+import io.citylake.pipeline.SampleLakeNight;
+import io.citylake.testing.SparkTestBase;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.types.StructField;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+/**
+ * The analyst's ways into the lake on a copy of the sample lake's first night: the read-only
+ * JDBC endpoint (a real Hive JDBC client against {@link JdbcEndpoint} in this JVM), the
+ * {@code citylake sql} and {@code citylake dictionary} commands. Results are compared with the
+ * same queries through the test's own Spark session.
+ */
+class AnalystAccessOnSampleLakeTest extends SparkTestBase {
+  private static JdbcEndpoint endpoint;
+
+  @BeforeAll
+  static void startTheEndpoint() throws IOException {
+    SampleLakeNight.copyTo(spark(), lakeDir);
+    // a fresh server has no Delta snapshot cached: clients' first queries make Delta read its log
+    DeltaLog.clearCache();
+    endpoint = JdbcEndpoint.start(spark(), "localhost", freePort(), Set.of(JdbcEndpoint.GOLD));
+  }
+
+  @AfterAll
+  static void stopTheEndpoint() {
+    if (endpoint != null) {
+      endpoint.close();
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static Connection connect() throws SQLException {
+    return DriverManager.getConnection(endpoint.url(), "analyst", "");
+  }
+
+  private static List<List<String>> viaJdbc(String sql) throws SQLException {
+    try (Connection connection = connect(); Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      int columns = result.getMetaData().getColumnCount();
+      List<List<String>> rows = new ArrayList<>();
+      while (result.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          row.add(String.valueOf(result.getObject(i)));
+        }
+        rows.add(row);
+      }
+      return rows;
+    }
+  }
+
+  private static List<List<String>> viaSpark(String sql) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Row row : rows(sql)) {
+      List<String> cells = new ArrayList<>();
+      for (int i = 0; i < row.length(); i++) {
+        cells.add(String.valueOf(row.get(i)));
+      }
+      rows.add(cells);
+    }
+    return rows;
+  }
+
+  @Test
+  void jdbcClientsReadGoldKpisAsSparkDoes() throws SQLException {
+    String catalogue = "SELECT kpi_id, municipality, status, latest_value, latest_period"
+        + " FROM gold.kpi_catalogue ORDER BY kpi_id, municipality";
+    // unqualified: the connection string opens the gold database
+    String walking = "SELECT municipality, dt, walking_minutes_avg, persons, suppressed"
+        + " FROM walking_minutes_daily ORDER BY dt, municipality";
+    assertThat(viaJdbc(catalogue)).isNotEmpty().isEqualTo(viaSpark(catalogue));
+    assertThat(viaJdbc(walking)).isNotEmpty()
+        .isEqualTo(viaSpark(walking.replace("FROM ", "FROM gold.")));
+  }
+
+  @Test
+  void jdbcClientsCannotChangeTheLake() throws SQLException {
+    long rowsBefore = rows("SELECT * FROM gold.walking_minutes_daily").size();
+    long versionBefore = version("gold.walking_minutes_daily");
+    List<String> writes = List.of(
+        "INSERT INTO gold.walking_minutes_daily SELECT * FROM gold.walking_minutes_daily",
+        "DELETE FROM gold.walking_minutes_daily",
+        "UPDATE gold.walking_minutes_daily SET persons = 0",
+        "MERGE INTO gold.walking_minutes_daily t USING gold.walking_minutes_daily s"
+            + " ON t.dt = s.dt AND t.municipality = s.municipality WHEN MATCHED THEN DELETE",
+        "DROP TABLE gold.kpi_catalogue",
+        "CREATE TABLE gold.scratch AS SELECT 1 AS one",
+        "CREATE TABLE gold.scratch (one INT) USING delta",
+        "ALTER TABLE gold.kpi_catalogue SET TBLPROPERTIES ('citylake.note' = 'x')",
+        "TRUNCATE TABLE gold.kpi_catalogue",
+        "CREATE DATABASE scratch");
+    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+      for (String write : writes) {
+        assertThatThrownBy(() -> statement.execute(write)).as(write)
+            .isInstanceOf(SQLException.class).hasMessageContaining(ReadOnlyGuard.REFUSAL);
+      }
+    }
+    assertThat(rows("SELECT * FROM gold.walking_minutes_daily")).hasSize((int) rowsBefore);
+    assertThat(version("gold.walking_minutes_daily")).isEqualTo(versionBefore);
+    assertThat(spark().catalog().tableExists("gold", "kpi_catalogue")).isTrue();
+    assertThat(spark().catalog().tableExists("gold", "scratch")).isFalse();
+    assertThat(spark().catalog().databaseExists("scratch")).isFalse();
+  }
+
+  @Test
+  void jdbcClientsReadOnlyGoldAndNotFiles() throws SQLException {
+    String bronze = lakeDir.resolve("bronze/quarantine").toUri().toString();
+    try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+      for (String read : List.of("SELECT * FROM silver.ref_boundaries",
+          "SELECT * FROM bronze.quarantine",
+          "SELECT k.* FROM gold.kpi_catalogue k JOIN silver.dq_results d ON k.kpi_id = d.rule",
+          "SELECT * FROM gold.kpi_catalogue WHERE kpi_id IN (SELECT dataset FROM bronze.quarantine)",
+          "SELECT * FROM delta.`" + bronze + "`")) {
+        assertThatThrownBy(() -> statement.executeQuery(read)).as(read)
+            .hasMessageContaining(ReadOnlyGuard.REFUSAL);
+      }
+      // looking around is allowed, and SET cannot lift the guard
+      statement.execute("SET citylake.read_only=false");
+      statement.execute("USE gold");
+      try (ResultSet tables = statement.executeQuery("SHOW TABLES")) {
+        assertThat(tables.next()).isTrue();
+      }
+      assertThatThrownBy(() -> statement.execute("DROP TABLE gold.kpi_catalogue"))
+          .hasMessageContaining(ReadOnlyGuard.REFUSAL);
+    }
+  }
+
+  @Test
+  void theGuardLeavesOtherSessionsAlone() {
+    assertThat(ReadOnlyGuard.readable(spark())).isEmpty();
+    spark().sql("CREATE OR REPLACE TEMPORARY VIEW analyst_access_probe AS SELECT 1 AS one");
+    assertThat(rows("SELECT * FROM analyst_access_probe")).hasSize(1);
+    spark().catalog().dropTempView("analyst_access_probe");
+  }
+
+  @Test
+  void sqlCommandPrintsAlignedResultsAndOneLineErrors() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    String query = "SELECT municipality, count(*) AS kpis FROM gold.kpi_catalogue"
+        + " GROUP BY municipality ORDER BY municipality";
+    int code = CityLakeCli.execute(new PrintWriter(out), new PrintWriter(err),
+        "sql", "--lake", lakeDir.toString(), "--format", "csv", query);
+    assertThat(code).as(err.toString()).isZero();
+    List<String> expected = new ArrayList<>(List.of("municipality,kpis"));
+    rows(query).forEach(r -> expected.add(r.getString(0) + "," + r.getLong(1)));
+    assertThat(out.toString().lines().toList()).isEqualTo(expected);
+
+    StringWriter badOut = new StringWriter();
+    StringWriter badErr = new StringWriter();
+    code = CityLakeCli.execute(new PrintWriter(badOut), new PrintWriter(badErr),
+        "sql", "--lake", lakeDir.toString(), "SELECT nope FROM gold.kpi_catalogue");
+    assertThat(code).isEqualTo(2);
+    assertThat(badErr.toString().lines().toList()).singleElement().asString()
+        .startsWith("citylake sql: Cannot run the statement: [UNRESOLVED_COLUMN");
+  }
+
+  @Test
+  void dictionaryListsEveryGoldTableWithCommentedColumns() throws Exception {
+    DataDictionary dictionary = new CatalogDictionary(spark()).read(List.of("gold", "silver"));
+    List<String> goldTables = rows("SHOW TABLES IN gold").stream().filter(r -> !r.getBoolean(2))
+        .map(r -> r.getString(1)).sorted().toList();
+    List<DictionaryTable> gold = dictionary.tables().stream()
+        .filter(t -> t.database().equals("gold")).toList();
+    assertThat(gold).extracting(DictionaryTable::name).isEqualTo(goldTables);
+    assertThat(dictionary.tables()).anyMatch(t -> t.qualifiedName().equals("silver.dq_results"));
+    for (DictionaryTable table : gold) {
+      StructField[] fields = spark().table(table.qualifiedName()).schema().fields();
+      assertThat(table.columns()).extracting(DictionaryColumn::name).as(table.name())
+          .isEqualTo(Arrays.stream(fields).map(StructField::name).toList());
+      assertThat(table.comment()).as(table.name()).isNotBlank();
+      assertThat(table.columns()).allSatisfy(c -> assertThat(c.comment())
+          .as(table.name() + "." + c.name()).isNotBlank());
+      assertThat(table.grain()).as(table.name()).isNotEmpty();
+      String key = String.join(", ", table.grain());
+      assertThat(rows("SELECT " + key + ", count(*) FROM " + table.qualifiedName()
+          + " GROUP BY " + key + " HAVING count(*) > 1")).as("grain of " + table.name())
+          .isEmpty();
+    }
+  }
+
+  @Test
+  void dictionaryHtmlIsWellFormedAndNamesEveryGoldTable() throws Exception {
+    DataDictionary dictionary = new CatalogDictionary(spark()).read(List.of("gold"));
+    Path html = lakeDir.resolve("dictionary.html");
+    Files.writeString(html, DictionaryHtml.render(dictionary));
+    Document page = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(html.toFile());
+    List<String> headings = new ArrayList<>();
+    for (int i = 0; i < page.getElementsByTagName("h2").getLength(); i++) {
+      headings.add(page.getElementsByTagName("h2").item(i).getTextContent());
+    }
+    List<String> goldTables = rows("SHOW TABLES IN gold").stream().filter(r -> !r.getBoolean(2))
+        .map(r -> "gold." + r.getString(1)).toList();
+    assertThat(headings).containsAll(goldTables).contains("KPI definitions");
+    assertThat(DictionaryMarkdown.render(dictionary)).contains("## gold.walking_minutes_daily")
+        .contains("| `walking_minutes_avg` | double | mean walking minutes per person-day |");
+  }
+
+  private static long version(String table) {
+    return rows("DESCRIBE HISTORY " + table + " LIMIT 1").get(0).getLong(0);
+  }
+}
