@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       GenerateSampleCommand.class,
       QuarantineCommand.class,
       MeshCommand.class,
+      ReportCommand.class,
       PlanCommand.class,
       CommandLine.HelpCommand.class
     })
