@@ -291,6 +291,12 @@ with DAG(
         skip_on_exit_code=NOTHING_TO_RUN,
         doc_md="Register bronze, silver and gold Delta tables in the metastore by layer",
     )
+    t_report__kpi_report = BashOperator(
+        task_id="report__kpi_report",
+        bash_command=run_job("report.kpi_report"),
+        skip_on_exit_code=NOTHING_TO_RUN,
+        doc_md="KPI report of the day for policy officers: HTML in Japanese and English under reports/<day>/",
+    )
 
     # one line per edge of the pipeline graph: upstream >> downstream
     t_ingest__transit_gtfs >> t_conform__transit_gtfs
@@ -372,3 +378,24 @@ with DAG(
     t_kpi__survey_shares >> t_publish__register_tables
     t_kpi__shelter_days_to_shortage >> t_publish__register_tables
     t_kpi__catalogue >> t_publish__register_tables
+    t_kpi__catalogue >> t_report__kpi_report
+    t_kpi__walking_minutes >> t_report__kpi_report
+    t_kpi__car_daily_share >> t_report__kpi_report
+    t_kpi__tourism >> t_report__kpi_report
+    t_kpi__bus_wait >> t_report__kpi_report
+    t_kpi__ridership >> t_report__kpi_report
+    t_kpi__drone_delivery >> t_report__kpi_report
+    t_kpi__sensors >> t_report__kpi_report
+    t_kpi__survey_shares >> t_report__kpi_report
+    t_kpi__shelter_days_to_shortage >> t_report__kpi_report
+    t_conform__sensors_observations >> t_report__kpi_report
+    t_conform__transit_taps >> t_report__kpi_report
+    t_conform__transit_arrivals >> t_report__kpi_report
+    t_conform__transit_trip_diary >> t_report__kpi_report
+    t_conform__points_steps >> t_report__kpi_report
+    t_conform__points_transactions >> t_report__kpi_report
+    t_conform__disaster_checkins >> t_report__kpi_report
+    t_conform__disaster_inventory >> t_report__kpi_report
+    t_conform__disaster_drone_flights >> t_report__kpi_report
+    t_conform__disaster_alerts >> t_report__kpi_report
+    t_conform__surveys_responses >> t_report__kpi_report

@@ -30,6 +30,7 @@ public final class KpiReport {
       byte[] html = new ReportPage(lang).render(data).getBytes(StandardCharsets.UTF_8);
       try {
         FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        fs.setWriteChecksum(false); // no .crc beside the HTML on a local disk
         try (OutputStream out = fs.create(file, true)) {
           out.write(html);
         }

@@ -65,6 +65,7 @@ public record ReportFormat(Lang lang) {
   public String number(double value, int decimals) {
     NumberFormat format = NumberFormat.getNumberInstance(lang.locale());
     format.setGroupingUsed(true);
+    format.setRoundingMode(java.math.RoundingMode.HALF_UP); // 四捨五入, as the city rounds
     format.setMinimumFractionDigits(decimals);
     format.setMaximumFractionDigits(decimals);
     return format.format(value);

@@ -38,7 +38,7 @@ final class SupplySection {
     StringBuilder html = new StringBuilder("<p class=\"shelter-summary\">")
         .append(Html.escape(messages.get("shelter.summary"))).append(": ")
         .append(format.number(supply.total(), 0)).append(" / ")
-        .append("<span class=\"warning-count\">")
+        .append(supply.warnings() > 0 ? "<span class=\"warning-count\">" : "<span>")
         .append(Html.escape(messages.get("shelter.warnings"))).append(": ")
         .append(format.number(supply.warnings(), 0)).append("</span>");
     if (supply.items().isEmpty()) {

@@ -97,7 +97,7 @@ public final class SvgTrendChart {
     }
     double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);
     double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(1);
-    double pad = max > min ? (max - min) * 0.05 : Math.max(Math.abs(max) * 0.1, 1);
+    double pad = max > min ? (max - min) * 0.05 : (max == 0 ? 1 : Math.abs(max) * 0.1);
     double low = min >= 0 && min - pad < 0 ? 0 : min - pad;
     return new double[] {low, max + pad};
   }
