@@ -1,7 +1,9 @@
 package io.citylake.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.citylake.lake.CityLakeException;
 import io.citylake.lake.LakeConfig;
 import io.citylake.lake.LakePaths;
 import io.citylake.pipeline.JobOutcome;
@@ -161,6 +163,20 @@ class KpiReportOnSampleLakeTest extends SparkTestBase {
               + " class=\"on-day\">[0-9,]+</td><td class=\"total\">"
               + String.format(java.util.Locale.ROOT, "%,d", q.getLong(1)) + "</td>");
     }
+  }
+
+  @Test
+  void aDayGoldHasNoDataForOrALakeWithoutGoldIsABadInput(@TempDir Path empty) {
+    LocalDate later = day.plusDays(30);
+    GoldReportReader reader = new GoldReportReader(spark(), lake().paths());
+    assertThatThrownBy(() -> reader.read(later)).isInstanceOf(CityLakeException.class)
+        .hasMessageStartingWith("Cannot write the KPI report: gold has no data for the day;")
+        .hasMessageEndingWith("(got: " + later + ")");
+    assertThat(reader.latestDay()).isEqualTo(day);
+    GoldReportReader none = new GoldReportReader(spark(), LakeConfig.local(empty).paths());
+    assertThatThrownBy(none::latestDay).isInstanceOf(CityLakeException.class)
+        .hasMessageStartingWith("Cannot write the KPI report: gold.kpi_watermarks does not exist;"
+            + " run the nightly pipeline first");
   }
 
   @Test
