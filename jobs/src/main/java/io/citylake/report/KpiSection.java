@@ -31,9 +31,9 @@ final class KpiSection {
               format.cell(kpi.dayValue(), kpi.daySuppressed(), kpi.unit())))
           .append(cell("latest", key, format.value(kpi.latestValue(), kpi.unit())))
           .append(cell("latest-period", key, format.date(kpi.latestPeriod())))
-          .append(cell("baseline", key, format.value(kpi.baseline(), kpi.unit())
+          .append(cell("baseline", key, format.value(kpi.baseline(), kpi.goalUnit())
               + (kpi.baselineYear() == null ? "" : " (" + kpi.baselineYear() + ")")))
-          .append(cell("target", key, format.value(kpi.target(), kpi.unit())))
+          .append(cell("target", key, format.value(kpi.target(), kpi.goalUnit())))
           .append(cell("target-year", key,
               kpi.targetYear() == null ? "—" : String.valueOf(kpi.targetYear())))
           .append("<td class=\"status status-").append(Html.escape(kpi.status())).append("\"")
@@ -50,7 +50,9 @@ final class KpiSection {
     StringBuilder html = new StringBuilder("<div class=\"charts\">");
     for (KpiEntry kpi : kpis) {
       html.append("<figure class=\"chart\" data-kpi=\"").append(Html.escape(kpi.kpiId()))
-          .append("\"><figcaption>").append(Html.escape(messages.kpi(kpi.kpiId())));
+          .append("\"><figcaption>").append(Html.escape(messages.kpi(kpi.kpiId())))
+          .append(" <span class=\"muted\">(").append(Html.escape(format.unit(kpi.unit())))
+          .append(")</span>");
       if (kpi.suppressedPoints() > 0) {
         html.append(" <span class=\"muted\">(").append(Html.escape(
             messages.get("chart.suppressed_points"))).append(": ")

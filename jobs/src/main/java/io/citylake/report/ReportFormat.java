@@ -29,6 +29,30 @@ public record ReportFormat(Lang lang) {
     return number(value, value != 0 && Math.abs(value) < 100 ? 1 : 0) + unitLabel(u);
   }
 
+  /** A chart axis label: the number without its unit (the caption names the unit). */
+  public String axis(double value, String unit) {
+    String u = unit == null ? "" : unit;
+    if (u.equals("share")) {
+      return percent(value);
+    }
+    if (u.startsWith("yen")) {
+      return yen(value);
+    }
+    return number(value, value != 0 && Math.abs(value) < 100 ? 1 : 0);
+  }
+
+  /** A catalogue unit in the report's language: {@code min/day -> 分/日}, {@code share -> %}. */
+  public String unit(String unit) {
+    String u = unit == null ? "" : unit;
+    if (u.equals("share")) {
+      return "%";
+    }
+    if (u.startsWith("yen")) {
+      return (lang == Lang.JA ? "円" : "yen") + perSuffix(u.substring(3));
+    }
+    return unitLabel(u).trim();
+  }
+
   /** A cell that may be suppressed: 「秘匿」/"suppressed" when it is. */
   public String cell(Double value, boolean suppressed, String unit) {
     return value == null && suppressed ? suppressed() : value(value, unit);

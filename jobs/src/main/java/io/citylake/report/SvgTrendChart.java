@@ -11,7 +11,7 @@ import java.util.List;
 public final class SvgTrendChart {
   static final int WIDTH = 360;
   static final int HEIGHT = 150;
-  private static final int LEFT = 70;
+  private static final int LEFT = 76;
   private static final int RIGHT = 10;
   private static final int TOP = 12;
   private static final int BOTTOM = 24;
@@ -41,8 +41,10 @@ public final class SvgTrendChart {
     double[] range = range(kpi);
     Scale scale = new Scale(points.get(0).day().toEpochDay(),
         points.get(points.size() - 1).day().toEpochDay(), range[0], range[1]);
-    reference(svg, scale, kpi.baseline(), "baseline", kpi.unit());
-    reference(svg, scale, kpi.target(), "target", kpi.unit());
+    if (kpi.goalComparable()) {
+      reference(svg, scale, kpi.baseline(), "baseline", kpi.unit());
+      reference(svg, scale, kpi.target(), "target", kpi.unit());
+    }
     StringBuilder d = new StringBuilder();
     for (KpiEntry.Point p : points) {
       d.append(d.length() == 0 ? "M" : " L").append(Html.coord(scale.x(p.day().toEpochDay())))
@@ -62,8 +64,8 @@ public final class SvgTrendChart {
 
   private void axes(StringBuilder svg, KpiEntry kpi, double[] range) {
     List<KpiEntry.Point> points = kpi.series();
-    svg.append(text(LEFT - 4, TOP + 8, "end", "axis", format.value(range[1], kpi.unit())));
-    svg.append(text(LEFT - 4, HEIGHT - BOTTOM, "end", "axis", format.value(range[0], kpi.unit())));
+    svg.append(text(LEFT - 4, TOP + 8, "end", "axis", format.axis(range[1], kpi.unit())));
+    svg.append(text(LEFT - 4, HEIGHT - BOTTOM, "end", "axis", format.axis(range[0], kpi.unit())));
     svg.append(text(LEFT, HEIGHT - 8, "start", "axis", format.date(points.get(0).day())));
     if (ChronoUnit.DAYS.between(points.get(0).day(), points.get(points.size() - 1).day()) > 0) {
       svg.append(text(WIDTH - RIGHT, HEIGHT - 8, "end", "axis",
@@ -89,10 +91,10 @@ public final class SvgTrendChart {
   static double[] range(KpiEntry kpi) {
     List<Double> values = new ArrayList<>();
     kpi.series().forEach(p -> values.add(p.value()));
-    if (kpi.baseline() != null) {
+    if (kpi.baseline() != null && kpi.goalComparable()) {
       values.add(kpi.baseline());
     }
-    if (kpi.target() != null) {
+    if (kpi.target() != null && kpi.goalComparable()) {
       values.add(kpi.target());
     }
     double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(0);

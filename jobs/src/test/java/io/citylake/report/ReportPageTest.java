@@ -12,7 +12,7 @@ class ReportPageTest {
 
   static ReportData data() throws Exception {
     KpiEntry spend = new KpiEntry("tourism_spend_yen", "sapporo", "Sum of <amount>", "yen/year",
-        "higher", 583_000_000_000.0, null, 700_000_000_000.0, 2024, 612_345_678_901.0,
+        "higher", 583_000_000_000.0, null, 700_000_000_000.0, 2024, "yen/year", 612_345_678_901.0,
         LocalDate.of(2026, 11, 1), "missed", null, true,
         List.of(new KpiEntry.Point(DAY.minusDays(1), 600_000_000_000.0)), 1);
     ShelterSupply shelters = new ShelterSupply(List.of(new ShelterSupply.Item("S1", "water_l",

@@ -61,13 +61,14 @@ class KpiReportOnSampleLakeTest extends SparkTestBase {
         ReportHtml section = PAGES.get(lang).section(r.getAs("municipality"));
         String kpi = r.getAs("kpi_id");
         String unit = r.getAs("unit");
+        String goalUnit = r.getAs("target_unit") == null ? unit : r.getAs("target_unit");
         String where = lang + " " + r.getAs("municipality") + " " + kpi;
         assertThat(section.kpiCell("latest", kpi)).as(where)
             .isEqualTo(ReportHtml.expected(r.getAs("latest_value"), unit, lang));
         assertThat(section.kpiCell("target", kpi)).as(where)
-            .isEqualTo(ReportHtml.expected(r.getAs("target"), unit, lang));
+            .isEqualTo(ReportHtml.expected(r.getAs("target"), goalUnit, lang));
         assertThat(section.kpiCell("baseline", kpi)).as(where)
-            .startsWith(ReportHtml.expected(r.getAs("baseline"), unit, lang));
+            .startsWith(ReportHtml.expected(r.getAs("baseline"), goalUnit, lang));
         Integer year = r.getAs("target_year");
         assertThat(section.kpiCell("target-year", kpi)).as(where)
             .isEqualTo(year == null ? "—" : year.toString());
