@@ -129,6 +129,48 @@ class KpiReportOnSampleLakeTest extends SparkTestBase {
   }
 
   @Test
+  void mapsShowEachAreasValueOfTheDayOrSaySoWithoutSpatialTables() {
+    if (!KpiReportInBrowserTest.spatialInPipeline()) {
+      for (Lang lang : Lang.values()) {
+        assertThat(PAGES.get(lang).all("<p class=\"unavailable\">", 0)).hasSize(9);
+      }
+      return;
+    }
+    Map<String, String> queries = Map.of(
+        "people_flow", "SELECT municipality, area_id, sum(people_count),"
+            + " bool_or(suppressed) FROM gold.people_flow_area_hourly"
+            + " WHERE area_level = 'ward' AND dt = DATE'%s' GROUP BY municipality, area_id",
+        "snow_depth", "SELECT municipality, area_id, max(snow_depth_max_cm), bool_or(suppressed)"
+            + " FROM gold.snow_depth_ward_daily WHERE dt = DATE'%s'"
+            + " GROUP BY municipality, area_id",
+        "tourism_spend", "SELECT municipality, area_id, sum(spend_yen), bool_or(suppressed)"
+            + " FROM gold.tourism_spend_mesh_daily WHERE area_level = 'mesh3'"
+            + " AND dt = DATE'%s' GROUP BY municipality, area_id");
+    Map<String, String> units = Map.of("people_flow", "persons/day", "snow_depth", "cm",
+        "tourism_spend", "yen/day");
+    int areas = 0;
+    for (Map.Entry<String, String> map : queries.entrySet()) {
+      for (Row r : rows(String.format(map.getValue(), day))) {
+        boolean hidden = !r.isNullAt(3) && r.getBoolean(3);
+        for (Lang lang : Lang.values()) {
+          String expected = hidden ? (lang == Lang.JA ? "秘匿" : "suppressed")
+              : ReportHtml.expected(r.isNullAt(2) ? null : r.getDouble(2),
+                  units.get(map.getKey()), lang);
+          assertThat(PAGES.get(lang).section(r.getString(0)).map(map.getKey())
+              .areaValue(r.getString(1))).as(lang + " " + map.getKey() + " " + r.getString(1))
+              .isEqualTo(expected);
+        }
+        areas++;
+      }
+    }
+    assertThat(areas).isPositive();
+    for (Lang lang : Lang.values()) {
+      assertThat(PAGES.get(lang).text()).contains("出典：国土数値情報（行政区域データ）（国土交通省）を加工して作成");
+      assertThat(PAGES.get(lang).all("<p class=\"unavailable\">", 0)).isEmpty();
+    }
+  }
+
+  @Test
   void latestShelterStockIsListedShortestFirstWithWarningCounts() {
     for (Row r : rows("SELECT municipality, count(*), count_if(days_to_shortage < 3)"
         + " FROM gold.shelter_days_to_shortage WHERE is_latest GROUP BY municipality")) {

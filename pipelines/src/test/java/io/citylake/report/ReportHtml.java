@@ -35,6 +35,22 @@ final class ReportHtml {
     return unescape(cells.get(0));
   }
 
+  /** The figure of one map ({@code people_flow}, {@code snow_depth}, {@code tourism_spend}). */
+  ReportHtml map(String metric) {
+    int start = html.indexOf("data-metric=\"" + metric + "\"");
+    assertThat(start).as("map " + metric).isPositive();
+    return new ReportHtml(html.substring(start, html.indexOf("</figure>", start)));
+  }
+
+  /** The value an area's tooltip shows, e.g. 「秘匿」 or {@code 1,234人/日}. */
+  String areaValue(String areaId) {
+    List<String> titles = all("<path class=\"area\" data-area=\"" + Pattern.quote(areaId)
+        + "\"[^>]*><title>([^<]*)</title>", 1);
+    assertThat(titles).as("area " + areaId).hasSize(1);
+    String title = unescape(titles.get(0));
+    return title.substring(title.lastIndexOf(": ") + 2);
+  }
+
   List<String> all(String regex, int group) {
     List<String> found = new ArrayList<>();
     Matcher m = Pattern.compile(regex).matcher(html);
