@@ -285,11 +285,59 @@ with DAG(
         skip_on_exit_code=NOTHING_TO_RUN,
         doc_md="Gold KPI catalogue: definition, baseline, target, latest value and on-track status per KPI and municipality",
     )
+    t_spatial__locate_points = BashOperator(
+        task_id="spatial__locate_points",
+        bash_command=run_job("spatial.locate_points"),
+        skip_on_exit_code=NOTHING_TO_RUN,
+        doc_md="Silver located_points: sensors, stops, merchants and shelters with their ward (Sedona join to silver.ref_boundaries), JIS mesh codes and H3 cell",
+    )
+    t_spatial__people_flow = BashOperator(
+        task_id="spatial__people_flow",
+        bash_command=run_job("spatial.people_flow"),
+        skip_on_exit_code=NOTHING_TO_RUN,
+        doc_md="Gold people_flow per ward, JIS mesh and H3 cell and hour from silver.sensors_observations (Sedona join to silver.ref_boundaries)",
+    )
+    t_spatial__snow_by_ward = BashOperator(
+        task_id="spatial__snow_by_ward",
+        bash_command=run_job("spatial.snow_by_ward"),
+        skip_on_exit_code=NOTHING_TO_RUN,
+        doc_md="Gold snow_depth_max per ward and day with a snow-removal priority rank from silver.sensors_observations (Sedona join to silver.ref_boundaries)",
+    )
+    t_spatial__tourism_by_mesh = BashOperator(
+        task_id="spatial__tourism_by_mesh",
+        bash_command=run_job("spatial.tourism_by_mesh"),
+        skip_on_exit_code=NOTHING_TO_RUN,
+        doc_md="Gold tourism_spend_yen per JIS 1 km and 500 m square and day from silver.points_transactions",
+    )
+    t_spatial__ridership_by_stop = BashOperator(
+        task_id="spatial__ridership_by_stop",
+        bash_command=run_job("spatial.ridership_by_stop"),
+        skip_on_exit_code=NOTHING_TO_RUN,
+        doc_md="Gold bus boardings per stop and day with location, ward and mesh from silver.transit_taps and silver.located_points",
+    )
+    t_spatial__shelter_load = BashOperator(
+        task_id="spatial__shelter_load",
+        bash_command=run_job("spatial.shelter_load"),
+        skip_on_exit_code=NOTHING_TO_RUN,
+        doc_md="Gold shelter_load_daily: peak headcount / capacity per shelter and day with location, from silver.disaster_checkins and silver.located_points",
+    )
+    t_spatial__areas = BashOperator(
+        task_id="spatial__areas",
+        bash_command=run_job("spatial.areas"),
+        skip_on_exit_code=NOTHING_TO_RUN,
+        doc_md="Gold spatial_areas: polygons of the wards, JIS squares and H3 cells of the spatial gold tables",
+    )
     t_publish__register_tables = BashOperator(
         task_id="publish__register_tables",
         bash_command=run_job("publish.register_tables"),
         skip_on_exit_code=NOTHING_TO_RUN,
         doc_md="Register bronze, silver and gold Delta tables in the metastore by layer",
+    )
+    t_report__kpi_report = BashOperator(
+        task_id="report__kpi_report",
+        bash_command=run_job("report.kpi_report"),
+        skip_on_exit_code=NOTHING_TO_RUN,
+        doc_md="KPI report of the day for policy officers: HTML in Japanese and English under reports/<day>/",
     )
 
     # one line per edge of the pipeline graph: upstream >> downstream
@@ -337,6 +385,22 @@ with DAG(
     t_kpi__shelter_days_to_shortage >> t_kpi__catalogue
     t_kpi__drone_delivery >> t_kpi__catalogue
     t_kpi__sensors >> t_kpi__catalogue
+    t_conform__reference >> t_spatial__locate_points
+    t_conform__transit_gtfs >> t_spatial__locate_points
+    t_conform__sensors_observations >> t_spatial__people_flow
+    t_conform__reference >> t_spatial__people_flow
+    t_conform__sensors_observations >> t_spatial__snow_by_ward
+    t_conform__reference >> t_spatial__snow_by_ward
+    t_conform__points_transactions >> t_spatial__tourism_by_mesh
+    t_conform__transit_taps >> t_spatial__ridership_by_stop
+    t_spatial__locate_points >> t_spatial__ridership_by_stop
+    t_conform__transit_gtfs >> t_spatial__ridership_by_stop
+    t_conform__disaster_checkins >> t_spatial__shelter_load
+    t_spatial__locate_points >> t_spatial__shelter_load
+    t_conform__reference >> t_spatial__shelter_load
+    t_conform__reference >> t_spatial__areas
+    t_spatial__people_flow >> t_spatial__areas
+    t_spatial__tourism_by_mesh >> t_spatial__areas
     t_ingest__sensors_observations >> t_publish__register_tables
     t_ingest__transit_taps >> t_publish__register_tables
     t_ingest__transit_arrivals >> t_publish__register_tables
@@ -369,6 +433,39 @@ with DAG(
     t_kpi__ridership >> t_publish__register_tables
     t_kpi__drone_delivery >> t_publish__register_tables
     t_kpi__sensors >> t_publish__register_tables
+    t_spatial__people_flow >> t_publish__register_tables
+    t_spatial__snow_by_ward >> t_publish__register_tables
+    t_spatial__tourism_by_mesh >> t_publish__register_tables
+    t_spatial__ridership_by_stop >> t_publish__register_tables
     t_kpi__survey_shares >> t_publish__register_tables
     t_kpi__shelter_days_to_shortage >> t_publish__register_tables
     t_kpi__catalogue >> t_publish__register_tables
+    t_spatial__locate_points >> t_publish__register_tables
+    t_spatial__shelter_load >> t_publish__register_tables
+    t_spatial__areas >> t_publish__register_tables
+    t_kpi__catalogue >> t_report__kpi_report
+    t_kpi__walking_minutes >> t_report__kpi_report
+    t_kpi__car_daily_share >> t_report__kpi_report
+    t_kpi__tourism >> t_report__kpi_report
+    t_kpi__bus_wait >> t_report__kpi_report
+    t_kpi__ridership >> t_report__kpi_report
+    t_kpi__drone_delivery >> t_report__kpi_report
+    t_kpi__sensors >> t_report__kpi_report
+    t_spatial__people_flow >> t_report__kpi_report
+    t_spatial__snow_by_ward >> t_report__kpi_report
+    t_spatial__tourism_by_mesh >> t_report__kpi_report
+    t_spatial__ridership_by_stop >> t_report__kpi_report
+    t_kpi__survey_shares >> t_report__kpi_report
+    t_kpi__shelter_days_to_shortage >> t_report__kpi_report
+    t_spatial__areas >> t_report__kpi_report
+    t_conform__sensors_observations >> t_report__kpi_report
+    t_conform__transit_taps >> t_report__kpi_report
+    t_conform__transit_arrivals >> t_report__kpi_report
+    t_conform__transit_trip_diary >> t_report__kpi_report
+    t_conform__points_steps >> t_report__kpi_report
+    t_conform__points_transactions >> t_report__kpi_report
+    t_conform__disaster_checkins >> t_report__kpi_report
+    t_conform__disaster_inventory >> t_report__kpi_report
+    t_conform__disaster_drone_flights >> t_report__kpi_report
+    t_conform__disaster_alerts >> t_report__kpi_report
+    t_conform__surveys_responses >> t_report__kpi_report

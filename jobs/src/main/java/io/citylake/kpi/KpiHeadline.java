@@ -22,7 +22,7 @@ public record KpiHeadline(
     return new KpiHeadline(kpi, table, "dt", "true", seriesValue, Optional.empty());
   }
 
-  static KpiHeadline of(KpiDefinition kpi) {
+  public static KpiHeadline of(KpiDefinition kpi) {
     return switch (kpi) {
       case WALKING_MINUTES_AVG -> daily(kpi, "walking_minutes_daily", "max(walking_minutes_avg)");
       case CAR_DAILY_SHARE -> daily(kpi, "car_daily_share_daily", "max(car_daily_share)");

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       ServeCommand.class,
       DictionaryCommand.class,
+      ReportCommand.class,
       PlanCommand.class,
       CommandLine.HelpCommand.class
     })

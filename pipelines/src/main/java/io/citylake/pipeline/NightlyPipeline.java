@@ -13,6 +13,7 @@ import io.citylake.job.TableRef;
 import io.citylake.kpi.KpiJobs;
 import io.citylake.lake.Layer;
 import io.citylake.publish.RegisterTables;
+import io.citylake.report.KpiReportJob;
 import io.citylake.spatial.SpatialJobs;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,7 @@ public final class NightlyPipeline {
     jobs.addAll(KpiJobs.all());
     jobs.addAll(SpatialJobs.all());
     jobs.add(new RegisterTables(publishedTables(jobs)));
+    jobs.add(new KpiReportJob());
     return new PipelineGraph(jobs);
   }
 

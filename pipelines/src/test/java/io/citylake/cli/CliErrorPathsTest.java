@@ -27,6 +27,20 @@ class CliErrorPathsTest {
   }
 
   @Test
+  void reportInAnUnknownLanguageIsOneLine() {
+    assertOneLineError(run("report", "--lang", "fr"),
+        "citylake report: Cannot write the KPI report: the language must be ja or en (got: fr)");
+  }
+
+  @Test
+  void reportOfAMissingLakeIsOneLine(@TempDir Path dir) {
+    Path missing = dir.resolve("nowhere");
+    assertOneLineError(run("report", "--lake", missing.toString()),
+        "citylake report: Cannot write the KPI report: the lake folder does not exist (got: "
+            + missing + ")");
+  }
+
+  @Test
   void unknownOptionIsOneLine() {
     assertOneLineError(run("nightly", "--bogus"),
         "citylake nightly: Unknown option: '--bogus' (see 'citylake nightly --help')");

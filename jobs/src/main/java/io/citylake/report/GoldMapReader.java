@@ -1,0 +1,133 @@
+package io.citylake.report;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.citylake.lake.DeltaTables;
+import io.citylake.lake.LakePaths;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+
+/**
+ * The report's maps of one municipality and day from gold: people flow per ward (summed over
+ * the day's hours), snow depth per ward (the day's maximum) and tourism spend per 1 km grid
+ * square, with the polygons of {@code gold.spatial_areas}. An area with any suppressed cell that
+ * day is shown as suppressed: a sum without it would understate the area. Without the spatial
+ * table the layers say so instead of failing the report.
+ */
+final class GoldMapReader {
+  static final String AREAS = "spatial_areas";
+  static final String PEOPLE = "people_flow_area_hourly";
+  static final String SNOW = "snow_depth_ward_daily";
+  static final String SPEND = "tourism_spend_mesh_daily";
+  static final String SPEND_LEVEL = "mesh3";
+
+  private final SparkSession spark;
+  private final LakePaths paths;
+
+  GoldMapReader(SparkSession spark, LakePaths paths) {
+    this.spark = spark;
+    this.paths = paths;
+  }
+
+  List<MapLayer> layers(String municipality, LocalDate day) {
+    List<Spec> specs = List.of(
+        new Spec("people_flow", "persons/day", PEOPLE, "ward", "people_count", functions::sum),
+        new Spec("snow_depth", "cm", SNOW, null, "snow_depth_max_cm", functions::max),
+        new Spec("tourism_spend", "yen/day", SPEND, SPEND_LEVEL, "spend_yen", functions::sum));
+    List<MapLayer> layers = new ArrayList<>();
+    if (!exists(AREAS)) {
+      for (Spec s : specs) {
+        layers.add(MapLayer.unavailable(s.metric(), s.unit(), "gold." + AREAS + " missing"));
+      }
+      return layers;
+    }
+    List<Geometry> wards = new ArrayList<>();
+    Map<String, Row> wardRows = areas(municipality, "ward");
+    wardRows.values().forEach(r -> wards.add(geometry(r)));
+    for (Spec s : specs) {
+      if (!exists(s.table())) {
+        layers.add(MapLayer.unavailable(s.metric(), s.unit(), "gold." + s.table() + " missing"));
+        continue;
+      }
+      Map<String, Double[]> values = values(s, municipality, day);
+      boolean byWard = s.level() == null || s.level().equals("ward");
+      Map<String, Row> shapes = byWard ? wardRows : areas(municipality, s.level());
+      List<MapLayer.Area> areas = new ArrayList<>();
+      for (Map.Entry<String, Row> e : shapes.entrySet()) {
+        Double[] v = values.get(e.getKey());
+        if (v == null && !byWard) {
+          continue;
+        }
+        Row r = e.getValue();
+        areas.add(new MapLayer.Area(e.getKey(), r.getAs("name_ja"), r.getAs("name_en"),
+            geometry(r), v == null ? null : v[0], v != null && v[1] != null && v[1] > 0));
+      }
+      layers.add(new MapLayer(s.metric(), s.unit(), areas, byWard ? List.of() : wards,
+          Optional.empty()));
+    }
+    return layers;
+  }
+
+  /** One map's source: gold table, area level (null: the table is by ward) and aggregate. */
+  private record Spec(String metric, String unit, String table, String level, String column,
+      java.util.function.Function<Column, Column> aggregate) {}
+
+  /** Per area: {value or null, 1.0 when any cell that day was suppressed}. */
+  private Map<String, Double[]> values(Spec s, String municipality, LocalDate day) {
+    Dataset<Row> rows = read(s.table()).where(col("municipality").equalTo(municipality)
+        .and(col("dt").equalTo(Date.valueOf(day))));
+    if (s.level() != null) {
+      rows = rows.where(col("area_level").equalTo(s.level()));
+    }
+    Column suppressed = functions.max(functions.coalesce(col("suppressed"), functions.lit(false))
+        .cast("double"));
+    Map<String, Double[]> values = new HashMap<>();
+    for (Row r : rows.groupBy("area_id").agg(s.aggregate().apply(col(s.column()))
+        .cast("double"), suppressed).collectAsList()) {
+      boolean anySuppressed = !r.isNullAt(2) && r.getDouble(2) > 0;
+      values.put(r.getString(0), new Double[] {
+          anySuppressed || r.isNullAt(1) ? null : r.getDouble(1), anySuppressed ? 1.0 : 0.0});
+    }
+    return values;
+  }
+
+  private Map<String, Row> areas(String municipality, String level) {
+    Map<String, Row> areas = new java.util.TreeMap<>();
+    for (Row r : read(AREAS).where(col("municipality").equalTo(municipality)
+        .and(col("area_level").equalTo(level)))
+        .select("area_id", "name_ja", "name_en", "geometry_wkb").collectAsList()) {
+      areas.put(r.getString(0), r);
+    }
+    return areas;
+  }
+
+  static Geometry geometry(Row r) {
+    try {
+      return new WKBReader().read((byte[]) r.getAs("geometry_wkb"));
+    } catch (ParseException e) {
+      throw new IllegalStateException("Cannot read the geometry of area " + r.getAs("area_id")
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  private boolean exists(String table) {
+    return DeltaTables.exists(spark, paths.gold(table));
+  }
+
+  private Dataset<Row> read(String table) {
+    return spark.read().format("delta").load(paths.gold(table));
+  }
+}

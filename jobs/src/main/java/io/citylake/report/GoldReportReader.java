@@ -1,0 +1,209 @@
+package io.citylake.report;
+
+import static org.apache.spark.sql.functions.col;
+
+import io.citylake.contract.Vocabulary;
+import io.citylake.kpi.KpiDefinition;
+import io.citylake.kpi.KpiHeadline;
+import io.citylake.lake.CityLakeException;
+import io.citylake.lake.DeltaTables;
+import io.citylake.lake.LakePaths;
+import io.delta.tables.DeltaTable;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+
+/**
+ * Reads what the KPI report shows from the published gold tables, by path, into plain records:
+ * the catalogue (39 rows), each KPI's headline series (the catalogue's own series definition,
+ * {@link KpiHeadline}, last 366 days), the latest shelter stock, the maps ({@link GoldMapReader})
+ * and the freshness facts. Every read is aggregated or bounded before it is collected (a few
+ * thousand rows at most). The one non-gold read is {@code silver.conform_accounting}: the
+ * quarantine counts per dataset and day are published nowhere in gold, and that table holds
+ * counts only, no personal data.
+ */
+public final class GoldReportReader {
+  static final String VERB = "write the KPI report";
+  static final int SHELTER_ROWS = 25;
+
+  private final SparkSession spark;
+  private final LakePaths paths;
+
+  public GoldReportReader(SparkSession spark, LakePaths paths) {
+    this.spark = spark;
+    this.paths = paths;
+  }
+
+  /** The newest service day gold was built from. */
+  public LocalDate latestDay() {
+    Row row = table("kpi_watermarks").agg(functions.max("dt")).first();
+    if (row.isNullAt(0)) {
+      throw CityLakeException.badInput(VERB, "gold.kpi_watermarks is empty; run the nightly"
+          + " pipeline first", paths.gold("kpi_watermarks"));
+    }
+    return row.getDate(0).toLocalDate();
+  }
+
+  public ReportData read(LocalDate day) {
+    Freshness freshness = freshness(day);
+    if (day.isBefore(freshness.firstDay()) || day.isAfter(freshness.lastDay())) {
+      throw CityLakeException.badInput(VERB, "gold has no data for the day; gold covers "
+          + freshness.firstDay() + " to " + freshness.lastDay(), day);
+    }
+    Map<String, List<KpiEntry>> kpis = kpis(day);
+    Map<String, ShelterSupply> shelters = shelters(day);
+    GoldMapReader maps = new GoldMapReader(spark, paths);
+    List<ReportData.MunicipalityReport> sections = new ArrayList<>();
+    for (String m : Vocabulary.MUNICIPALITIES) {
+      sections.add(new ReportData.MunicipalityReport(m, kpis.getOrDefault(m, List.of()),
+          maps.layers(m, day), shelters.getOrDefault(m, new ShelterSupply(List.of(), 0, 0))));
+    }
+    return new ReportData(day, sections, freshness);
+  }
+
+  private Map<String, List<KpiEntry>> kpis(LocalDate day) {
+    Map<String, Map<String, Series>> series = new HashMap<>();
+    for (KpiDefinition kpi : KpiDefinition.values()) {
+      series.put(kpi.id(), series(KpiHeadline.of(kpi), day));
+    }
+    Map<String, List<KpiEntry>> kpis = new HashMap<>();
+    List<Row> catalogue = table("kpi_catalogue").collectAsList();
+    for (KpiDefinition kpi : KpiDefinition.values()) {
+      for (Row r : catalogue) {
+        if (!kpi.id().equals(r.getAs("kpi_id"))) {
+          continue;
+        }
+        String m = r.getAs("municipality");
+        Series s = series.get(kpi.id()).getOrDefault(m, Series.EMPTY);
+        Date latestPeriod = r.getAs("latest_period");
+        kpis.computeIfAbsent(m, x -> new ArrayList<>()).add(new KpiEntry(kpi.id(), m,
+            r.getAs("definition"), r.getAs("unit"), r.getAs("direction"), r.getAs("baseline"),
+            r.getAs("baseline_year"), r.getAs("target"), r.getAs("target_year"),
+            r.getAs("target_unit"), r.getAs("latest_value"), latestPeriod == null ? null : latestPeriod.toLocalDate(),
+            r.getAs("status"), s.dayValue(day), s.suppressedOn(day), s.points(),
+            s.suppressedDays().size()));
+      }
+    }
+    return kpis;
+  }
+
+  /** A KPI's headline series per municipality, and which of its days were suppressed. */
+  private record Series(List<KpiEntry.Point> points, List<LocalDate> suppressedDays) {
+    static final Series EMPTY = new Series(new ArrayList<>(), new ArrayList<>());
+
+    Double dayValue(LocalDate day) {
+      return points.stream().filter(p -> p.day().equals(day)).findFirst()
+          .map(KpiEntry.Point::value).orElse(null);
+    }
+
+    boolean suppressedOn(LocalDate day) {
+      return dayValue(day) == null && suppressedDays.contains(day);
+    }
+  }
+
+  private Map<String, Series> series(KpiHeadline h, LocalDate day) {
+    Map<String, Series> series = new HashMap<>();
+    String path = paths.gold(h.table());
+    if (!DeltaTables.exists(spark, path)) {
+      return series;
+    }
+    Dataset<Row> rows = spark.read().format("delta").load(path);
+    boolean hasSuppressed = Arrays.asList(rows.columns()).contains("suppressed");
+    List<Row> collected = rows.where(functions.expr(h.filter()))
+        .where(col(h.dayColumn()).between(Date.valueOf(day.minusDays(365)), Date.valueOf(day)))
+        .groupBy(col("municipality"), col(h.dayColumn()))
+        .agg(functions.expr(h.seriesValue()).cast("double").as("value"),
+            (hasSuppressed ? functions.max(functions.coalesce(col("suppressed"),
+                functions.lit(false)).cast("int")) : functions.lit(0)).as("suppressed"))
+        .orderBy(h.dayColumn()).collectAsList();
+    for (Row row : collected) {
+      Series s = series.computeIfAbsent(row.getString(0),
+          m -> new Series(new ArrayList<>(), new ArrayList<>()));
+      LocalDate d = row.getDate(1).toLocalDate();
+      if (!row.isNullAt(2)) {
+        s.points().add(new KpiEntry.Point(d, row.getDouble(2)));
+      } else if (row.getInt(3) == 1) {
+        s.suppressedDays().add(d);
+      }
+    }
+    return series;
+  }
+
+  private Map<String, ShelterSupply> shelters(LocalDate day) {
+    Map<String, ShelterSupply> result = new HashMap<>();
+    String path = paths.gold("shelter_days_to_shortage");
+    if (!DeltaTables.exists(spark, path)) {
+      return result;
+    }
+    Dataset<Row> latest = spark.read().format("delta").load(path)
+        .where(col("is_latest").and(col("dt").leq(Date.valueOf(day))));
+    Map<String, long[]> counts = new HashMap<>();
+    for (Row r : latest.groupBy("municipality").agg(functions.count(functions.lit(1)),
+        functions.sum(functions.when(col("days_to_shortage").lt(ShelterSupply.WARNING_DAYS), 1)
+            .otherwise(0))).collectAsList()) {
+      counts.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
+    }
+    for (String m : Vocabulary.MUNICIPALITIES) {
+      List<ShelterSupply.Item> items = latest.where(col("municipality").equalTo(m))
+          .orderBy(col("days_to_shortage").asc_nulls_last(), col("shelter_id"), col("item"))
+          .limit(SHELTER_ROWS).collectAsList().stream().map(GoldReportReader::shelterItem)
+          .toList();
+      long[] c = counts.getOrDefault(m, new long[2]);
+      result.put(m, new ShelterSupply(items, c[0], c[1]));
+    }
+    return result;
+  }
+
+  private static ShelterSupply.Item shelterItem(Row r) {
+    java.sql.Timestamp counted = r.getAs("counted_at");
+    return new ShelterSupply.Item(r.getAs("shelter_id"), r.getAs("item"),
+        counted == null ? null : counted.toLocalDateTime(), r.getAs("stock"),
+        r.getAs("headcount"), r.getAs("days_to_shortage"));
+  }
+
+  private Freshness freshness(LocalDate day) {
+    Row days = table("kpi_watermarks").agg(functions.min("dt"), functions.max("dt")).first();
+    if (days.isNullAt(0)) {
+      throw CityLakeException.badInput(VERB, "gold.kpi_watermarks is empty; run the nightly"
+          + " pipeline first", paths.gold("kpi_watermarks"));
+    }
+    String catalogue = paths.gold("kpi_catalogue");
+    Row run = table("kpi_catalogue").select("build_run_id").limit(1).collectAsList().stream()
+        .findFirst().orElse(null);
+    java.sql.Timestamp built = DeltaTable.forPath(spark, catalogue).history(1)
+        .select("timestamp").first().getTimestamp(0);
+    return new Freshness(run == null ? "—" : run.getString(0), built.toInstant(),
+        days.getDate(0).toLocalDate(), days.getDate(1).toLocalDate(), quarantine(day));
+  }
+
+  private List<Freshness.Quarantined> quarantine(LocalDate day) {
+    String path = paths.silver("conform_accounting");
+    if (!DeltaTables.exists(spark, path)) {
+      return List.of();
+    }
+    return spark.read().format("delta").load(path).groupBy("dataset")
+        .agg(functions.sum(functions.when(col("dt").equalTo(Date.valueOf(day)),
+                col("quarantined_rows")).otherwise(0L)).cast("long"),
+            functions.sum("quarantined_rows").cast("long"))
+        .orderBy("dataset").collectAsList().stream()
+        .map(r -> new Freshness.Quarantined(r.getString(0), r.getLong(1), r.getLong(2)))
+        .toList();
+  }
+
+  private Dataset<Row> table(String name) {
+    String path = paths.gold(name);
+    if (!DeltaTables.exists(spark, path)) {
+      throw CityLakeException.badInput(VERB, "gold." + name + " does not exist; run the nightly"
+          + " pipeline first", path);
+    }
+    return spark.read().format("delta").load(path);
+  }
+}

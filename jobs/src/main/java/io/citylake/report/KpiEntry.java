@@ -1,0 +1,36 @@
+package io.citylake.report;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One row of {@code gold.kpi_catalogue} with the KPI's headline series up to the report day and
+ * its value on that day.
+ *
+ * @param targetUnit unit of baseline and target as the city gave it (null: the KPI's unit)
+ * @param dayValue the headline value of the report day (null when suppressed or absent)
+ * @param daySuppressed true when the report day's cell was suppressed (k-anonymity)
+ * @param series the headline series, oldest first, published values only
+ * @param suppressedPoints periods of the series whose value was suppressed
+ */
+public record KpiEntry(String kpiId, String municipality, String definition, String unit,
+    String direction, Double baseline, Integer baselineYear, Double target, Integer targetYear,
+    String targetUnit, Double latestValue, LocalDate latestPeriod, String status, Double dayValue,
+    boolean daySuppressed, List<Point> series, int suppressedPoints) {
+  public KpiEntry {
+    series = List.copyOf(series);
+  }
+
+  /** Unit of baseline and target: the city's, when it gave one, else the KPI's. */
+  public String goalUnit() {
+    return targetUnit == null ? unit : targetUnit;
+  }
+
+  /** Whether baseline and target are in the headline series' unit (can be drawn with it). */
+  public boolean goalComparable() {
+    return goalUnit().equals(unit);
+  }
+
+  /** One published value of the headline series. */
+  public record Point(LocalDate day, double value) {}
+}

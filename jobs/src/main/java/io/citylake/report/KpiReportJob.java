@@ -1,0 +1,70 @@
+package io.citylake.report;
+
+import io.citylake.conform.ConformAccounting;
+import io.citylake.job.Job;
+import io.citylake.job.JobContext;
+import io.citylake.job.JobResult;
+import io.citylake.job.TableRef;
+import io.citylake.kpi.KpiDefinition;
+import io.citylake.kpi.KpiHeadline;
+import io.citylake.kpi.KpiWatermarks;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The nightly pipeline's last step: the KPI report of the run's day in Japanese and English,
+ * written to {@code <lake>/reports/<day>/citylake-report-{ja,en}.html}. Reads the published gold
+ * tables by path (no metastore, so it does not wait for the catalog) and the quarantine counts of
+ * {@code silver.conform_accounting}; collects only small aggregates (see
+ * {@link GoldReportReader}); no shuffle beyond those aggregates, no broadcast, writes no table.
+ */
+public final class KpiReportJob implements Job {
+  @Override
+  public String name() {
+    return "report.kpi_report";
+  }
+
+  @Override
+  public String description() {
+    return "KPI report of the day for policy officers: HTML in Japanese and English under"
+        + " reports/<day>/";
+  }
+
+  @Override
+  public List<TableRef> inputs() {
+    Set<TableRef> inputs = new LinkedHashSet<>();
+    inputs.add(TableRef.gold("kpi_catalogue"));
+    inputs.add(TableRef.gold(KpiWatermarks.TABLE));
+    for (KpiDefinition kpi : KpiDefinition.values()) {
+      inputs.add(TableRef.gold(KpiHeadline.of(kpi).table()));
+    }
+    inputs.add(TableRef.gold(GoldMapReader.AREAS));
+    inputs.add(TableRef.gold(GoldMapReader.PEOPLE));
+    inputs.add(TableRef.gold(GoldMapReader.SNOW));
+    inputs.add(TableRef.gold(GoldMapReader.SPEND));
+    inputs.add(TableRef.silver(ConformAccounting.TABLE));
+    return List.copyOf(inputs);
+  }
+
+  @Override
+  public List<TableRef> outputs() {
+    return List.of();
+  }
+
+  @Override
+  public JobResult run(JobContext context) {
+    context.spark().sparkContext().setJobDescription(name());
+    ReportData data = new GoldReportReader(context.spark(), context.paths())
+        .read(context.runDate());
+    String folder = folder(context.paths().reports(), context.runDate());
+    List<String> files = KpiReport.write(context.spark(), data, List.of(Lang.values()), folder);
+    return JobResult.of(name(), 0, files.size(), Map.of("report", folder));
+  }
+
+  /** {@code <lake>/reports/<day>}. */
+  public static String folder(String reports, java.time.LocalDate day) {
+    return reports + "/" + day;
+  }
+}

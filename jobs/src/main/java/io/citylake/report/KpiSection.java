@@ -1,0 +1,85 @@
+package io.citylake.report;
+
+import java.util.List;
+
+/** A municipality's KPI table and trend charts, and the catalogue's definitions. */
+final class KpiSection {
+  private final Messages messages;
+  private final ReportFormat format;
+  private final SvgTrendChart chart;
+
+  KpiSection(Lang lang) {
+    this.messages = new Messages(lang);
+    this.format = new ReportFormat(lang);
+    this.chart = new SvgTrendChart(lang);
+  }
+
+  String table(List<KpiEntry> kpis) {
+    StringBuilder html = new StringBuilder("<table class=\"kpis\"><thead><tr>");
+    for (String col : List.of("kpi", "day_value", "latest", "latest_period", "baseline", "target",
+        "target_year", "status")) {
+      html.append("<th>").append(Html.escape(messages.get("col." + col))).append("</th>");
+    }
+    html.append("</tr></thead><tbody>");
+    for (KpiEntry kpi : kpis) {
+      String key = " data-kpi=\"" + Html.escape(kpi.kpiId()) + "\"";
+      html.append("<tr").append(key).append(">")
+          .append("<th scope=\"row\">").append(Html.escape(messages.kpi(kpi.kpiId())))
+          .append("</th>")
+          .append(cell("day-value" + (kpi.daySuppressed() && kpi.dayValue() == null
+              ? " suppressed" : ""), key,
+              format.cell(kpi.dayValue(), kpi.daySuppressed(), kpi.unit())))
+          .append(cell("latest", key, format.value(kpi.latestValue(), kpi.unit())))
+          .append(cell("latest-period", key, format.date(kpi.latestPeriod())))
+          .append(cell("baseline", key, format.value(kpi.baseline(), kpi.goalUnit())
+              + (kpi.baselineYear() == null ? "" : " (" + kpi.baselineYear() + ")")))
+          .append(cell("target", key, format.value(kpi.target(), kpi.goalUnit())))
+          .append(cell("target-year", key,
+              kpi.targetYear() == null ? "—" : String.valueOf(kpi.targetYear())))
+          .append("<td class=\"status status-").append(Html.escape(kpi.status())).append("\"")
+          .append(key).append(" data-status=\"").append(Html.escape(kpi.status())).append("\">")
+          .append(Html.escape(messages.status(kpi.status()))).append("</td></tr>");
+    }
+    html.append("</tbody></table>");
+    html.append("<p class=\"note\">").append(Html.escape(messages.get("note.suppressed")))
+        .append(' ').append(Html.escape(messages.get("note.shares"))).append("</p>");
+    return html.toString();
+  }
+
+  String charts(List<KpiEntry> kpis) {
+    StringBuilder html = new StringBuilder("<div class=\"charts\">");
+    for (KpiEntry kpi : kpis) {
+      html.append("<figure class=\"chart\" data-kpi=\"").append(Html.escape(kpi.kpiId()))
+          .append("\"><figcaption>").append(Html.escape(messages.kpi(kpi.kpiId())))
+          .append(" <span class=\"muted\">(").append(Html.escape(format.unit(kpi.unit())))
+          .append(")</span>");
+      if (kpi.suppressedPoints() > 0) {
+        html.append(" <span class=\"muted\">(").append(Html.escape(
+            messages.get("chart.suppressed_points"))).append(": ")
+            .append(kpi.suppressedPoints()).append(")</span>");
+      }
+      html.append("</figcaption>").append(chart.render(kpi)).append("</figure>");
+    }
+    return html.append("</div>").toString();
+  }
+
+  /** One row per KPI: name, unit and the catalogue's definition (in English, as published). */
+  String definitions(List<KpiEntry> kpis) {
+    StringBuilder html = new StringBuilder("<table class=\"definitions\"><thead><tr>");
+    for (String col : List.of("kpi", "unit", "definition")) {
+      html.append("<th>").append(Html.escape(messages.get("col." + col))).append("</th>");
+    }
+    html.append("</tr></thead><tbody>");
+    for (KpiEntry kpi : kpis) {
+      html.append("<tr><th scope=\"row\">").append(Html.escape(messages.kpi(kpi.kpiId())))
+          .append("<br><code>").append(Html.escape(kpi.kpiId())).append("</code></th><td>")
+          .append(Html.escape(kpi.unit())).append("</td><td>")
+          .append(Html.escape(kpi.definition())).append("</td></tr>");
+    }
+    return html.append("</tbody></table>").toString();
+  }
+
+  private static String cell(String cls, String key, String text) {
+    return "<td class=\"" + cls + "\"" + key + ">" + Html.escape(text) + "</td>";
+  }
+}

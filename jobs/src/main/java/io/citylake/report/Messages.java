@@ -1,0 +1,125 @@
+package io.citylake.report;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The report's labels in Japanese and English, by key. KPI names are keyed {@code kpi.<id>},
+ * statuses {@code status.<code>}, municipalities {@code muni.<slug>}. A missing key shows as
+ * itself, so a new KPI is never silently blank.
+ */
+public final class Messages {
+  private static final Map<String, String[]> TEXT = new HashMap<>();
+
+  static {
+    put("title", "スマートシティKPI評価レポート", "Smart-city KPI evaluation report");
+    put("subtitle", "対象日", "Report day");
+    put("generated", "作成", "Generated");
+    put("contents", "目次", "Contents");
+    put("muni.sapporo", "札幌市", "Sapporo");
+    put("muni.tsukuba", "つくば市", "Tsukuba");
+    put("muni.susami", "すさみ町", "Susami");
+    put("section.kpis", "KPI一覧", "KPIs");
+    put("section.trends", "推移", "Trends");
+    put("section.maps", "地図", "Maps");
+    put("section.shelters", "避難所の備蓄（不足までの日数）", "Shelter supplies (days to shortage)");
+    put("section.freshness", "データの鮮度", "Data freshness");
+    put("section.definitions", "KPIの定義", "KPI definitions");
+    put("col.kpi", "KPI", "KPI");
+    put("col.day_value", "対象日の値", "Value on report day");
+    put("col.latest", "最新値", "Latest value");
+    put("col.latest_period", "最新値の期間", "Latest period");
+    put("col.baseline", "基準値", "Baseline");
+    put("col.target", "目標値", "Target");
+    put("col.target_year", "目標年", "Target year");
+    put("col.status", "状況", "Status");
+    put("col.definition", "定義", "Definition");
+    put("col.unit", "単位", "Unit");
+    put("col.shelter", "避難所ID", "Shelter id");
+    put("col.item", "品目", "Item");
+    put("col.counted_at", "棚卸し時刻", "Counted at");
+    put("col.stock", "在庫", "Stock");
+    put("col.headcount", "避難者数", "Evacuees");
+    put("col.days", "不足までの日数", "Days to shortage");
+    put("col.dataset", "データセット", "Dataset");
+    put("col.quarantined_day", "隔離件数（対象日）", "Quarantined (report day)");
+    put("col.quarantined_total", "隔離件数（累計）", "Quarantined (all days)");
+    put("status.achieved", "達成", "Achieved");
+    put("status.on_track", "順調", "On track");
+    put("status.off_track", "遅れ", "Off track");
+    put("status.missed", "未達", "Missed");
+    put("status.no_target", "目標なし", "No target");
+    put("status.not_comparable", "比較不可", "Not comparable");
+    put("status.insufficient_data", "データ不足", "Insufficient data");
+    put("kpi.walking_minutes_avg", "平均歩行時間", "Average walking minutes");
+    put("kpi.car_daily_share", "自動車分担率", "Car daily share");
+    put("kpi.tourism_spend_yen", "観光消費額", "Tourism spend");
+    put("kpi.visitors", "来訪者数", "Visitors");
+    put("kpi.bus_wait_minutes_avg", "平均バス待ち時間", "Average bus waiting time");
+    put("kpi.ridership", "バス利用者数", "Bus ridership");
+    put("kpi.elderly_feels_safe_share", "安心と感じる高齢者の割合", "Elderly feeling safe");
+    put("kpi.satisfaction_share", "住民満足度", "Resident satisfaction");
+    put("kpi.continue_intent_share", "継続利用意向", "Intent to continue");
+    put("kpi.shelter_days_to_shortage", "避難所備蓄の不足までの日数",
+        "Shelter days to shortage");
+    put("kpi.drone_delivery_success", "ドローン配送成功率", "Drone delivery success");
+    put("kpi.people_flow", "人流", "People flow");
+    put("kpi.snow_depth_max", "最大積雪深", "Maximum snow depth");
+    put("map.people_flow", "人流（対象日の合計、区別）", "People flow (report day total, by ward)");
+    put("map.snow_depth", "最大積雪深（対象日、区別）", "Maximum snow depth (report day, by ward)");
+    put("map.tourism_spend", "観光消費額（対象日、メッシュ別）",
+        "Tourism spend (report day, by grid square)");
+    put("map.unavailable", "地図を表示できません", "Map not available");
+    put("map.no_data", "データなし", "no data");
+    put("map.credit", "出典：国土数値情報（行政区域データ）（国土交通省）を加工して作成",
+        "Boundaries: 出典：国土数値情報（行政区域データ）（国土交通省）を加工して作成"
+            + " (MLIT National Land Numerical Information, administrative areas; processed)");
+    put("chart.baseline", "基準値", "baseline");
+    put("chart.target", "目標値", "target");
+    put("chart.no_data", "データなし", "no data");
+    put("chart.suppressed_points", "秘匿された期間", "suppressed periods");
+    put("shelter.warning", "3日未満", "under 3 days");
+    put("shelter.empty", "避難者なし", "no evacuees");
+    put("shelter.summary", "在庫記録のある避難所・品目", "shelter items with stock counts");
+    put("shelter.warnings", "3日未満の警告", "warnings (under 3 days)");
+    put("shelter.none", "在庫記録なし", "no stock counts");
+    put("shelter.shown", "不足までの日数が短い順に表示", "shortest first");
+    put("fresh.run", "最終実行ID", "Last run id");
+    put("fresh.built", "KPIカタログ更新時刻", "KPI catalogue built at");
+    put("fresh.days", "対象期間", "Days covered");
+    put("fresh.quarantine", "隔離された行（契約違反）", "Quarantined rows (contract violations)");
+    put("fresh.quarantine_source",
+        "件数のみ（silver.conform_accounting、個人情報を含まない集計）",
+        "counts only (silver.conform_accounting: an accounting table without personal data)");
+    put("note.suppressed", "「秘匿」：10人未満のセルは個人保護のため公表しません（ゼロではありません）。",
+        "\"suppressed\": cells from fewer than 10 persons are not published (this is not zero).");
+    put("note.shares", "割合は百分率で表示しています。", "Shares are shown as percentages.");
+  }
+
+  private final Lang lang;
+
+  public Messages(Lang lang) {
+    this.lang = lang;
+  }
+
+  public String get(String key) {
+    String[] text = TEXT.get(key);
+    return text == null ? key : text[lang.ordinal()];
+  }
+
+  public String municipality(String slug) {
+    return get("muni." + slug);
+  }
+
+  public String kpi(String id) {
+    return get("kpi." + id);
+  }
+
+  public String status(String code) {
+    return get("status." + code);
+  }
+
+  private static void put(String key, String ja, String en) {
+    TEXT.put(key, new String[] {ja, en});
+  }
+}

@@ -1,0 +1,248 @@
+package io.citylake.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.citylake.lake.CityLakeException;
+import io.citylake.lake.LakeConfig;
+import io.citylake.lake.LakePaths;
+import io.citylake.pipeline.JobOutcome;
+import io.citylake.pipeline.RunSummary;
+import io.citylake.pipeline.SampleLakeNight;
+import io.citylake.testing.SparkTestBase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report the nightly pipeline wrote for the sample lake's first night, in both languages,
+ * checked figure by figure against the gold tables read here with plain SQL.
+ */
+class KpiReportOnSampleLakeTest extends SparkTestBase {
+  private static RunSummary night;
+  private static LocalDate day;
+  private static final Map<Lang, ReportHtml> PAGES = new EnumMap<>(Lang.class);
+
+  @BeforeAll
+  static void runTheNight() throws Exception {
+    night = SampleLakeNight.copyTo(spark(), lakeDir);
+    day = night.runDate();
+    for (Lang lang : Lang.values()) {
+      Path file = lakeDir.resolve("reports").resolve(day.toString())
+          .resolve("citylake-report-" + lang.code() + ".html");
+      PAGES.put(lang, new ReportHtml(Files.readString(file, StandardCharsets.UTF_8)));
+    }
+  }
+
+  @Test
+  void nightWritesTheReportInBothLanguagesAsItsLastStep() {
+    List<JobOutcome> outcomes = night.outcomes();
+    assertThat(outcomes.get(outcomes.size() - 1).job()).isEqualTo("report.kpi_report");
+    assertThat(outcomes.get(outcomes.size() - 1).status()).isEqualTo(JobOutcome.Status.SUCCEEDED);
+    assertThat(PAGES.get(Lang.JA).text()).contains("<html lang=\"ja\">")
+        .contains("data-day=\"" + day + "\"");
+    assertThat(PAGES.get(Lang.EN).text()).contains("<html lang=\"en\">");
+  }
+
+  @Test
+  void everyCatalogueRowIsShownWithItsLatestValueBaselineTargetAndStatus() {
+    List<Row> catalogue = rows("SELECT * FROM gold.kpi_catalogue");
+    assertThat(catalogue).hasSize(39);
+    for (Lang lang : Lang.values()) {
+      for (Row r : catalogue) {
+        ReportHtml section = PAGES.get(lang).section(r.getAs("municipality"));
+        String kpi = r.getAs("kpi_id");
+        String unit = r.getAs("unit");
+        String goalUnit = r.getAs("target_unit") == null ? unit : r.getAs("target_unit");
+        String where = lang + " " + r.getAs("municipality") + " " + kpi;
+        assertThat(section.kpiCell("latest", kpi)).as(where)
+            .isEqualTo(ReportHtml.expected(r.getAs("latest_value"), unit, lang));
+        assertThat(section.kpiCell("target", kpi)).as(where)
+            .isEqualTo(ReportHtml.expected(r.getAs("target"), goalUnit, lang));
+        assertThat(section.kpiCell("baseline", kpi)).as(where)
+            .startsWith(ReportHtml.expected(r.getAs("baseline"), goalUnit, lang));
+        Integer year = r.getAs("target_year");
+        assertThat(section.kpiCell("target-year", kpi)).as(where)
+            .isEqualTo(year == null ? "—" : year.toString());
+        String status = r.getAs("status");
+        String shown = section.kpiCell("status status-" + status, kpi);
+        if (lang == Lang.EN) {
+          String words = status.replace('_', ' ');
+          assertThat(shown).as(where).isEqualTo(Character.toUpperCase(words.charAt(0))
+              + words.substring(1));
+        } else {
+          assertThat(shown).as(where).isNotBlank().doesNotContain("_");
+        }
+      }
+    }
+  }
+
+  @Test
+  void tourismSpendIsShownInOkuYenInJapanese() {
+    Row spend = rows("SELECT latest_value, baseline FROM gold.kpi_catalogue"
+        + " WHERE kpi_id = 'tourism_spend_yen' AND municipality = 'sapporo'").get(0);
+    double latest = spend.getDouble(0);
+    assertThat(latest).isGreaterThan(1e8);
+    assertThat(PAGES.get(Lang.JA).section("sapporo").kpiCell("latest", "tourism_spend_yen"))
+        .endsWith("億円/年").isEqualTo(ReportHtml.expected(latest, "yen/year", Lang.JA));
+    assertThat(PAGES.get(Lang.JA).section("sapporo").kpiCell("baseline", "tourism_spend_yen"))
+        .isEqualTo(String.format(java.util.Locale.ROOT, "%,.0f億円/年", spend.getDouble(1) / 1e8));
+  }
+
+  @Test
+  void valuesOfTheReportDayMatchTheDailyGoldTables() {
+    Map<String, String> daily = Map.of(
+        "walking_minutes_avg", "SELECT municipality, walking_minutes_avg FROM"
+            + " gold.walking_minutes_daily WHERE dt = DATE'%s'",
+        "car_daily_share", "SELECT municipality, car_daily_share FROM gold.car_daily_share_daily"
+            + " WHERE dt = DATE'%s'",
+        "tourism_spend_yen", "SELECT municipality, spend_yen * 365 FROM gold.tourism_spend_daily"
+            + " WHERE dt = DATE'%s'",
+        "people_flow", "SELECT municipality, sum(people_count) FROM gold.people_flow_hourly"
+            + " WHERE dt = DATE'%s' GROUP BY municipality",
+        "ridership", "SELECT municipality, double(board_taps) FROM gold.ridership_daily"
+            + " WHERE dt = DATE'%s'");
+    Map<String, String> units = Map.of("walking_minutes_avg", "min/day", "car_daily_share",
+        "share", "tourism_spend_yen", "yen/year", "people_flow", "persons/day", "ridership",
+        "board taps/day");
+    int checked = 0;
+    for (Map.Entry<String, String> kpi : daily.entrySet()) {
+      for (Row r : rows(String.format(kpi.getValue(), day))) {
+        for (Lang lang : Lang.values()) {
+          String expected = r.isNullAt(1) ? (lang == Lang.JA ? "秘匿" : "suppressed")
+              : ReportHtml.expected(r.getDouble(1), units.get(kpi.getKey()), lang);
+          assertThat(PAGES.get(lang).section(r.getString(0)).kpiCell("day-value", kpi.getKey()))
+              .as(lang + " " + r.getString(0) + " " + kpi.getKey()).isEqualTo(expected);
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(5 * 2 * 2);
+  }
+
+  @Test
+  void mapsShowEachAreasValueOfTheDayOrSaySoWithoutSpatialTables() {
+    if (!KpiReportInBrowserTest.spatialInPipeline()) {
+      for (Lang lang : Lang.values()) {
+        assertThat(PAGES.get(lang).all("<p class=\"unavailable\">", 0)).hasSize(9);
+      }
+      return;
+    }
+    Map<String, String> queries = Map.of(
+        "people_flow", "SELECT municipality, area_id, sum(people_count),"
+            + " bool_or(suppressed) FROM gold.people_flow_area_hourly"
+            + " WHERE area_level = 'ward' AND dt = DATE'%s' GROUP BY municipality, area_id",
+        "snow_depth", "SELECT municipality, area_id, max(snow_depth_max_cm), bool_or(suppressed)"
+            + " FROM gold.snow_depth_ward_daily WHERE dt = DATE'%s'"
+            + " GROUP BY municipality, area_id",
+        "tourism_spend", "SELECT municipality, area_id, sum(spend_yen), bool_or(suppressed)"
+            + " FROM gold.tourism_spend_mesh_daily WHERE area_level = 'mesh3'"
+            + " AND dt = DATE'%s' GROUP BY municipality, area_id");
+    Map<String, String> units = Map.of("people_flow", "persons/day", "snow_depth", "cm",
+        "tourism_spend", "yen/day");
+    int areas = 0;
+    for (Map.Entry<String, String> map : queries.entrySet()) {
+      for (Row r : rows(String.format(map.getValue(), day))) {
+        boolean hidden = !r.isNullAt(3) && r.getBoolean(3);
+        for (Lang lang : Lang.values()) {
+          String expected = hidden ? (lang == Lang.JA ? "秘匿" : "suppressed")
+              : ReportHtml.expected(r.isNullAt(2) ? null : r.getDouble(2),
+                  units.get(map.getKey()), lang);
+          assertThat(PAGES.get(lang).section(r.getString(0)).map(map.getKey())
+              .areaValue(r.getString(1))).as(lang + " " + map.getKey() + " " + r.getString(1))
+              .isEqualTo(expected);
+        }
+        areas++;
+      }
+    }
+    assertThat(areas).isPositive();
+    for (Lang lang : Lang.values()) {
+      assertThat(PAGES.get(lang).text()).contains("出典：国土数値情報（行政区域データ）（国土交通省）を加工して作成");
+      assertThat(PAGES.get(lang).all("<p class=\"unavailable\">", 0)).isEmpty();
+    }
+  }
+
+  @Test
+  void latestShelterStockIsListedShortestFirstWithWarningCounts() {
+    for (Row r : rows("SELECT municipality, count(*), count_if(days_to_shortage < 3)"
+        + " FROM gold.shelter_days_to_shortage WHERE is_latest GROUP BY municipality")) {
+      ReportHtml en = PAGES.get(Lang.EN).section(r.getString(0));
+      assertThat(en.text()).containsPattern(String.format(java.util.Locale.ROOT,
+          "shelter items with stock counts: %,d / <span( class=\"warning-count\")?>warnings"
+              + " \\(under 3 days\\): %,d</span>", r.getLong(1), r.getLong(2)));
+      assertThat(en.all("<tr class=\"warning\"", 0)).hasSize((int) Math.min(r.getLong(2),
+          GoldReportReader.SHELTER_ROWS));
+      List<Row> shortest = rows("SELECT shelter_id, item FROM gold.shelter_days_to_shortage"
+          + " WHERE is_latest AND municipality = '" + r.getString(0) + "'"
+          + " ORDER BY days_to_shortage ASC NULLS LAST, shelter_id, item LIMIT 1");
+      assertThat(en.all("data-shelter=\"([^\"]+)\" data-item=\"([^\"]+)\"", 1).get(0))
+          .isEqualTo(shortest.get(0).getString(0));
+    }
+  }
+
+  @Test
+  void freshnessNamesTheRunTheDaysAndTheQuarantineCounts() {
+    String run = rows("SELECT max(build_run_id) FROM gold.kpi_catalogue").get(0).getString(0);
+    Row days = rows("SELECT min(dt), max(dt) FROM gold.kpi_watermarks").get(0);
+    String en = PAGES.get(Lang.EN).text();
+    assertThat(en).contains("<td class=\"run-id\">" + run + "</td>");
+    assertThat(run).isEqualTo(night.runId());
+    assertThat(en).contains(new ReportFormat(Lang.EN).date(days.getDate(0).toLocalDate())
+        + " – " + new ReportFormat(Lang.EN).date(days.getDate(1).toLocalDate()));
+    List<Row> quarantine = rows("SELECT dataset, sum(quarantined_rows) FROM"
+        + " silver.conform_accounting GROUP BY dataset HAVING sum(quarantined_rows) > 0");
+    assertThat(quarantine).isNotEmpty();
+    for (Row q : quarantine) {
+      assertThat(en).contains("<tr data-dataset=\"" + q.getString(0) + "\">")
+          .containsPattern("data-dataset=\"" + q.getString(0) + "\"><td>[a-z_]+</td><td"
+              + " class=\"on-day\">[0-9,]+</td><td class=\"total\">"
+              + String.format(java.util.Locale.ROOT, "%,d", q.getLong(1)) + "</td>");
+    }
+  }
+
+  @Test
+  void aDayGoldHasNoDataForOrALakeWithoutGoldIsABadInput(@TempDir Path empty) {
+    LocalDate later = day.plusDays(30);
+    GoldReportReader reader = new GoldReportReader(spark(), lake().paths());
+    assertThatThrownBy(() -> reader.read(later)).isInstanceOf(CityLakeException.class)
+        .hasMessageStartingWith("Cannot write the KPI report: gold has no data for the day;")
+        .hasMessageEndingWith("(got: " + later + ")");
+    assertThat(reader.latestDay()).isEqualTo(day);
+    GoldReportReader none = new GoldReportReader(spark(), LakeConfig.local(empty).paths());
+    assertThatThrownBy(none::latestDay).isInstanceOf(CityLakeException.class)
+        .hasMessageStartingWith("Cannot write the KPI report: gold.kpi_watermarks does not exist;"
+            + " run the nightly pipeline first");
+  }
+
+  @Test
+  void aSuppressedCellIsShownAsSuppressedNeverAsZero(@TempDir Path copy) throws Exception {
+    SampleLakeNight.copyTree(lakeDir.resolve("gold"), copy.resolve("gold"));
+    SampleLakeNight.copyTree(lakeDir.resolve("silver").resolve("conform_accounting"),
+        copy.resolve("silver").resolve("conform_accounting"));
+    LakePaths paths = LakeConfig.local(copy).paths();
+    String table = delta(paths.gold("walking_minutes_daily"));
+    spark().sql("UPDATE " + table + " SET walking_minutes_avg = NULL, suppressed = true"
+        + " WHERE municipality = 'susami' AND dt = DATE'" + day + "'");
+    assertThat(rows("SELECT suppressed FROM " + table + " WHERE municipality = 'susami'"
+        + " AND dt = DATE'" + day + "'")).extracting(r -> r.getBoolean(0)).containsOnly(true);
+    Path out = copy.resolve("report");
+    KpiReport.write(spark(), new GoldReportReader(spark(), paths).read(day),
+        List.of(Lang.values()), out.toUri().toString());
+    for (Lang lang : Lang.values()) {
+      ReportHtml page = new ReportHtml(Files.readString(
+          out.resolve(KpiReport.fileName(lang)), StandardCharsets.UTF_8)).section("susami");
+      assertThat(page.kpiCell("day-value", "walking_minutes_avg"))
+          .isEqualTo(lang == Lang.JA ? "秘匿" : "suppressed");
+      assertThat(page.text()).containsPattern("<td class=\"day-value suppressed\""
+          + " data-kpi=\"walking_minutes_avg\">");
+    }
+  }
+}
