@@ -38,6 +38,9 @@ public final class SampleLakeNight {
       }
       NightlyRun run = new NightlyRun(spark, LakeConfig.local(lake), NightlyPipeline.graph());
       summary = run.run(run.resolveDate(Optional.empty()), job -> true, outcome -> { });
+      // per-job times in the test log: where the suite's biggest fixed cost goes
+      System.out.printf("sample lake first night (%.1fs):%n%s", summary.seconds(),
+          summary.table());
     }
     return summary;
   }

@@ -105,6 +105,17 @@ class AnalystAccessOnSampleLakeTest extends SparkTestBase {
   }
 
   @Test
+  void jdbcClientsHaveSedonaAndCityLakeSpatialFunctions() throws SQLException {
+    String sql = "SELECT area_id, jis_mesh(ST_Y(ST_Centroid(ST_GeomFromWKB(geometry_wkb))),"
+        + " ST_X(ST_Centroid(ST_GeomFromWKB(geometry_wkb))), 3) FROM gold.spatial_areas"
+        + " WHERE area_level = 'mesh3' ORDER BY area_id LIMIT 5";
+    List<List<String>> rows = viaJdbc(sql);
+    assertThat(rows).hasSize(5).isEqualTo(viaSpark(sql));
+    // the centre of a 1 km square lies in that square
+    assertThat(rows).allSatisfy(r -> assertThat(r.get(1)).isEqualTo(r.get(0)));
+  }
+
+  @Test
   void jdbcClientsCannotChangeTheLake() throws SQLException {
     long rowsBefore = rows("SELECT * FROM gold.walking_minutes_daily").size();
     long versionBefore = version("gold.walking_minutes_daily");
