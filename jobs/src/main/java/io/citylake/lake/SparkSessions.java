@@ -1,6 +1,5 @@
 package io.citylake.lake;
 
-import io.citylake.spatial.SpatialFunctions;
 import java.nio.file.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -15,7 +14,7 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
   private static final String EXTENSIONS =
       "io.delta.sql.DeltaSparkSessionExtension,org.apache.sedona.sql.SedonaSqlExtensions,"
-          + "io.citylake.publish.ReadOnlyGuard";
+          + "io.citylake.publish.ReadOnlyGuard,io.citylake.spatial.SpatialFunctions";
 
   private SparkSessions() {}
 
@@ -32,7 +31,17 @@ public final class SparkSessions {
     }
   }
 
+  /**
+   * The JVM's session: built on first call; later calls (an in-process CLI command in a test, a
+   * second lake) get the running session untouched, because its master, metastore and Derby
+   * home are fixed for the life of the JVM and re-applying another lake's settings to it would
+   * only leak into the sessions it spawns (such as the JDBC endpoint's).
+   */
   public static SparkSession create(LakeConfig config, Settings settings) {
+    scala.Option<SparkSession> running = SparkSession.getDefaultSession();
+    if (running.isDefined()) {
+      return running.get();
+    }
     SparkConf conf = new SparkConf(true);
     conf.setIfMissing("spark.master", settings.defaultMaster());
     conf.setIfMissing("spark.app.name", "citylake");
@@ -51,14 +60,12 @@ public final class SparkSessions {
     conf.setIfMissing("spark.sql.warehouse.dir", config.paths().warehouse());
     config.metastoreDir().ifPresent(dir -> embeddedMetastore(conf, dir));
     SparkSession spark = SparkSession.builder().config(conf).enableHiveSupport().getOrCreate();
-    SpatialFunctions.register(spark);
     return spark;
   }
 
   private static void embeddedMetastore(SparkConf conf, Path dir) {
     Path absolute = dir.toAbsolutePath();
     absolute.toFile().mkdirs();
-    System.setProperty("derby.system.home", absolute.toString());
     System.setProperty("derby.stream.error.file", absolute.resolve("derby.log").toString());
     conf.set(
         "spark.hadoop.javax.jdo.option.ConnectionURL",

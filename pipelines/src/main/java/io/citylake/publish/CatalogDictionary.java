@@ -27,7 +27,7 @@ public final class CatalogDictionary {
    */
   static final Set<String> KEY_COLUMNS = Set.of("kpi_id", "job", "source", "municipality",
       "shelter_id", "item", "route_id", "stop_id", "survey_date", "year", "month", "dt",
-      "hour_start", "counted_at");
+      "hour_start", "counted_at", "area_level", "area_id");
 
   private static final String GOLD = "gold";
 
