@@ -44,7 +44,7 @@ public final class JdbcEndpoint implements AutoCloseable {
     served.conf().set("hive.server2.thrift.bind.host", host);
     served.conf().set("hive.server2.thrift.port", String.valueOf(port));
     served.conf().set("hive.server2.transport.mode", "binary");
-    HiveThriftServer2 server = HiveThriftServer2.startWithContext(new ReadOnlySqlContext(served, databases));
+    HiveThriftServer2 server = startOnFreshThread(new ReadOnlySqlContext(served, databases));
     JdbcEndpoint endpoint = new JdbcEndpoint(host, port, server);
     if (!endpoint.awaitListening()) {
       endpoint.close();
@@ -52,6 +52,38 @@ public final class JdbcEndpoint implements AutoCloseable {
           "nothing listens on " + host + ":" + port + " after " + STARTUP.toSeconds() + "s", null);
     }
     return endpoint;
+  }
+
+  /**
+   * Starts the Thrift server on a thread of its own. Its execution Hive client adopts the Hive
+   * session state of the calling thread when there is one (a thread that has used the metastore
+   * before, as in a test JVM), and with it that state's configuration: the server would then
+   * ignore the host and port set above and listen on Hive's default 10000.
+   */
+  private static HiveThriftServer2 startOnFreshThread(ReadOnlySqlContext context) {
+    java.util.concurrent.atomic.AtomicReference<Object> outcome =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    Thread starter = new Thread(() -> {
+      try {
+        outcome.set(HiveThriftServer2.startWithContext(context));
+      } catch (RuntimeException | Error e) {
+        outcome.set(e);
+      }
+    }, "citylake-jdbc-endpoint-start");
+    starter.start();
+    try {
+      starter.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw CityLakeException.failed("start the JDBC endpoint", "interrupted", e);
+    }
+    if (outcome.get() instanceof HiveThriftServer2 server) {
+      return server;
+    }
+    Throwable failure = (Throwable) outcome.get();
+    throw CityLakeException.failed("start the JDBC endpoint", String.valueOf(
+        failure == null ? "no server" : failure.getMessage()).lines().findFirst().orElse(""),
+        failure);
   }
 
   /** The JDBC URL of the gold database, e.g. {@code jdbc:hive2://localhost:10000/gold}. */
