@@ -18,11 +18,16 @@ import org.apache.spark.sql.functions;
  * from silver.gtfs_trips. Taps and arrivals are unioned and, per route and stop, a running
  * minimum over the time-descending order gives each tap its next arrival (one shuffle, linear).
  * Arrivals of the tap's service day and the next are considered, so a changed arrivals
- * partition also recomputes the previous day. Taps without a later arrival are counted, not
- * averaged. Broadcasts the GTFS stop and trip maps; writes gold.bus_wait_hourly (municipality ×
+ * partition also recomputes the previous day. Taps without a later arrival within {@link
+ * #MAX_WAIT_MINUTES} are counted, not averaged: a missing arrivals partition would otherwise
+ * turn a day's waits into the hours until the next day's first bus (the sample's 2026-11-12
+ * averaged 1,004 minutes before this bound). Broadcasts the GTFS stop and trip maps; writes gold.bus_wait_hourly (municipality ×
  * route × hour) and gold.bus_wait_daily by replaceWhere.
  */
 public final class BusWaitKpi extends PeriodicKpiJob {
+  /** Longest wait taken as a wait for the next bus; a later arrival means none was observed. */
+  public static final int MAX_WAIT_MINUTES = 180;
+
   @Override
   public String name() {
     return "kpi.bus_wait";
@@ -64,7 +69,8 @@ public final class BusWaitKpi extends PeriodicKpiJob {
     columns.addAll(List.of(
         KpiColumns.value("wait_minutes_avg", "mean minutes from board tap to next arrival"),
         KpiColumns.count("taps", "board taps with a later arrival, averaged"),
-        KpiColumns.count("taps_without_arrival", "board taps with no later arrival observed"),
+        KpiColumns.count("taps_without_arrival", "board taps with no arrival observed within "
+            + MAX_WAIT_MINUTES + " minutes"),
         KpiColumns.persons(), KpiColumns.suppressed()));
     return new GoldTable(name, "bus_wait_minutes_avg: minutes from board tap to the next actual"
         + " arrival of the route at the stop, per municipality" + (hourly ? ", route and hour"
@@ -101,9 +107,11 @@ public final class BusWaitKpi extends PeriodicKpiJob {
     Dataset<Row> withNext = events.withColumn("next_arrival", functions.min("actual_at").over(
         Window.partitionBy("route_id", "stop_id").orderBy(col("ts").desc(), col("_order").desc())
             .rowsBetween(Window.unboundedPreceding(), Window.currentRow())));
-    return withNext.where(col("_order").equalTo(0)).select(col(DAY), col("municipality"),
+    return withNext.where(col("_order").equalTo(0))
+        .withColumn("_wait", functions.unix_timestamp(col("next_arrival"))
+            .minus(functions.unix_timestamp(col("ts"))).divide(60.0))
+        .select(col(DAY), col("municipality"),
         col("route_id"), col("hour_start"), col("card_pseudonym"),
-        functions.unix_timestamp(col("next_arrival")).minus(functions.unix_timestamp(col("ts")))
-            .divide(60.0).as("wait_minutes"));
+        functions.when(col("_wait").leq(MAX_WAIT_MINUTES), col("_wait")).as("wait_minutes"));
   }
 }

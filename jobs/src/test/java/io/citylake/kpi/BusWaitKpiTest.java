@@ -59,7 +59,9 @@ class BusWaitKpiTest extends SparkTestBase {
         RowFactory.create("t2", "c2", "board", "S1", "R1", at("08:05:30"), dt, ingested),
         RowFactory.create("t3", "c3", "board", "S1", "R1", at("08:10:00"), dt, ingested),
         RowFactory.create("t4", "c4", "board", "S1", "R1", at("08:50:00"), dt, ingested),
-        RowFactory.create("t5", "c5", "alight", "S1", "R1", at("08:01:00"), dt, ingested)),
+        RowFactory.create("t5", "c5", "alight", "S1", "R1", at("08:01:00"), dt, ingested),
+        // the next arrival is 4 h 3 min later: beyond the longest wait, so none was observed
+        RowFactory.create("t6", "c6", "board", "S1", "R1", at("04:00:00"), dt, ingested)),
         true);
     String arrivals = "trip_id STRING, stop_id STRING, actual_at TIMESTAMP, dt DATE,"
         + " _ingested_at TIMESTAMP";
@@ -74,7 +76,8 @@ class BusWaitKpiTest extends SparkTestBase {
     new BusWaitKpi().run(contextWithK(1));
 
     Row hour = rows("SELECT municipality, route_id, wait_minutes_avg, taps, taps_without_arrival,"
-        + " persons, suppressed FROM " + delta(lake().paths().gold("bus_wait_hourly"))).get(0);
+        + " persons, suppressed FROM " + delta(lake().paths().gold("bus_wait_hourly"))
+        + " WHERE hour(hour_start) = 8").get(0);
     // waits 3.0 (08:00 → 08:03, not route 2's 08:01), 4.5 (08:05:30 → 08:10), 0 (same second)
     assertThat(hour.getString(0)).isEqualTo("sapporo");
     assertThat(hour.getString(1)).isEqualTo("R1");
@@ -83,6 +86,19 @@ class BusWaitKpiTest extends SparkTestBase {
     assertThat(hour.getLong(4)).isEqualTo(1);
     assertThat(hour.getLong(5)).isEqualTo(3);
     assertThat(hour.getBoolean(6)).isFalse();
+
+    // no person waited in that hour: no value, and the cell counts as suppressed
+    Row early = rows("SELECT wait_minutes_avg, taps_without_arrival, persons, suppressed FROM "
+        + delta(lake().paths().gold("bus_wait_hourly")) + " WHERE hour(hour_start) = 4").get(0);
+    assertThat(early.isNullAt(0)).isTrue();
+    assertThat(early.getLong(1)).isEqualTo(1);
+    assertThat(early.getLong(2)).isZero();
+    assertThat(early.getBoolean(3)).isTrue();
+    Row day = rows("SELECT wait_minutes_avg, taps, taps_without_arrival FROM "
+        + delta(lake().paths().gold("bus_wait_daily"))).get(0);
+    assertThat(day.getDouble(0)).isEqualTo(7.5 / 3);
+    assertThat(day.getLong(1)).isEqualTo(3);
+    assertThat(day.getLong(2)).isEqualTo(2);
   }
 
   @Test
@@ -90,7 +106,8 @@ class BusWaitKpiTest extends SparkTestBase {
     new RidershipKpi().run(contextWithK(10));
 
     Row cell = rows("SELECT municipality, stop_id, CAST(hour_start AS STRING), board_taps,"
-        + " persons, suppressed FROM " + delta(lake().paths().gold("ridership_hourly"))).get(0);
+        + " persons, suppressed FROM " + delta(lake().paths().gold("ridership_hourly"))
+        + " WHERE hour(hour_start) = 8").get(0);
     assertThat(cell.getString(0)).isEqualTo("sapporo");
     assertThat(cell.getString(2)).isEqualTo("2026-11-05 08:00:00");
     assertThat(cell.isNullAt(3)).isTrue();

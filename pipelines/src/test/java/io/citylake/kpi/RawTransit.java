@@ -76,7 +76,7 @@ final class RawTransit {
     }
   }
 
-  /** Minutes to the next arrival at or after the tap, or null when none. */
+  /** Minutes to the next arrival at or after the tap, or null when none within the bound. */
   Double waitMinutes(Tap tap) {
     TreeSet<Instant> times = arrivals.get(tap.route() + "/" + tap.stop());
     Instant next = times == null ? null : times.ceiling(tap.at());
@@ -84,7 +84,8 @@ final class RawTransit {
         .isAfter(tap.dt().plusDays(2))) {
       return null;
     }
-    return (next.getEpochSecond() - tap.at().getEpochSecond()) / 60.0;
+    double minutes = (next.getEpochSecond() - tap.at().getEpochSecond()) / 60.0;
+    return minutes <= io.citylake.kpi.BusWaitKpi.MAX_WAIT_MINUTES ? minutes : null;
   }
 
   static long persons(Collection<Tap> taps) {
