@@ -1,6 +1,7 @@
 package io.citylake.ingest;
 
 import io.citylake.lake.CityLakeException;
+import io.citylake.lake.LocalTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -8,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -58,21 +58,21 @@ public final class GtfsFeedDelivery {
     Path target = rawGtfs.resolve(feedId);
     Path staging = rawGtfs.resolve(".incoming-" + feedId);
     try {
-      deleteTree(staging);
+      LocalTrees.deleteTree(staging);
       Files.createDirectories(staging);
       List<String> names = Files.isDirectory(source)
           ? copyTextFiles(source, staging) : unzipTextFiles(source, staging);
       if (names.isEmpty()) {
         throw CityLakeException.badInput(VERB, "the zip holds no .txt files", source);
       }
-      deleteTree(target);
+      LocalTrees.deleteTree(target);
       Files.createDirectories(rawGtfs);
       Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
       return new Delivered(feedId, target, names.stream().sorted().toList());
     } catch (IOException e) {
       throw CityLakeException.failed(VERB + " " + source, e.getMessage(), e);
     } finally {
-      deleteQuietly(staging);
+      LocalTrees.deleteQuietly(staging);
     }
   }
 
@@ -118,24 +118,5 @@ public final class GtfsFeedDelivery {
 
   private static boolean isZip(Path file) {
     return Files.isRegularFile(file) && file.getFileName().toString().toLowerCase().endsWith(".zip");
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try {
-      deleteTree(dir);
-    } catch (IOException e) {
-      // a leftover hidden staging folder is skipped by the ingest and replaced next time
-    }
   }
 }

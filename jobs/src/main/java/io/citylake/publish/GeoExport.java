@@ -6,10 +6,10 @@ import static org.apache.spark.sql.functions.expr;
 import io.citylake.lake.CityLakeException;
 import io.citylake.lake.DeltaTables;
 import io.citylake.lake.LakeConfig;
+import io.citylake.lake.LocalTrees;
 import io.citylake.spatial.SpatialTable;
 import io.citylake.spatial.SpatialTables;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -110,15 +110,7 @@ public final class GeoExport {
       }
       Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
     } finally {
-      deleteTree(staging);
-    }
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      LocalTrees.deleteQuietly(staging);
     }
   }
 }

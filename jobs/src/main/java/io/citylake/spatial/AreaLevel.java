@@ -1,8 +1,5 @@
 package io.citylake.spatial;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
  * The kinds of area the spatial gold tables aggregate to, named as they appear in their {@code
  * area_level} column: wards (or the whole municipality where there are none), JIS X 0410 third
@@ -30,9 +27,5 @@ public enum AreaLevel {
   /** The column of located rows ({@link PointLocator}) holding this level's area id. */
   public String column() {
     return column;
-  }
-
-  public static Optional<AreaLevel> of(String label) {
-    return Arrays.stream(values()).filter(l -> l.label.equals(label)).findFirst();
   }
 }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.citylake.conform.ReferenceTable;
+import io.citylake.kpi.BusNetwork;
 import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
@@ -26,7 +27,6 @@ import org.apache.spark.sql.functions;
  */
 public final class LocatePoints implements Job {
   public static final String TABLE = "located_points";
-  private static final String STOPS = "gtfs_stops";
 
   @Override
   public String name() {
@@ -42,7 +42,7 @@ public final class LocatePoints implements Job {
   @Override
   public List<TableRef> inputs() {
     return List.of(ReferenceTable.SENSORS.ref(), ReferenceTable.MERCHANTS.ref(),
-        ReferenceTable.SHELTERS.ref(), TableRef.silver(STOPS),
+        ReferenceTable.SHELTERS.ref(), TableRef.silver(BusNetwork.STOPS),
         TableRef.silver(PointLocator.BOUNDARIES));
   }
 
@@ -60,14 +60,14 @@ public final class LocatePoints implements Job {
             col("merchant_id"), col("category")))
         .unionByName(reference(context, ReferenceTable.SHELTERS, "shelter",
             col("shelter_id"), col("name_ja")));
-    String stops = context.paths().silver(STOPS);
+    String stops = context.paths().silver(BusNetwork.STOPS);
     if (DeltaTables.exists(context.spark(), stops)) {
       points = points.unionByName(context.spark().read().format("delta").load(stops)
           .groupBy(col("stop_id")).agg(functions.min(functions.struct(col("feed_id"),
               col("stop_name"), col("stop_lon"), col("stop_lat"))).as("s"))
           .select(lit("stop").as("point_kind"), col("stop_id").as("point_id"),
               col("s.feed_id").as("source"), col("s.stop_name").as("label"),
-              functions.substring_index(col("s.feed_id"), "-", 1).as("municipality"),
+              BusNetwork.feedMunicipality(col("s.feed_id")).as("municipality"),
               col("s.stop_lon").as("lon"), col("s.stop_lat").as("lat")));
     }
     Dataset<Row> located = PointLocator.locate(context, points)
