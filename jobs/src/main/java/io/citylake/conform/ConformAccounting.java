@@ -1,10 +1,19 @@
 package io.citylake.conform;
 
+import io.citylake.ingest.IngestLedger;
 import io.citylake.job.JobContext;
 import io.citylake.job.TableRef;
 import io.citylake.lake.DeltaTables;
 import java.time.LocalDate;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -26,38 +35,77 @@ public final class ConformAccounting {
   }
 
   /**
-   * Days of {@code bronzePath} up to the run date whose newest ingest is newer than what the
-   * accounting last saw for {@code dataset}: new days, late files and corrections.
+   * Days of {@code bronze.<dataset>} up to the run date whose newest ingest is newer than what the
+   * accounting last saw for {@code dataset}: new days, late files and corrections. The newest
+   * ingest per day comes from the ingest ledger (a few rows per day), or from bronze when the
+   * ledger lags behind it.
    */
   public static List<LocalDate> touchedDays(JobContext context, String dataset, String bronzePath) {
-    Dataset<Row> bronzeDays = context.spark().read().format("delta").load(bronzePath)
-        .where(functions.col("dt").leq(functions.lit(java.sql.Date.valueOf(context.runDate()))))
-        .groupBy("dt").agg(functions.max("_ingested_at").as("latest"));
-    String accountingPath = context.paths().silver(TABLE);
-    Dataset<Row> pending = bronzeDays;
-    if (DeltaTables.exists(context.spark(), accountingPath)) {
-      Dataset<Row> seen = context.spark().read().format("delta").load(accountingPath)
-          .where(functions.col("dataset").equalTo(dataset))
-          .select(functions.col("dt"), functions.col(LATEST_INGEST));
-      pending = bronzeDays.join(seen, bronzeDays.col("dt").equalTo(seen.col("dt")), "left")
-          .where(seen.col(LATEST_INGEST).isNull()
-              .or(bronzeDays.col("latest").gt(seen.col(LATEST_INGEST))))
-          .select(bronzeDays.col("dt"));
+    Map<LocalDate, Timestamp> latest = new TreeMap<>();
+    Optional<List<Row>> ledger =
+        IngestLedger.entries(context.spark(), context.paths(), dataset);
+    if (ledger.isPresent()) {
+      for (Row row : ledger.get()) {
+        latest.merge(row.getDate(0).toLocalDate(), row.getTimestamp(5),
+            (a, b) -> a.after(b) ? a : b);
+      }
+    } else {
+      for (Row row : context.spark().read().format("delta").load(bronzePath)
+          .groupBy("dt").agg(functions.max("_ingested_at")).collectAsList()) {
+        latest.put(row.getDate(0).toLocalDate(), row.getTimestamp(1));
+      }
     }
-    return pending.select("dt").collectAsList().stream()
-        .map(r -> r.getDate(0).toLocalDate()).sorted().toList();
+    latest.keySet().removeIf(day -> day.isAfter(context.runDate()));
+    Map<LocalDate, Timestamp> seen = new HashMap<>();
+    String accountingPath = context.paths().silver(TABLE);
+    if (!latest.isEmpty() && DeltaTables.exists(context.spark(), accountingPath)) {
+      for (Row row : context.spark().read().format("delta").load(accountingPath)
+          .where(functions.col("dataset").equalTo(dataset))
+          .select(functions.col("dt"), functions.col(LATEST_INGEST)).collectAsList()) {
+        seen.put(row.getDate(0).toLocalDate(), row.getTimestamp(1));
+      }
+    }
+    return latest.entrySet().stream()
+        .filter(e -> !seen.containsKey(e.getKey()) || e.getValue().after(seen.get(e.getKey())))
+        .map(Map.Entry::getKey).toList();
   }
 
-  /** Replaces the accounting rows of {@code dataset} for {@code days}. */
-  public static synchronized void replace(JobContext context, String dataset,
-      List<LocalDate> days, Dataset<Row> counts) {
-    counts.withColumn("dataset", functions.lit(dataset))
-        .withColumn("conform_run_id", functions.lit(context.runId()))
-        .select("dataset", "dt", "bronze_rows", "silver_rows", "quarantined_rows",
-            "duplicate_rows", "superseded_rows", LATEST_INGEST, "conform_run_id")
+  private static final StructType SCHEMA = StructType.fromDDL("dataset STRING, dt DATE,"
+      + " bronze_rows BIGINT, silver_rows BIGINT, quarantined_rows BIGINT, duplicate_rows BIGINT,"
+      + " superseded_rows BIGINT, " + LATEST_INGEST + " TIMESTAMP, conform_run_id STRING");
+
+  /** Replaces the accounting rows of {@code dataset} for {@code days} with the run's tallies. */
+  public static void replace(JobContext context, String dataset, List<LocalDate> days,
+      List<ConformPlan.Tally> tallies) {
+    Map<LocalDate, long[]> counts = new TreeMap<>();
+    Map<LocalDate, Timestamp> latest = new TreeMap<>();
+    for (ConformPlan.Tally tally : tallies) {
+      long[] day = counts.computeIfAbsent(tally.day(), d -> new long[5]);
+      day[0] += tally.rows();
+      day[1 + STATUSES.indexOf(tally.status())] += tally.rows();
+      latest.merge(tally.day(), tally.latestIngest(), (a, b) -> a.after(b) ? a : b);
+    }
+    List<Row> rows = new ArrayList<>();
+    counts.forEach((day, c) -> rows.add(RowFactory.create(dataset, java.sql.Date.valueOf(day),
+        c[0], c[1], c[2], c[3], c[4], latest.get(day), context.runId())));
+    context.spark().createDataFrame(rows, SCHEMA)
         .write().format("delta").mode("overwrite").partitionBy("dataset")
         .option("replaceWhere", "dataset = '" + dataset + "' AND " + Quarantine.inDays(days))
         .option("userMetadata", context.runId())
         .save(context.paths().silver(TABLE));
+  }
+
+  /** Per-status columns after {@code bronze_rows}, in the order of the table. */
+  private static final List<String> STATUSES = List.of(ConformPlan.SILVER,
+      ConformPlan.QUARANTINED, ConformPlan.DUPLICATE, ConformPlan.SUPERSEDED);
+
+  /** Rows in, silver, quarantined, duplicates and superseded, summed over the tallies. */
+  public static long[] totals(List<ConformPlan.Tally> tallies) {
+    long[] totals = new long[5];
+    for (ConformPlan.Tally tally : tallies) {
+      totals[0] += tally.rows();
+      totals[1 + STATUSES.indexOf(tally.status())] += tally.rows();
+    }
+    return totals;
   }
 }

@@ -1,5 +1,6 @@
 package io.citylake.conform;
 
+import io.citylake.ingest.IngestLedger;
 import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
@@ -48,6 +49,7 @@ public final class ConformDataset implements Job {
   public List<TableRef> inputs() {
     List<TableRef> inputs = new ArrayList<>();
     inputs.add(TableRef.bronze(conformer.dataset().tableName()));
+    inputs.add(IngestLedger.slice(conformer.dataset().tableName()));
     conformer.lookups().forEach(lookup -> inputs.add(lookup.reference()));
     inputs.addAll(conformer.extraInputs());
     return inputs.stream().distinct().toList();
@@ -77,40 +79,30 @@ public final class ConformDataset implements Job {
     Dataset<Row> classified = plan.classify(conformer.prepare(bronze, context), lookupKeys(context))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      plan.silverRows(classified).write().format("delta").mode("overwrite")
-          .partitionBy("dt")
+      String silverPath = context.paths().silver(table);
+      Dataset<Row> silverRows = plan.silverRows(classified);
+      QualityChecks.enforce(context, conformer, silverPath, silverRows.schema());
+      silverRows.write().format("delta").mode("overwrite")
           .option("replaceWhere", Quarantine.inDays(days))
           .option("userMetadata", context.runId())
-          .save(context.paths().silver(table));
-      QualityChecks.enforce(context, conformer, context.paths().silver(table));
+          .save(silverPath);
       Quarantine.replace(context, table, days, ConformPlan.quarantineRows(classified));
-      QualityChecks.record(context, table, classified);
-      Dataset<Row> countsFrame = ConformPlan.counts(classified);
-      List<Row> counts = countsFrame.collectAsList();
-      ConformAccounting.replace(context, table, days,
-          context.spark().createDataFrame(counts, countsFrame.schema()));
-      return result(days, counts);
+      List<ConformPlan.Tally> tallies = ConformPlan.tallies(classified);
+      QualityChecks.record(context, table, tallies);
+      ConformAccounting.replace(context, table, days, tallies);
+      return result(days, ConformAccounting.totals(tallies));
     } finally {
       classified.unpersist();
     }
   }
 
-  private JobResult result(List<LocalDate> days, List<Row> counts) {
-    long[] totals = new long[5];
-    for (Row day : counts) {
-      for (int i = 0; i < totals.length; i++) {
-        totals[i] += day.getLong(day.fieldIndex(COUNT_COLUMNS.get(i)));
-      }
-    }
+  private JobResult result(List<LocalDate> days, long[] totals) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("days_rebuilt", days.size());
     details.put("duplicates", totals[3]);
     details.put("superseded", totals[4]);
     return new JobResult(name(), totals[0], totals[1], totals[2], details, 0);
   }
-
-  private static final List<String> COUNT_COLUMNS = List.of(
-      "bronze_rows", "silver_rows", "quarantined_rows", "duplicate_rows", "superseded_rows");
 
   private List<Dataset<Row>> lookupKeys(JobContext context) {
     List<Dataset<Row>> keys = new ArrayList<>();

@@ -89,20 +89,24 @@ public final class ConformPlan {
         col(BronzeColumns.INGESTED_AT).as("ingested_at"));
   }
 
-  /** Counts per day by status, with the newest bronze ingest of the day. */
-  public static Dataset<Row> counts(Dataset<Row> classified) {
-    return classified.groupBy("dt").agg(
-        functions.count(functions.lit(1)).as("bronze_rows"),
-        countWhere(SILVER).as("silver_rows"),
-        countWhere(QUARANTINED).as("quarantined_rows"),
-        countWhere(DUPLICATE).as("duplicate_rows"),
-        countWhere(SUPERSEDED).as("superseded_rows"),
-        functions.max(BronzeColumns.INGESTED_AT).as(ConformAccounting.LATEST_INGEST));
+  /**
+   * One small aggregate per day, status and (for quarantined rows) rule, with the newest bronze
+   * ingest: everything the accounting and the quality results need, in one collect.
+   */
+  public static List<Tally> tallies(Dataset<Row> classified) {
+    return classified.groupBy(col("dt"), col(STATUS),
+            functions.when(col(STATUS).equalTo(QUARANTINED), col(REASON)).as("rule"))
+        .agg(functions.count(functions.lit(1)).as("rows"),
+            functions.max(BronzeColumns.INGESTED_AT).as("latest"))
+        .collectAsList().stream()
+        .map(r -> new Tally(r.getDate(0).toLocalDate(), r.getString(1),
+            r.isNullAt(2) ? null : r.getString(2), r.getLong(3), r.getTimestamp(4)))
+        .toList();
   }
 
-  private static Column countWhere(String status) {
-    return functions.sum(functions.when(col(STATUS).equalTo(status), 1).otherwise(0)).cast("long");
-  }
+  /** Rows of one day with one status (and rule, for quarantined rows). */
+  public record Tally(java.time.LocalDate day, String status, String rule, long rows,
+      java.sql.Timestamp latestIngest) {}
 
   private static Dataset<Row> markCurrentVersion(Dataset<Row> bronze) {
     Dataset<Row> latest = bronze.groupBy(BronzeColumns.SOURCE_FILE)

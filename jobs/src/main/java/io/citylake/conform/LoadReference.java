@@ -5,6 +5,7 @@ import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
 import io.citylake.job.TableRef;
 import io.citylake.lake.CityLakeException;
+import io.citylake.lake.DeltaTables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +18,10 @@ import org.apache.spark.sql.functions;
 /**
  * Loads the curated reference files (sensors, shelters, merchants, KPI targets, consumption
  * norms, boundaries) into silver tables with explicit types and WKB geometries. They are small
- * and replaced whole each night; conform lookups and gold joins read them. A reference row that
- * does not parse fails the job: reference data are curated, not delivered.
+ * and replaced whole when their file changed: each table's commit carries the SHA-256 of the file
+ * it was built from, so an unchanged file costs one hash and one log read, not a load and a
+ * commit. Conform lookups and gold joins read them. A reference row that does not parse fails the
+ * job: reference data are curated, not delivered.
  */
 public final class LoadReference implements Job {
   public static final String BOUNDARIES = "ref_boundaries";
@@ -54,20 +57,56 @@ public final class LoadReference implements Job {
   public JobResult run(JobContext context) {
     Map<String, Object> details = new LinkedHashMap<>();
     long rows = 0;
+    int unchanged = 0;
     for (ReferenceTable table : ReferenceTable.values()) {
-      Dataset<Row> loaded = csv(context, table).cache();
-      long count = loaded.count();
-      overwrite(context, loaded, table.table());
-      loaded.unpersist();
-      details.put(table.table(), count);
-      rows += count;
+      long loaded = loadIfChanged(context, table.file(), table.table(), () -> csv(context, table));
+      unchanged += loaded < 0 ? 1 : 0;
+      rows += Math.max(loaded, 0);
+      details.put(table.table(), loaded < 0 ? "unchanged" : loaded);
     }
-    Dataset<Row> boundaries = boundaries(context).cache();
-    long count = boundaries.count();
-    overwrite(context, boundaries, BOUNDARIES);
-    boundaries.unpersist();
-    details.put(BOUNDARIES, count);
-    return JobResult.of(name(), rows + count, rows + count, details);
+    long boundaries =
+        loadIfChanged(context, BOUNDARIES_FILE, BOUNDARIES, () -> boundaries(context));
+    unchanged += boundaries < 0 ? 1 : 0;
+    rows += Math.max(boundaries, 0);
+    details.put(BOUNDARIES, boundaries < 0 ? "unchanged" : boundaries);
+    details.put("tables_unchanged", unchanged);
+    return JobResult.of(name(), rows, rows, details);
+  }
+
+  /**
+   * Replaces {@code table} with the rows of {@code file} unless its newest commit was built from
+   * the same bytes; returns the rows written, or -1 when the file is unchanged.
+   */
+  private static long loadIfChanged(JobContext context, String file, String table,
+      java.util.function.Supplier<Dataset<Row>> rows) {
+    String marker = "built from reference/" + file + " sha256 "
+        + sha256(context, requireFile(context, file));
+    String path = context.paths().silver(table);
+    if (DeltaTables.exists(context.spark(), path)
+        && DeltaTables.lastCommit(context.spark(), path).userMetadata().equals(marker)) {
+      return -1;
+    }
+    rows.get().write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+        .option("userMetadata", marker)
+        .save(path);
+    return DeltaTables.lastCommit(context.spark(), path).outputRows();
+  }
+
+  private static String sha256(JobContext context, String path) {
+    Path hadoopPath = new Path(path);
+    try (java.io.InputStream in = hadoopPath.getFileSystem(
+        context.spark().sparkContext().hadoopConfiguration()).open(hadoopPath)) {
+      java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[1 << 16];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+      return java.util.HexFormat.of().formatHex(digest.digest());
+    } catch (java.io.IOException e) {
+      throw CityLakeException.failed("read " + path, e.getMessage(), e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Dataset<Row> csv(JobContext context, ReferenceTable table) {
@@ -88,12 +127,6 @@ public final class LoadReference implements Job {
     return context.spark().createDataFrame(features, BoundaryFeatures.SCHEMA)
         .selectExpr("municipality", "code", "name_ja", "name_en", "pref",
             "ST_AsBinary(ST_GeomFromGeoJSON(geometry_json)) AS geometry_wkb");
-  }
-
-  private static void overwrite(JobContext context, Dataset<Row> rows, String table) {
-    rows.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
-        .option("userMetadata", context.runId())
-        .save(context.paths().silver(table));
   }
 
   private static String requireFile(JobContext context, String file) {

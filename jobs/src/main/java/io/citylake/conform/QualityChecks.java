@@ -1,12 +1,15 @@
 package io.citylake.conform;
 
 import io.citylake.job.JobContext;
+import io.citylake.lake.DeltaTables;
+import io.delta.tables.DeltaTable;
+import io.delta.tables.DeltaTableBuilder;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
+import java.util.List;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.functions;
-import scala.collection.JavaConverters;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Data quality as code. Every contract rule of a conformer becomes a Delta CHECK constraint on its
@@ -19,18 +22,39 @@ public final class QualityChecks {
 
   private QualityChecks() {}
 
-  /** Adds the conformer's rules as CHECK constraints the silver table does not have yet. */
-  public static void enforce(JobContext context, Conformer conformer, String silverPath) {
-    Row detail = context.spark().sql("DESCRIBE DETAIL delta.`" + silverPath + "`").first();
-    Map<String, String> properties =
-        JavaConverters.mapAsJavaMap(detail.getMap(detail.fieldIndex("properties")));
+  /**
+   * Makes sure the silver table exists with every rule of the conformer as a CHECK constraint,
+   * before rows are written. A new table is created with all its constraints in one commit (an
+   * {@code ADD CONSTRAINT} per rule would be one commit and one validating scan each); an
+   * existing table only gets the rules it lacks, read from its cached snapshot.
+   */
+  public static void enforce(JobContext context, Conformer conformer, String silverPath,
+      StructType schema) {
+    if (!DeltaTables.exists(context.spark(), silverPath)) {
+      DeltaTableBuilder builder = DeltaTable.createIfNotExists(context.spark())
+          // Delta compares locations textually: file:/x, not file:///x
+          .location(new org.apache.hadoop.fs.Path(silverPath).toString())
+          .addColumns(schema)
+          .partitionedBy("dt");
+      for (Rule rule : conformer.rules()) {
+        builder = builder.property("delta.constraints." + constraintName(rule), check(rule));
+      }
+      builder.execute();
+      return;
+    }
+    Map<String, String> properties = DeltaTables.properties(context.spark(), silverPath);
     for (Rule rule : conformer.rules()) {
       String name = constraintName(rule);
       if (!properties.containsKey("delta.constraints." + name)) {
         context.spark().sql("ALTER TABLE delta.`" + silverPath + "` ADD CONSTRAINT " + name
-            + " CHECK (coalesce(NOT (" + rule.violatedWhen() + "), true))");
+            + " CHECK (" + check(rule) + ")");
       }
     }
+  }
+
+  /** The CHECK expression of a rule: a row passes unless the rule is certainly violated. */
+  private static String check(Rule rule) {
+    return "coalesce(NOT (" + rule.violatedWhen() + "), true)";
   }
 
   /** {@code rule_} and the rule's name in lower-case letters, digits and underscores. */
@@ -39,21 +63,27 @@ public final class QualityChecks {
         .replaceAll("^_|_$", "");
   }
 
+  private static final StructType RESULTS_SCHEMA = StructType.fromDDL("run_id STRING,"
+      + " checked_at TIMESTAMP, dataset STRING, dt DATE, rule STRING, failed_rows BIGINT");
+
   /**
-   * Appends this run's failed-row counts per day and rule (from the classified rows); a rule
+   * Appends this run's failed-row counts per day and rule (from the run's tallies); a rule
    * without a row for a rebuilt day passed on that day.
    */
-  public static void record(JobContext context, String dataset, Dataset<Row> classified) {
-    Dataset<Row> results = classified
-        .where(functions.col(ConformPlan.STATUS).equalTo(ConformPlan.QUARANTINED))
-        .groupBy(functions.col("dt"), functions.col(ConformPlan.REASON).as("rule"))
-        .agg(functions.count(functions.lit(1)).as("failed_rows"))
-        .withColumn("dataset", functions.lit(dataset))
-        .withColumn("run_id", functions.lit(context.runId()))
-        .withColumn("checked_at", functions.lit(java.sql.Timestamp.from(context.startedAt())))
-        .select("run_id", "checked_at", "dataset", "dt", "rule", "failed_rows");
+  public static void record(JobContext context, String dataset,
+      List<ConformPlan.Tally> tallies) {
+    java.sql.Timestamp checkedAt = java.sql.Timestamp.from(context.startedAt());
+    List<Row> rows = tallies.stream()
+        .filter(t -> ConformPlan.QUARANTINED.equals(t.status()))
+        .map(t -> RowFactory.create(context.runId(), checkedAt, dataset,
+            java.sql.Date.valueOf(t.day()), t.rule(), t.rows()))
+        .toList();
+    if (rows.isEmpty() && DeltaTables.exists(context.spark(), context.paths().silver(RESULTS))) {
+      return;
+    }
     synchronized (QualityChecks.class) {
-      results.write().format("delta").mode("append").option("userMetadata", context.runId())
+      context.spark().createDataFrame(rows, RESULTS_SCHEMA)
+          .write().format("delta").mode("append").option("userMetadata", context.runId())
           .save(context.paths().silver(RESULTS));
     }
   }

@@ -34,11 +34,13 @@ public final class BronzeIngest {
     this.context = context;
   }
 
+  /** Appends the new and corrected files of {@code listed} to {@code bronze.<table>}. */
   public Outcome append(
-      String tablePath, List<RawFileScanner.Listed> listed, boolean csv, LineParser parser) {
+      String table, List<RawFileScanner.Listed> listed, boolean csv, LineParser parser) {
     SparkSession spark = context.spark();
+    String tablePath = context.paths().bronze(table);
     RawFileScanner scanner = new RawFileScanner(spark.sparkContext().hadoopConfiguration());
-    KnownFiles known = KnownFiles.of(spark, tablePath);
+    KnownFiles known = KnownFiles.of(context, table);
     List<RawFile> fresh = new ArrayList<>();
     for (RawFileScanner.Listed file : listed) {
       if (known.unchanged(file, context.paths().root())) {
@@ -52,14 +54,15 @@ public final class BronzeIngest {
     if (fresh.isEmpty()) {
       return new Outcome(listed.size(), 0, 0, 0, -1);
     }
-    long versionBefore =
-        DeltaTables.exists(spark, tablePath) ? DeltaTables.lastCommit(spark, tablePath).version() : -1;
+    boolean existed = DeltaTables.exists(spark, tablePath);
+    long versionBefore = existed ? DeltaTables.lastCommit(spark, tablePath).version() : -1;
     LongAccumulator corrupt = spark.sparkContext().longAccumulator("corruptLines");
     write(tablePath, fresh, parser, corrupt);
     if (!DeltaTables.exists(spark, tablePath)) {
       return new Outcome(listed.size(), fresh.size(), 0, 0, -1);
     }
     DeltaTables.Commit commit = DeltaTables.lastCommit(spark, tablePath);
+    IngestLedger.record(context, table, fresh, commit.version());
     long rows = commit.version() == versionBefore ? 0 : commit.outputRows();
     return new Outcome(listed.size(), fresh.size(), rows, corrupt.value(), commit.version());
   }

@@ -31,7 +31,7 @@ public final class IngestGtfsFeeds implements Job {
 
   @Override
   public List<TableRef> outputs() {
-    return List.of(TableRef.bronze(TABLE));
+    return List.of(TableRef.bronze(TABLE), IngestLedger.slice(TABLE));
   }
 
   @Override
@@ -40,7 +40,7 @@ public final class IngestGtfsFeeds implements Job {
         new RawFileScanner(context.spark().sparkContext().hadoopConfiguration())
             .listFolders(context.paths().rawGtfs(), context.runDate(), n -> n.endsWith(".txt"));
     BronzeIngest.Outcome outcome = new BronzeIngest(context)
-        .append(context.paths().bronze(TABLE), listed, true, new GtfsRecordParser());
+        .append(TABLE, listed, true, new GtfsRecordParser());
     return IngestResults.of(name(), outcome);
   }
 }

@@ -43,7 +43,7 @@ public final class IngestRawDataset implements Job {
 
   @Override
   public List<TableRef> outputs() {
-    return List.of(TableRef.bronze(dataset.tableName()));
+    return List.of(TableRef.bronze(dataset.tableName()), IngestLedger.slice(dataset.tableName()));
   }
 
   @Override
@@ -58,7 +58,7 @@ public final class IngestRawDataset implements Job {
             .listPartitions(context.paths().raw(dataset), context.runDate(),
                 name -> name.endsWith(suffix) || name.endsWith(suffix + ".gz"));
     BronzeIngest.Outcome outcome = new BronzeIngest(context)
-        .append(context.paths().bronze(dataset.tableName()), listed, csv, parser);
+        .append(dataset.tableName(), listed, csv, parser);
     return IngestResults.of(name(), outcome);
   }
 }

@@ -1,33 +1,36 @@
 package io.citylake.ingest;
 
 import io.citylake.lake.DeltaTables;
+import io.citylake.job.JobContext;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
- * The files a bronze table already holds, read from its own metadata columns (no separate log to
- * drift out of step). A file counts as known when its path and content hash were ingested before.
+ * The files a bronze table already holds, from the {@link IngestLedger} (rebuilt from bronze's own
+ * metadata columns when it lags behind bronze). A file counts as known when its path and
+ * content hash were ingested before.
  */
 final class KnownFiles {
   private final Set<String> statusKeys = new HashSet<>();
   private final Set<String> contentKeys = new HashSet<>();
 
-  static KnownFiles of(SparkSession spark, String tablePath) {
+  /**
+   * The files of {@code bronze.<table>}, from the ingest ledger; a ledger that lags behind bronze
+   * is first rebuilt from bronze.
+   */
+  static KnownFiles of(JobContext context, String table) {
     KnownFiles known = new KnownFiles();
-    if (!DeltaTables.exists(spark, tablePath)) {
+    if (!DeltaTables.exists(context.spark(), context.paths().bronze(table))) {
       return known;
     }
-    List<Row> rows = spark.read().format("delta").load(tablePath)
-        .selectExpr(
-            BronzeColumns.SOURCE_FILE, BronzeColumns.SOURCE_SIZE,
-            "unix_millis(" + BronzeColumns.SOURCE_MODIFIED_AT + ")", BronzeColumns.SOURCE_SHA256)
-        .distinct().collectAsList();
-    for (Row row : rows) {
-      known.statusKeys.add(row.getString(0) + "|" + row.getLong(1) + "|" + row.getLong(2));
-      known.contentKeys.add(row.getString(0) + "|" + row.getString(3));
+    List<Row> entries = IngestLedger.entries(context.spark(), context.paths(), table)
+        .orElseGet(() -> IngestLedger.rebuild(context, table));
+    for (Row row : entries) {
+      String file = row.getString(1);
+      known.statusKeys.add(file + "|" + row.getLong(3) + "|" + row.getTimestamp(4).getTime());
+      known.contentKeys.add(file + "|" + row.getString(2));
     }
     return known;
   }

@@ -62,12 +62,13 @@ public final class KpiCatalogue implements Job {
   public JobResult run(JobContext context) {
     context.spark().sparkContext().setJobDescription(name());
     Map<String, KpiTarget> targets = targets(context);
+    Map<String, Map<String, List<SeriesPoint>>> allSeries = new HashMap<>();
+    Map<String, Map<String, SeriesPoint>> allLatest = new HashMap<>();
+    readHeadlines(context, allSeries, allLatest);
     List<Row> rows = new ArrayList<>();
     for (KpiDefinition kpi : KpiDefinition.values()) {
-      KpiHeadline headline = KpiHeadline.of(kpi);
-      Map<String, List<SeriesPoint>> series = series(context, headline);
-      Map<String, SeriesPoint> latest = headline.latest().isPresent()
-          ? latest(context, headline.latest().get()) : Map.of();
+      Map<String, List<SeriesPoint>> series = allSeries.getOrDefault(kpi.id(), Map.of());
+      Map<String, SeriesPoint> latest = allLatest.getOrDefault(kpi.id(), Map.of());
       for (String municipality : Vocabulary.MUNICIPALITIES) {
         List<SeriesPoint> points = series.getOrDefault(municipality, List.of());
         Optional<SeriesPoint> newest = Optional.ofNullable(latest.get(municipality))
@@ -94,45 +95,69 @@ public final class KpiCatalogue implements Job {
     return all;
   }
 
-  private static Map<String, List<SeriesPoint>> series(JobContext context, KpiHeadline h) {
-    Map<String, List<SeriesPoint>> series = new HashMap<>();
+  /**
+   * Every KPI's trend series and latest value, as one union query and one collect (one query per
+   * KPI and kind used to cost a planning round and a Spark job each).
+   */
+  private static void readHeadlines(JobContext context,
+      Map<String, Map<String, List<SeriesPoint>>> series,
+      Map<String, Map<String, SeriesPoint>> latest) {
+    List<Dataset<Row>> parts = new ArrayList<>();
+    for (KpiDefinition kpi : KpiDefinition.values()) {
+      KpiHeadline headline = KpiHeadline.of(kpi);
+      seriesRows(context, kpi, headline).ifPresent(parts::add);
+      headline.latest().flatMap(l -> latestRows(context, kpi, l)).ifPresent(parts::add);
+    }
+    if (parts.isEmpty()) {
+      return;
+    }
+    List<Row> rows = parts.stream().reduce(Dataset::unionAll).orElseThrow()
+        .orderBy("kind", "kpi_id", "municipality", "day").collectAsList();
+    for (Row row : rows) {
+      SeriesPoint point = new SeriesPoint(row.getDate(3).toLocalDate(), row.getDouble(4));
+      if (row.getString(0).equals("series")) {
+        series.computeIfAbsent(row.getString(1), k -> new HashMap<>())
+            .computeIfAbsent(row.getString(2), m -> new ArrayList<>()).add(point);
+      } else {
+        latest.computeIfAbsent(row.getString(1), k -> new HashMap<>()).put(row.getString(2), point);
+      }
+    }
+  }
+
+  /** The headline series of the last year: kind, kpi_id, municipality, day, value. */
+  private static Optional<Dataset<Row>> seriesRows(JobContext context, KpiDefinition kpi,
+      KpiHeadline h) {
     String path = context.paths().gold(h.table());
     if (!DeltaTables.exists(context.spark(), path)) {
-      return series;
+      return Optional.empty();
     }
     LocalDate since = context.runDate().minusDays(365);
-    List<Row> rows = context.spark().read().format("delta").load(path)
+    return Optional.of(context.spark().read().format("delta").load(path)
         .where(functions.expr(h.filter()))
         .where(col(h.dayColumn()).between(java.sql.Date.valueOf(since),
             java.sql.Date.valueOf(context.runDate())))
-        .groupBy(col("municipality"), col(h.dayColumn()))
+        .groupBy(col("municipality"), col(h.dayColumn()).as("day"))
         .agg(functions.expr(h.seriesValue()).cast("double").as("value"))
         .where(col("value").isNotNull())
-        .orderBy(h.dayColumn()).collectAsList();
-    for (Row row : rows) {
-      series.computeIfAbsent(row.getString(0), m -> new ArrayList<>())
-          .add(new SeriesPoint(row.getDate(1).toLocalDate(), row.getDouble(2)));
-    }
-    return series;
+        .select(functions.lit("series").as("kind"), functions.lit(kpi.id()).as("kpi_id"),
+            col("municipality"), col("day"), col("value")));
   }
 
-  private static Map<String, SeriesPoint> latest(JobContext context, KpiHeadline.Latest l) {
-    Map<String, SeriesPoint> latest = new HashMap<>();
+  /** The newest non-null value per municipality: kind, kpi_id, municipality, day, value. */
+  private static Optional<Dataset<Row>> latestRows(JobContext context, KpiDefinition kpi,
+      KpiHeadline.Latest l) {
     String path = context.paths().gold(l.table());
     if (!DeltaTables.exists(context.spark(), path)) {
-      return latest;
+      return Optional.empty();
     }
-    Dataset<Row> values = context.spark().read().format("delta").load(path)
+    return Optional.of(context.spark().read().format("delta").load(path)
         .where(col(l.valueColumn()).isNotNull())
-        .where(col(l.periodColumn()).leq(java.sql.Date.valueOf(context.runDate())));
-    for (Row row : values.groupBy("municipality").agg(functions.max(functions.struct(
-        col(l.periodColumn()), col(l.valueColumn()).cast("double"))).as("newest"))
-        .collectAsList()) {
-      Row newest = row.getStruct(1);
-      latest.put(row.getString(0),
-          new SeriesPoint(newest.getDate(0).toLocalDate(), newest.getDouble(1)));
-    }
-    return latest;
+        .where(col(l.periodColumn()).leq(java.sql.Date.valueOf(context.runDate())))
+        .groupBy("municipality").agg(functions.max(functions.struct(
+            col(l.periodColumn()).as("day"), col(l.valueColumn()).cast("double").as("value")))
+            .as("newest"))
+        .select(functions.lit("latest").as("kind"), functions.lit(kpi.id()).as("kpi_id"),
+            col("municipality"), col("newest.day").as("day"), col("newest.value").as("value")));
   }
 
   private static Map<String, KpiTarget> targets(JobContext context) {

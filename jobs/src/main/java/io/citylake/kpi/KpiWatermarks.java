@@ -9,7 +9,9 @@ import io.citylake.lake.DeltaTables;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,8 +40,9 @@ public final class KpiWatermarks {
               "newest _ingested_at of the partition when the job last ran")),
       List.of("job"));
 
-  /** Newest ingest per source partition now, and the KPI days the touched ones affect. */
-  public record Pending(List<Row> current, List<LocalDate> days) {
+  /** Newest ingest per source partition now, the KPI days the touched ones affect, and whether
+   * anything changed since the job last ran (nothing to save when not). */
+  public record Pending(List<Row> current, List<LocalDate> days, boolean changed) {
     public Pending {
       current = List.copyOf(current);
       days = List.copyOf(days);
@@ -52,10 +55,15 @@ public final class KpiWatermarks {
     return TableRef.gold(TABLE).slice(job);
   }
 
-  /** What {@code job} must recompute from {@code sources}, up to the run date. */
+  /**
+   * What {@code job} must recompute from {@code sources}, up to the run date: one read of the
+   * job's watermarks, one aggregate per source, and one more per source that changed.
+   */
   public static Pending pending(JobContext context, String job, List<KpiSource> sources) {
+    Map<String, Map<LocalDate, Timestamp>> seen = seen(context, job);
     List<Row> current = new ArrayList<>();
     TreeSet<LocalDate> days = new TreeSet<>();
+    boolean changed = false;
     for (KpiSource source : sources) {
       String path = context.paths().silver(source.table());
       if (!DeltaTables.exists(context.spark(), path)) {
@@ -65,43 +73,49 @@ public final class KpiWatermarks {
           .where(col("dt").leq(functions.lit(java.sql.Date.valueOf(context.runDate()))));
       List<Row> latest = silver.groupBy("dt").agg(functions.max("_ingested_at"))
           .collectAsList();
-      List<LocalDate> touched = touched(context, job, source.table(), latest);
+      Map<LocalDate, Timestamp> before = seen.getOrDefault(source.table(), Map.of());
+      List<LocalDate> touched = new ArrayList<>();
       for (Row row : latest) {
+        LocalDate day = row.getDate(0).toLocalDate();
+        Timestamp previous = before.get(day);
+        if (previous == null || row.getTimestamp(1).after(previous)) {
+          touched.add(day);
+        }
         current.add(RowFactory.create(job, source.table(), row.getDate(0), row.getTimestamp(1)));
       }
+      changed |= !touched.isEmpty() || latest.size() != before.size();
       if (!touched.isEmpty()) {
         days.addAll(affectedDays(silver, source, touched));
       }
     }
+    changed |= seen.keySet().stream().anyMatch(
+        table -> sources.stream().noneMatch(source -> source.table().equals(table)));
     days.removeIf(day -> day.isAfter(context.runDate()));
-    return new Pending(current, List.copyOf(days));
+    return new Pending(current, List.copyOf(days), changed);
   }
 
   /** Records what {@code job} has now built from; call after its gold writes succeeded. */
-  public static synchronized void save(JobContext context, String job, List<Row> current) {
-    GoldTables.replace(context, GOLD, context.spark().createDataFrame(current, SCHEMA),
+  public static synchronized void save(JobContext context, String job, Pending pending) {
+    if (!pending.changed() && DeltaTables.exists(context.spark(), context.paths().gold(TABLE))) {
+      return;
+    }
+    GoldTables.replace(context, GOLD, context.spark().createDataFrame(pending.current(), SCHEMA),
         "job = '" + job + "'");
   }
 
-  private static List<LocalDate> touched(JobContext context, String job, String source,
-      List<Row> latest) {
-    java.util.Map<LocalDate, Timestamp> seen = new java.util.HashMap<>();
+  /** The job's watermarks by source table and partition, in one read. */
+  private static Map<String, Map<LocalDate, Timestamp>> seen(JobContext context, String job) {
+    Map<String, Map<LocalDate, Timestamp>> seen = new HashMap<>();
     String path = context.paths().gold(TABLE);
     if (DeltaTables.exists(context.spark(), path)) {
       for (Row row : context.spark().read().format("delta").load(path)
-          .where(col("job").equalTo(job).and(col("source").equalTo(source)))
-          .select("dt", "latest_ingest").collectAsList()) {
-        seen.put(row.getDate(0).toLocalDate(), row.getTimestamp(1));
+          .where(col("job").equalTo(job))
+          .select("source", "dt", "latest_ingest").collectAsList()) {
+        seen.computeIfAbsent(row.getString(0), s -> new HashMap<>())
+            .put(row.getDate(1).toLocalDate(), row.getTimestamp(2));
       }
     }
-    List<LocalDate> touched = new ArrayList<>();
-    for (Row row : latest) {
-      Timestamp before = seen.get(row.getDate(0).toLocalDate());
-      if (before == null || row.getTimestamp(1).after(before)) {
-        touched.add(row.getDate(0).toLocalDate());
-      }
-    }
-    return touched;
+    return seen;
   }
 
   private static List<LocalDate> affectedDays(Dataset<Row> silver, KpiSource source,

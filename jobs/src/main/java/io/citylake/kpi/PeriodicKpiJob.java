@@ -70,7 +70,7 @@ public abstract class PeriodicKpiJob implements Job {
         written += rows;
       }
     }
-    KpiWatermarks.save(context, name(), pending.current());
+    KpiWatermarks.save(context, name(), pending);
     return JobResult.of(name(), pending.current().size(), written, details);
   }
 

@@ -56,6 +56,10 @@ public final class SparkSessions {
     // plain Parquet exports: standard timestamps that DuckDB, GeoPandas and QGIS read
     conf.setIfMissing("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     conf.setIfMissing("spark.databricks.delta.snapshotPartitions", "2");
+    // a night plans a few hundred small queries, many of the same shape (Delta's log replay, the
+    // conform plan per dataset): keep their compiled code instead of re-running Janino when the
+    // default cache of 100 classes evicts it
+    conf.setIfMissing("spark.sql.codegen.cache.maxEntries", "2000");
     conf.setIfMissing("spark.databricks.delta.schema.autoMerge.enabled", "false");
     conf.setIfMissing("spark.sql.warehouse.dir", config.paths().warehouse());
     config.metastoreDir().ifPresent(dir -> embeddedMetastore(conf, dir));

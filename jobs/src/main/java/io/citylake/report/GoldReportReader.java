@@ -70,10 +70,7 @@ public final class GoldReportReader {
   }
 
   private Map<String, List<KpiEntry>> kpis(LocalDate day) {
-    Map<String, Map<String, Series>> series = new HashMap<>();
-    for (KpiDefinition kpi : KpiDefinition.values()) {
-      series.put(kpi.id(), series(KpiHeadline.of(kpi), day));
-    }
+    Map<String, Map<String, Series>> series = series(day);
     Map<String, List<KpiEntry>> kpis = new HashMap<>();
     List<Row> catalogue = table("kpi_catalogue").collectAsList();
     for (KpiDefinition kpi : KpiDefinition.values()) {
@@ -82,7 +79,7 @@ public final class GoldReportReader {
           continue;
         }
         String m = r.getAs("municipality");
-        Series s = series.get(kpi.id()).getOrDefault(m, Series.EMPTY);
+        Series s = series.getOrDefault(kpi.id(), Map.of()).getOrDefault(m, Series.EMPTY);
         Date latestPeriod = r.getAs("latest_period");
         kpis.computeIfAbsent(m, x -> new ArrayList<>()).add(new KpiEntry(kpi.id(), m,
             r.getAs("definition"), r.getAs("unit"), r.getAs("direction"), r.getAs("baseline"),
@@ -109,28 +106,41 @@ public final class GoldReportReader {
     }
   }
 
-  private Map<String, Series> series(KpiHeadline h, LocalDate day) {
-    Map<String, Series> series = new HashMap<>();
-    String path = paths.gold(h.table());
-    if (!DeltaTables.exists(spark, path)) {
+  /**
+   * Every KPI's headline series per municipality for the year up to {@code day}, and which of its
+   * days were suppressed: one union query and one collect for all KPIs.
+   */
+  private Map<String, Map<String, Series>> series(LocalDate day) {
+    List<Dataset<Row>> parts = new ArrayList<>();
+    for (KpiDefinition kpi : KpiDefinition.values()) {
+      KpiHeadline h = KpiHeadline.of(kpi);
+      String path = paths.gold(h.table());
+      if (!DeltaTables.exists(spark, path)) {
+        continue;
+      }
+      Dataset<Row> rows = spark.read().format("delta").load(path);
+      boolean hasSuppressed = Arrays.asList(rows.columns()).contains("suppressed");
+      parts.add(rows.where(functions.expr(h.filter()))
+          .where(col(h.dayColumn()).between(Date.valueOf(day.minusDays(365)), Date.valueOf(day)))
+          .groupBy(col("municipality"), col(h.dayColumn()).as("day"))
+          .agg(functions.expr(h.seriesValue()).cast("double").as("value"),
+              (hasSuppressed ? functions.max(functions.coalesce(col("suppressed"),
+                  functions.lit(false)).cast("int")) : functions.lit(0)).as("suppressed"))
+          .select(functions.lit(kpi.id()).as("kpi_id"), col("municipality"), col("day"),
+              col("value"), col("suppressed")));
+    }
+    Map<String, Map<String, Series>> series = new HashMap<>();
+    if (parts.isEmpty()) {
       return series;
     }
-    Dataset<Row> rows = spark.read().format("delta").load(path);
-    boolean hasSuppressed = Arrays.asList(rows.columns()).contains("suppressed");
-    List<Row> collected = rows.where(functions.expr(h.filter()))
-        .where(col(h.dayColumn()).between(Date.valueOf(day.minusDays(365)), Date.valueOf(day)))
-        .groupBy(col("municipality"), col(h.dayColumn()))
-        .agg(functions.expr(h.seriesValue()).cast("double").as("value"),
-            (hasSuppressed ? functions.max(functions.coalesce(col("suppressed"),
-                functions.lit(false)).cast("int")) : functions.lit(0)).as("suppressed"))
-        .orderBy(h.dayColumn()).collectAsList();
-    for (Row row : collected) {
-      Series s = series.computeIfAbsent(row.getString(0),
-          m -> new Series(new ArrayList<>(), new ArrayList<>()));
-      LocalDate d = row.getDate(1).toLocalDate();
-      if (!row.isNullAt(2)) {
-        s.points().add(new KpiEntry.Point(d, row.getDouble(2)));
-      } else if (row.getInt(3) == 1) {
+    for (Row row : parts.stream().reduce(Dataset::unionAll).orElseThrow()
+        .orderBy("kpi_id", "municipality", "day").collectAsList()) {
+      Series s = series.computeIfAbsent(row.getString(0), k -> new HashMap<>())
+          .computeIfAbsent(row.getString(1), m -> new Series(new ArrayList<>(), new ArrayList<>()));
+      LocalDate d = row.getDate(2).toLocalDate();
+      if (!row.isNullAt(3)) {
+        s.points().add(new KpiEntry.Point(d, row.getDouble(3)));
+      } else if (row.getInt(4) == 1) {
         s.suppressedDays().add(d);
       }
     }

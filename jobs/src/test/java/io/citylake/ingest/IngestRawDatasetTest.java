@@ -101,6 +101,45 @@ class IngestRawDatasetTest extends SparkTestBase {
 
   @Test
   @Order(4)
+  void theLedgerListsEveryIngestedFileVersionWithTheBronzeVersionHoldingIt() {
+    List<Row> ledger = rows("SELECT element_at(split(source_file, '/'), -1),"
+        + " CAST(dt AS STRING), bronze_version FROM " + delta(lake().paths().bronze("ingest_ledger"))
+        + " WHERE dataset = 'transit_taps' ORDER BY bronze_version, source_file");
+    List<Row> bronze = rows("SELECT element_at(split(_source_file, '/'), -1),"
+        + " CAST(dt AS STRING), count(DISTINCT _source_sha256) FROM " + delta(taps())
+        + " GROUP BY 1, 2 ORDER BY 1");
+    // three files on the first night, then the corrected taps-1b.csv and the new day
+    assertThat(ledger).extracting(r -> r.getString(0) + "@" + r.getString(1))
+        .containsExactly("taps-1.csv.gz@2026-11-01", "taps-1b.csv@2026-11-01",
+            "taps-1b.csv@2026-11-01", "taps-2.csv.gz@2026-11-02");
+    assertThat(ledger.get(3).getLong(2)).isGreaterThan(ledger.get(0).getLong(2));
+    long versions = bronze.stream().mapToLong(r -> r.getLong(2)).sum();
+    assertThat(ledger).hasSize((int) versions);
+  }
+
+  @Test
+  @Order(5)
+  void aLedgerBehindBronzeIsRebuiltAndNothingIsIngestedTwice() {
+    long before = rows("SELECT count(*) FROM " + delta(taps())).get(0).getLong(0);
+    // a crash between the bronze commit and the ledger's leaves the ledger one commit behind
+    String ledger = delta(lake().paths().bronze("ingest_ledger"));
+    long newest = rows("SELECT max(bronze_version) FROM " + ledger
+        + " WHERE dataset = 'transit_taps'").get(0).getLong(0);
+    spark().sql("DELETE FROM " + ledger + " WHERE dataset = 'transit_taps' AND bronze_version = "
+        + newest);
+    assertThat(IngestLedger.entries(spark(), lake().paths(), "transit_taps")).isEmpty();
+
+    JobResult result = new IngestRawDataset(RawDataset.TRANSIT_TAPS).run(context(DAY2));
+
+    assertThat(result.details()).containsEntry("files_ingested", 0);
+    assertThat(rows("SELECT count(*) FROM " + delta(taps())).get(0).getLong(0)).isEqualTo(before);
+    // the night rebuilt the ledger from bronze, so the next one trusts it again
+    assertThat(IngestLedger.entries(spark(), lake().paths(), "transit_taps")).get()
+        .satisfies(entries -> assertThat(entries).hasSize(4));
+  }
+
+  @Test
+  @Order(6)
   void jsonLinesKeepNestedValuesAsTextAndFlagBrokenLines() {
     Path file = lakeDir.resolve(RawDataset.SENSOR_OBSERVATIONS.rawPath())
         .resolve("dt=" + DAY1).resolve("observations.jsonl");

@@ -1,9 +1,7 @@
 package io.citylake.conform.gtfs;
 
 import io.citylake.lake.DeltaTables;
-import io.delta.tables.DeltaTable;
 import java.util.List;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -25,8 +23,7 @@ record GtfsBuildMarker(long bronzeVersion) {
       if (!DeltaTables.exists(spark, path)) {
         return false;
       }
-      Row last = DeltaTable.forPath(spark, path).history(1).select("userMetadata").first();
-      if (last.isNullAt(0) || !last.getString(0).equals(text())) {
+      if (!DeltaTables.lastCommit(spark, path).userMetadata().equals(text())) {
         return false;
       }
     }

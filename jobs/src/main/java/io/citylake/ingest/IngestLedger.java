@@ -1,0 +1,109 @@
+package io.citylake.ingest;
+
+import io.citylake.job.JobContext;
+import io.citylake.job.TableRef;
+import io.citylake.lake.DeltaTables;
+import io.citylake.lake.LakePaths;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * One row per raw file a bronze ingest appended: its fingerprint, service day, ingest time and
+ * the bronze version that holds it. It is how a night knows which files it has seen and which
+ * days new files touched without scanning bronze, whose size grows with every night
+ * ({@code bronze.ingest_ledger}, one slice per dataset; file names and hashes only, no payload).
+ *
+ * <p>The ledger is written after the bronze commit it describes, so a crash between the two
+ * leaves bronze ahead of the ledger. Readers check that the ledger's newest bronze version is
+ * bronze's current one and otherwise fall back to bronze itself, so the ledger is a cache that
+ * can lag but never lies.
+ */
+public final class IngestLedger {
+  public static final String TABLE = "ingest_ledger";
+  private static final StructType SCHEMA = StructType.fromDDL("dataset STRING, dt DATE,"
+      + " source_file STRING, source_sha256 STRING, source_size BIGINT,"
+      + " source_modified_at TIMESTAMP, ingested_at TIMESTAMP, run_id STRING,"
+      + " bronze_version BIGINT");
+
+  private IngestLedger() {}
+
+  /** The slice the ingest job of {@code dataset} appends to. */
+  public static TableRef slice(String dataset) {
+    return TableRef.bronze(TABLE).slice(dataset);
+  }
+
+  /** Appends the files that bronze version {@code bronzeVersion} of {@code dataset} added. */
+  static void record(JobContext context, String dataset, List<RawFile> files,
+      long bronzeVersion) {
+    Timestamp ingestedAt = Timestamp.from(context.startedAt());
+    List<Row> rows = new ArrayList<>();
+    for (RawFile file : files) {
+      rows.add(RowFactory.create(dataset, java.sql.Date.valueOf(file.dt()), file.lakePath(),
+          file.sha256(), file.size(), new Timestamp(file.modifiedAt()), ingestedAt,
+          context.runId(), bronzeVersion));
+    }
+    // blind appends: ingest jobs of other datasets may append side by side without conflict
+    context.spark().createDataFrame(rows, SCHEMA).write().format("delta").mode("append")
+        .partitionBy("dataset")
+        .option("userMetadata", context.runId())
+        .save(context.paths().bronze(TABLE));
+  }
+
+  /**
+   * Rewrites the ledger slice of {@code dataset} from bronze's own metadata columns (one scan of
+   * bronze), for a lake that predates the ledger or a ledger a crash left behind; returns the new
+   * rows, in the column order of {@link #entries}.
+   */
+  static List<Row> rebuild(JobContext context, String dataset) {
+    String bronze = context.paths().bronze(dataset);
+    long version = DeltaTables.lastCommit(context.spark(), bronze).version();
+    org.apache.spark.sql.Dataset<Row> files = context.spark().read().format("delta").load(bronze)
+        .groupBy(functions.col("dt"), functions.col(BronzeColumns.SOURCE_FILE).as("source_file"),
+            functions.col(BronzeColumns.SOURCE_SHA256).as("source_sha256"),
+            functions.col(BronzeColumns.SOURCE_SIZE).as("source_size"),
+            functions.col(BronzeColumns.SOURCE_MODIFIED_AT).as("source_modified_at"))
+        .agg(functions.max(BronzeColumns.INGESTED_AT).as("ingested_at"),
+            functions.max(BronzeColumns.RUN_ID).as("run_id"))
+        .select(functions.lit(dataset).as("dataset"), functions.col("dt"),
+            functions.col("source_file"), functions.col("source_sha256"),
+            functions.col("source_size"), functions.col("source_modified_at"),
+            functions.col("ingested_at"), functions.col("run_id"),
+            functions.lit(version).as("bronze_version"));
+    List<Row> rows = files.collectAsList();
+    context.spark().createDataFrame(rows, SCHEMA).write().format("delta").mode("overwrite")
+        .partitionBy("dataset")
+        .option("replaceWhere", "dataset = '" + dataset + "'")
+        .option("userMetadata", context.runId())
+        .save(context.paths().bronze(TABLE));
+    return rows.stream().map(r -> RowFactory.create(r.get(1), r.get(2), r.get(3), r.get(4),
+        r.get(5), r.get(6), r.get(8))).toList();
+  }
+
+  /**
+   * The ledger rows of {@code dataset}, or empty when the ledger cannot be trusted for it: no
+   * ledger yet, or bronze has commits the ledger does not know (an old lake, or a crash between
+   * the bronze commit and the ledger's).
+   */
+  public static Optional<List<Row>> entries(SparkSession spark, LakePaths paths, String dataset) {
+    String ledger = paths.bronze(TABLE);
+    String bronze = paths.bronze(dataset);
+    if (!DeltaTables.exists(spark, ledger) || !DeltaTables.exists(spark, bronze)) {
+      return Optional.empty();
+    }
+    List<Row> rows = spark.read().format("delta").load(ledger)
+        .where(functions.col("dataset").equalTo(dataset))
+        .select("dt", "source_file", "source_sha256", "source_size", "source_modified_at",
+            "ingested_at", "bronze_version")
+        .collectAsList();
+    long known = rows.stream().mapToLong(r -> r.getLong(6)).max().orElse(-1);
+    return known == DeltaTables.lastCommit(spark, bronze).version()
+        ? Optional.of(rows) : Optional.empty();
+  }
+}
