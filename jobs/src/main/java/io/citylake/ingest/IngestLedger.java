@@ -49,11 +49,35 @@ public final class IngestLedger {
           file.sha256(), file.size(), new Timestamp(file.modifiedAt()), ingestedAt,
           context.runId(), bronzeVersion));
     }
+    ensureCreated(context);
     // blind appends: ingest jobs of other datasets may append side by side without conflict
     context.spark().createDataFrame(rows, SCHEMA).write().format("delta").mode("append")
         .partitionBy("dataset")
         .option("userMetadata", context.runId())
         .save(context.paths().bronze(TABLE));
+  }
+
+  /**
+   * Creates the empty table once. Ingest jobs run side by side, in this JVM or in other processes
+   * (Airflow tasks): two first appends would both try to create the table and one would fail with
+   * a protocol conflict, so creation is its own step, and losing that race is fine.
+   */
+  private static synchronized void ensureCreated(JobContext context) {
+    String path = context.paths().bronze(TABLE);
+    for (int attempt = 0; !DeltaTables.exists(context.spark(), path); attempt++) {
+      try {
+        io.delta.tables.DeltaTable.createIfNotExists(context.spark())
+            .location(new org.apache.hadoop.fs.Path(path).toString())
+            .addColumns(SCHEMA)
+            .partitionedBy("dataset")
+            .execute();
+      } catch (RuntimeException e) {
+        // another process created it first; anything else shows again on the next attempt
+        if (attempt >= 2) {
+          throw e;
+        }
+      }
+    }
   }
 
   /**
@@ -77,6 +101,7 @@ public final class IngestLedger {
             functions.col("ingested_at"), functions.col("run_id"),
             functions.lit(version).as("bronze_version"));
     List<Row> rows = files.collectAsList();
+    ensureCreated(context);
     context.spark().createDataFrame(rows, SCHEMA).write().format("delta").mode("overwrite")
         .partitionBy("dataset")
         .option("replaceWhere", "dataset = '" + dataset + "'")
