@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -31,12 +30,12 @@ class SampleGeographyTest {
   private static final Map<String, String> FEED_MUNICIPALITY = Map.of("sapporo-bus", "sapporo",
       "tsukuba-tsukubus", "tsukuba", "susami-community-bus", "susami");
 
-  @TempDir static Path lake;
+  static Path lake;
   static final Map<String, Geometry> MUNICIPALITY = new HashMap<>();
 
   @BeforeAll
   static void generate() throws IOException {
-    new SampleLakeGenerator(SampleLakeGeneratorTest.SMALL).generate(lake);
+    lake = SmallSample.lake();
     JsonNode root = new ObjectMapper().readTree(lake.resolve("reference/boundaries.geojson")
         .toFile());
     Map<String, List<Geometry>> parts = new HashMap<>();

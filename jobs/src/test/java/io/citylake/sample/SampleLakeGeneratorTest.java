@@ -27,12 +27,14 @@ class SampleLakeGeneratorTest {
   static final SampleSpec SMALL = new SampleSpec(7L, 300, LocalDate.of(2026, 11, 1), 3);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir static Path lake;
+  static Path lake;
   static SampleLakeSummary summary;
 
   @BeforeAll
-  static void generate() throws IOException {
-    summary = new SampleLakeGenerator(SMALL).generate(lake);
+  static void generate() {
+    // generated once per JVM: SampleGeographyTest reads the same lake
+    lake = SmallSample.lake();
+    summary = SmallSample.summary();
   }
 
   @Test

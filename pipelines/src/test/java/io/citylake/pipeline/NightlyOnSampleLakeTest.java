@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.citylake.contract.RawDataset;
 import io.citylake.contract.RawFormat;
 import io.citylake.ingest.IngestGtfsFeeds;
+import io.citylake.lake.LakeConfig;
+import io.citylake.lake.LakePaths;
 import io.citylake.testing.SparkTestBase;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -26,16 +28,26 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The nightly pipeline end to end on a copy of the committed sample lake: every raw line in bronze
- * exactly once (counted per file without Spark), idempotent re-runs, late deliveries picked up.
+ * The nightly pipeline end to end on the committed sample lake: every raw line in bronze exactly
+ * once (counted per file without Spark) after the shared first night; idempotent re-runs and late
+ * deliveries picked up on the copy of {@link SampleLakeNight#lateDeliveries}.
  */
+@Order(2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class NightlyOnSampleLakeTest extends SparkTestBase {
   private static RunSummary firstNight;
+  /** The shared first-night lake, only read here. */
+  private static Path root;
 
   @BeforeAll
   static void runFirstNight() {
-    firstNight = SampleLakeNight.copyTo(spark(), lakeDir);
+    SampleLakeNight.Lake sample = SampleLakeNight.shared(spark());
+    firstNight = sample.night();
+    root = sample.root();
+  }
+
+  private static LakePaths paths() {
+    return LakeConfig.local(root).paths();
   }
 
   @Test
@@ -43,20 +55,20 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
   void firstNightSucceedsForTheLatestDeliveredDay() {
     assertThat(firstNight.outcomes()).allSatisfy(o ->
         assertThat(o.status()).as(o.job() + " " + o.message()).isEqualTo(JobOutcome.Status.SUCCEEDED));
-    assertThat(firstNight.runDate()).isEqualTo(latestPartition(lakeDir.resolve("raw")));
+    assertThat(firstNight.runDate()).isEqualTo(latestPartition(root.resolve("raw")));
   }
 
   @Test
   @Order(2)
   void everyRawLineIsInBronzeExactlyOncePerFile() throws IOException {
     for (RawDataset dataset : RawDataset.values()) {
-      Map<String, Long> expected = dataLinesPerFile(lakeDir.resolve(dataset.rawPath()),
+      Map<String, Long> expected = dataLinesPerFile(root.resolve(dataset.rawPath()),
           dataset.format() == RawFormat.CSV);
-      assertThat(bronzeLinesPerFile(lake().paths().bronze(dataset.tableName())))
+      assertThat(bronzeLinesPerFile(paths().bronze(dataset.tableName())))
           .as(dataset.tableName()).isEqualTo(expected);
     }
-    assertThat(bronzeLinesPerFile(lake().paths().bronze(IngestGtfsFeeds.TABLE)))
-        .isEqualTo(dataLinesPerFile(lakeDir.resolve("raw/transit/gtfs"), true));
+    assertThat(bronzeLinesPerFile(paths().bronze(IngestGtfsFeeds.TABLE)))
+        .isEqualTo(dataLinesPerFile(root.resolve("raw/transit/gtfs"), true));
   }
 
   @Test
@@ -65,7 +77,7 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
     assertThat(rows("SHOW TABLES IN bronze")).extracting(r -> r.getString(1))
         .contains("transit_taps", "points_steps", "sensors_observations", "transit_gtfs");
     assertThat(rows("SELECT count(*) FROM bronze.transit_taps").get(0).getLong(0))
-        .isEqualTo(rows("SELECT count(*) FROM " + delta(lake().paths().bronze("transit_taps")))
+        .isEqualTo(rows("SELECT count(*) FROM " + delta(paths().bronze("transit_taps")))
             .get(0).getLong(0));
   }
 
@@ -75,14 +87,14 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
     for (RawDataset dataset : RawDataset.values()) {
       String table = dataset.tableName();
       Map<String, Long> bronze = countsByDay("SELECT CAST(dt AS STRING), count(*) FROM "
-          + delta(lake().paths().bronze(table)) + " GROUP BY dt");
+          + delta(paths().bronze(table)) + " GROUP BY dt");
       Map<String, Long> silver = countsByDay("SELECT CAST(dt AS STRING), count(*) FROM "
-          + delta(lake().paths().silver(table)) + " GROUP BY dt");
+          + delta(paths().silver(table)) + " GROUP BY dt");
       Map<String, Long> quarantined = countsByDay("SELECT CAST(dt AS STRING), count(*) FROM "
-          + delta(lake().paths().bronze("quarantine")) + " WHERE dataset = '" + table
+          + delta(paths().bronze("quarantine")) + " WHERE dataset = '" + table
           + "' GROUP BY dt");
       Map<String, Long> removed = countsByDay("SELECT CAST(dt AS STRING),"
-          + " duplicate_rows + superseded_rows FROM " + delta(lake().paths().silver(
+          + " duplicate_rows + superseded_rows FROM " + delta(paths().silver(
               "conform_accounting")) + " WHERE dataset = '" + table + "'");
       for (String day : bronze.keySet()) {
         assertThat(silver.getOrDefault(day, 0L) + quarantined.getOrDefault(day, 0L)
@@ -98,8 +110,8 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
   void noRawIdentifierReachesSilverOrGold() throws IOException {
     String identifiers = "P-(sapporo|tsukuba|susami)-[0-9]{6}|IC-[0-9A-F]{12}";
     // the pattern must really catch the sample's identifiers, or this test proves nothing
-    assertThat(countMatches(lakeDir.resolve("raw/transit/taps"), identifiers)).isPositive();
-    assertThat(countMatches(lakeDir.resolve("raw/points/steps"), identifiers)).isPositive();
+    assertThat(countMatches(root.resolve("raw/transit/taps"), identifiers)).isPositive();
+    assertThat(countMatches(root.resolve("raw/points/steps"), identifiers)).isPositive();
     java.util.List<String> published = new java.util.ArrayList<>();
     for (String database : java.util.List.of("silver", "gold")) {
       rows("SHOW TABLES IN " + database).forEach(t -> published.add(database + "." + t.getString(1)));
@@ -115,15 +127,15 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
   @Test
   @Order(3)
   void aPersonHasOneAndTheSamePseudonymAcrossDatasets() throws Exception {
-    String key = Files.readString(lakeDir.resolve("reference/DEMO-PSEUDONYM-KEY")).trim();
+    String key = Files.readString(root.resolve("reference/DEMO-PSEUDONYM-KEY")).trim();
     javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
     mac.init(new javax.crypto.spec.SecretKeySpec(key.getBytes(StandardCharsets.UTF_8),
         "HmacSHA256"));
     String person = rows("SELECT person_id FROM "
-        + delta(lake().paths().bronze("disaster_checkins"))
+        + delta(paths().bronze("disaster_checkins"))
         + " WHERE person_id RLIKE '^P-[a-z]+-[0-9]{6}$' INTERSECT SELECT person_id FROM "
-        + delta(lake().paths().bronze("points_steps")) + " INTERSECT SELECT respondent_id FROM "
-        + delta(lake().paths().bronze("surveys_responses")) + " ORDER BY 1 LIMIT 1")
+        + delta(paths().bronze("points_steps")) + " INTERSECT SELECT respondent_id FROM "
+        + delta(paths().bronze("surveys_responses")) + " ORDER BY 1 LIMIT 1")
         .get(0).getString(0);
     String expected = "p_" + java.util.HexFormat.of().formatHex(
         mac.doFinal(person.getBytes(StandardCharsets.UTF_8)), 0, 16);
@@ -140,8 +152,8 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
   @Test
   @Order(4)
   void rerunningTheNightAddsNoBronzeRows() {
-    NightlyRun run = new NightlyRun(spark(), lake(), NightlyPipeline.graph());
-    RunSummary again = run.run(firstNight.runDate(), job -> true, outcome -> { });
+    // the first night's day run again on a copy of the lake, with nothing new delivered
+    RunSummary again = SampleLakeNight.lateDeliveries(spark()).rerun();
 
     assertThat(again.succeeded()).isTrue();
     assertThat(again.outcomes()).filteredOn(o -> o.job().startsWith("ingest."))
@@ -157,10 +169,9 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
   void lateAndCorrectedDeliveriesAreIngestedOnTheNextNight() throws IOException {
     Path late = SampleLakeNight.committedSample().resolve("late/raw");
     Map<String, Long> lateLines = dataLinesPerFile(late, true);
-    SampleLakeNight.copyTree(late, lakeDir.resolve("raw"));
-    NightlyRun run = new NightlyRun(spark(), lake(), NightlyPipeline.graph());
 
-    RunSummary next = run.run(firstNight.runDate(), job -> true, outcome -> { });
+    // the next run of that copy, after late/raw/ was copied over its raw/
+    RunSummary next = SampleLakeNight.lateDeliveries(spark()).late();
 
     long ingested = next.outcomes().stream().filter(o -> o.job().startsWith("ingest."))
         .mapToLong(o -> o.result().orElseThrow().rowsOut()).sum();
@@ -172,6 +183,7 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
   @Test
   @Order(6)
   void correctedInventoryReplacesTheOldCountsInSilver() throws IOException {
+    SampleLakeNight.lateDeliveries(spark()); // silver.x reads the copy with the late deliveries
     Path corrected = SampleLakeNight.committedSample().resolve("late/raw/disaster/inventory");
     Map<String, String> expected = new TreeMap<>();
     try (Stream<Path> files = Files.walk(corrected)) {
@@ -226,7 +238,7 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
   private static Map<String, Long> bronzeLinesPerFile(String table) {
     Map<String, Long> counts = new TreeMap<>();
     for (Row row : rows("SELECT _source_file, count(*) FROM " + delta(table) + " GROUP BY 1")) {
-      counts.put(lakeDir.resolve(row.getString(0)).toAbsolutePath().toString(), row.getLong(1));
+      counts.put(root.resolve(row.getString(0)).toAbsolutePath().toString(), row.getLong(1));
     }
     return counts;
   }

@@ -27,21 +27,25 @@ import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 
 /**
- * The analyst's ways into the lake on a copy of the sample lake's first night: the read-only
+ * The analyst's ways into the lake on the shared sample lake's first night: the read-only
  * JDBC endpoint (a real Hive JDBC client against {@link JdbcEndpoint} in this JVM), the
  * {@code citylake sql} and {@code citylake dictionary} commands. Results are compared with the
- * same queries through the test's own Spark session.
+ * same queries through the test's own Spark session. Nothing is written into the lake: the
+ * dictionary page goes to this class's own folder ({@code lakeDir}).
  */
+@Order(1)
 class AnalystAccessOnSampleLakeTest extends SparkTestBase {
   private static JdbcEndpoint endpoint;
+  private static SampleLakeNight.Lake sample;
 
   @BeforeAll
   static void startTheEndpoint() throws IOException {
-    SampleLakeNight.copyTo(spark(), lakeDir);
+    sample = SampleLakeNight.shared(spark());
     // a fresh server has no Delta snapshot cached: clients' first queries make Delta read its log
     DeltaLog.clearCache();
     endpoint = JdbcEndpoint.start(spark(), "localhost", freePort(), Set.of(JdbcEndpoint.GOLD));
@@ -146,7 +150,7 @@ class AnalystAccessOnSampleLakeTest extends SparkTestBase {
 
   @Test
   void jdbcClientsReadOnlyGoldAndNotFiles() throws SQLException {
-    String bronze = lakeDir.resolve("bronze/quarantine").toUri().toString();
+    String bronze = sample.root().resolve("bronze/quarantine").toUri().toString();
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
       for (String read : List.of("SELECT * FROM silver.ref_boundaries",
           "SELECT * FROM bronze.quarantine",
@@ -182,7 +186,7 @@ class AnalystAccessOnSampleLakeTest extends SparkTestBase {
     String query = "SELECT municipality, count(*) AS kpis FROM gold.kpi_catalogue"
         + " GROUP BY municipality ORDER BY municipality";
     int code = CityLakeCli.execute(new PrintWriter(out), new PrintWriter(err),
-        "sql", "--lake", lakeDir.toString(), "--format", "csv", query);
+        "sql", "--lake", sample.root().toString(), "--format", "csv", query);
     assertThat(code).as(err.toString()).isZero();
     List<String> expected = new ArrayList<>(List.of("municipality,kpis"));
     rows(query).forEach(r -> expected.add(r.getString(0) + "," + r.getLong(1)));
@@ -191,7 +195,7 @@ class AnalystAccessOnSampleLakeTest extends SparkTestBase {
     StringWriter badOut = new StringWriter();
     StringWriter badErr = new StringWriter();
     code = CityLakeCli.execute(new PrintWriter(badOut), new PrintWriter(badErr),
-        "sql", "--lake", lakeDir.toString(), "SELECT nope FROM gold.kpi_catalogue");
+        "sql", "--lake", sample.root().toString(), "SELECT nope FROM gold.kpi_catalogue");
     assertThat(code).isEqualTo(2);
     assertThat(badErr.toString().lines().toList()).singleElement().asString()
         .startsWith("citylake sql: Cannot run the statement: [UNRESOLVED_COLUMN");

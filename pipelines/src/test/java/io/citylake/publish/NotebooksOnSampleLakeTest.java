@@ -18,14 +18,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every analyst notebook in {@code notebooks/} still runs: each {@code %%sql} cell is executed on
- * a copy of the sample lake's first night, in a read-only session that may read what the
+ * the shared sample lake's first night, in a read-only session that may read what the
  * notebook's {@code citylake serve} line serves, as the JDBC endpoint would run it. A cell must
  * return rows unless its first line says {@code -- may return no rows}.
  */
+@Order(1)
 class NotebooksOnSampleLakeTest extends SparkTestBase {
   private static final int MIN_SQL_CELLS = 4;
   private static final String MAY_BE_EMPTY = "-- may return no rows";
@@ -33,8 +35,8 @@ class NotebooksOnSampleLakeTest extends SparkTestBase {
       Pattern.compile("citylake serve(?: --databases ([a-z,]+))?");
 
   @BeforeAll
-  static void copyTheLake() {
-    SampleLakeNight.copyTo(spark(), lakeDir);
+  static void shareTheLake() {
+    SampleLakeNight.shared(spark());
   }
 
   /** A {@code %%sql} cell: its index among the notebook's cells and its statement. */

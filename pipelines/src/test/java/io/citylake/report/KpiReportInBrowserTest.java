@@ -10,22 +10,25 @@ import io.citylake.pipeline.SampleLakeNight;
 import io.citylake.testing.SparkTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sample lake's report opened in headless Chromium: the page loads from disk with no
  * console error, its charts and maps are drawn with non-empty paths, and screenshots land in
- * {@code target/report-screenshots/} for a look.
+ * {@code target/report-screenshots/} for a look. Reads the pages of the shared first-night lake.
  */
+@Order(1)
 class KpiReportInBrowserTest extends SparkTestBase {
   static final Path SCREENSHOTS = Path.of("target", "report-screenshots");
 
   @Test
   void reportRendersInChromiumWithChartsMapsAndNoConsoleErrors(@TempDir Path profile)
       throws Exception {
-    RunSummary night = SampleLakeNight.copyTo(spark(), lakeDir);
-    Path folder = lakeDir.resolve("reports").resolve(night.runDate().toString());
+    SampleLakeNight.Lake sample = SampleLakeNight.shared(spark());
+    RunSummary night = sample.night();
+    Path folder = sample.root().resolve("reports").resolve(night.runDate().toString());
     boolean spatial = spatialInPipeline();
     try (HeadlessChromium browser = HeadlessChromium.start(profile)) {
       for (Lang lang : Lang.values()) {

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -45,16 +46,22 @@ import org.locationtech.jts.io.WKBReader;
  * spatial jobs: wards found with JTS point-in-polygon on the boundary WKB, grid squares with
  * {@link JisMeshCode} in plain Java, shelter headcounts replayed event by event, and sums compared
  * with the municipal KPI tables that know nothing of areas.
+ *
+ * <p>Reads the shared first-night lake as it is; exports go to this class's own folder
+ * ({@code lakeDir}), never into the lake.
  */
+@Order(1)
 class SpatialOnSampleLakeTest extends SparkTestBase {
   private static final int K = 10;
   private static final GeometryFactory GEOMETRY = new GeometryFactory();
+  private static SampleLakeNight.Lake sample;
   private static RunSummary night;
   private static Wards wards;
 
   @BeforeAll
   static void runTheNight() {
-    night = SampleLakeNight.copyTo(spark(), lakeDir);
+    sample = SampleLakeNight.shared(spark());
+    night = sample.night();
     wards = new Wards(rows("SELECT code, geometry_wkb FROM silver.ref_boundaries"));
   }
 
@@ -264,14 +271,14 @@ class SpatialOnSampleLakeTest extends SparkTestBase {
   void exportOfAnUnknownTableOrAGeometryLessTableAsGeoJsonIsOneLine() {
     StringWriter err = new StringWriter();
     int code = CityLakeCli.execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
-        "export", "--lake", lakeDir.toString(), "--table", "no_such_table");
+        "export", "--lake", sample.root().toString(), "--table", "no_such_table");
     assertThat(code).isEqualTo(2);
     assertThat(err.toString().lines().toList()).singleElement().asString()
         .startsWith("citylake export: Cannot export gold.no_such_table: no such gold table");
 
     StringWriter err2 = new StringWriter();
     code = CityLakeCli.execute(new PrintWriter(new StringWriter()), new PrintWriter(err2),
-        "export", "--lake", lakeDir.toString(), "--table", "kpi_catalogue",
+        "export", "--lake", sample.root().toString(), "--table", "kpi_catalogue",
         "--format", "geojson");
     assertThat(code).isEqualTo(2);
     assertThat(err2.toString().lines().toList()).singleElement().asString()
@@ -280,7 +287,7 @@ class SpatialOnSampleLakeTest extends SparkTestBase {
 
   @Test
   void geoParquetExportIsReadByDuckDbWithTheSameRowsAndGeometries() throws Exception {
-    Path file = new GeoExport(spark(), lake())
+    Path file = new GeoExport(spark(), sample.config())
         .export("spatial_areas", ExportFormat.GEOPARQUET, lakeDir.resolve("exports-test"));
     Map<String, byte[]> expected = new HashMap<>();
     for (Row r : rows("SELECT area_level, area_id, geometry_wkb FROM gold.spatial_areas")) {
@@ -320,7 +327,7 @@ class SpatialOnSampleLakeTest extends SparkTestBase {
 
   @Test
   void geoJsonAndCsvExportsHoldEveryRowWithItsGeometry() throws Exception {
-    GeoExport export = new GeoExport(spark(), lake());
+    GeoExport export = new GeoExport(spark(), sample.config());
     Path out = lakeDir.resolve("exports-test");
     Path geojson = export.export("shelter_load_daily", ExportFormat.GEOJSON, out);
     JsonNode collection = new ObjectMapper().readTree(geojson.toFile());

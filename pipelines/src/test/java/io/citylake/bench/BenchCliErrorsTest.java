@@ -1,0 +1,68 @@
+package io.citylake.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.citylake.cli.CityLakeCli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad use of {@code citylake bench} ends in one line and exit code 2, before any Spark work. */
+class BenchCliErrorsTest {
+  private record Outcome(int exitCode, String err) {}
+
+  private static Outcome run(String... args) {
+    StringWriter err = new StringWriter();
+    int code = CityLakeCli.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), args);
+    return new Outcome(code, err.toString());
+  }
+
+  @Test
+  void benchWithoutASubcommandNamesBoth() {
+    Outcome outcome = run("bench");
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err().lines().toList()).containsExactly("citylake bench: Missing command:"
+        + " spatial or pipeline (see 'citylake bench --help')");
+  }
+
+  @Test
+  void tooFewPersonsIsOneLine() {
+    Outcome outcome = run("bench", "pipeline", "--persons", "10", "--days", "2");
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err().lines().toList()).containsExactly("citylake bench pipeline: Cannot"
+        + " run the pipeline benchmark: --persons must be at least 30 and --days between 1 and"
+        + " 366 (got: 10 persons, 2 days)");
+  }
+
+  @Test
+  void missingDaysIsOneLine() {
+    Outcome outcome = run("bench", "pipeline", "--persons", "100");
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err().lines().toList()).hasSize(1);
+    assertThat(outcome.err()).startsWith("citylake bench pipeline: Missing required option:"
+        + " '--days=D'");
+  }
+
+  @Test
+  void aForeignNonEmptyDirIsRefused(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("notes.txt"), "mine");
+    Outcome outcome = run("bench", "pipeline", "--persons", "30", "--days", "1", "--dir",
+        dir.toString());
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err().lines().toList()).containsExactly("citylake bench pipeline: Cannot"
+        + " prepare the benchmark lake: the folder is not empty and holds no lake generated for"
+        + " --persons 30 --days 1 --seed 20261101; pass an empty or new --dir (got: " + dir + ")");
+    assertThat(dir.resolve("notes.txt")).hasContent("mine");
+  }
+
+  @Test
+  void negativePointsOfTheSpatialBenchIsOneLine() {
+    Outcome outcome = run("bench", "spatial", "--points", "-1");
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err().lines().toList()).containsExactly("citylake bench spatial: Cannot"
+        + " run the benchmark: --points and --polygons must be positive (got: -1 / 1000)");
+  }
+}
