@@ -77,17 +77,16 @@ public final class ConformAccounting {
   /** Replaces the accounting rows of {@code dataset} for {@code days} with the run's tallies. */
   public static void replace(JobContext context, String dataset, List<LocalDate> days,
       List<ConformPlan.Tally> tallies) {
-    Map<LocalDate, long[]> counts = new TreeMap<>();
-    Map<LocalDate, Timestamp> latest = new TreeMap<>();
-    for (ConformPlan.Tally tally : tallies) {
-      long[] day = counts.computeIfAbsent(tally.day(), d -> new long[5]);
-      day[0] += tally.rows();
-      day[1 + STATUSES.indexOf(tally.status())] += tally.rows();
-      latest.merge(tally.day(), tally.latestIngest(), (a, b) -> a.after(b) ? a : b);
-    }
+    Map<LocalDate, List<ConformPlan.Tally>> byDay = new TreeMap<>();
+    tallies.forEach(t -> byDay.computeIfAbsent(t.day(), d -> new ArrayList<>()).add(t));
     List<Row> rows = new ArrayList<>();
-    counts.forEach((day, c) -> rows.add(RowFactory.create(dataset, java.sql.Date.valueOf(day),
-        c[0], c[1], c[2], c[3], c[4], latest.get(day), context.runId())));
+    byDay.forEach((day, dayTallies) -> {
+      long[] c = totals(dayTallies);
+      Timestamp latest = dayTallies.stream().map(ConformPlan.Tally::latestIngest)
+          .max(Timestamp::compareTo).orElseThrow();
+      rows.add(RowFactory.create(dataset, java.sql.Date.valueOf(day),
+          c[0], c[1], c[2], c[3], c[4], latest, context.runId()));
+    });
     context.spark().createDataFrame(rows, SCHEMA)
         .write().format("delta").mode("overwrite").partitionBy("dataset")
         .option("replaceWhere", "dataset = '" + dataset + "' AND " + Quarantine.inDays(days))

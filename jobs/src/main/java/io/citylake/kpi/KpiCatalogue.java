@@ -132,12 +132,8 @@ public final class KpiCatalogue implements Job {
       return Optional.empty();
     }
     LocalDate since = context.runDate().minusDays(365);
-    return Optional.of(context.spark().read().format("delta").load(path)
-        .where(functions.expr(h.filter()))
-        .where(col(h.dayColumn()).between(java.sql.Date.valueOf(since),
-            java.sql.Date.valueOf(context.runDate())))
-        .groupBy(col("municipality"), col(h.dayColumn()).as("day"))
-        .agg(functions.expr(h.seriesValue()).cast("double").as("value"))
+    return Optional.of(h.series(context.spark().read().format("delta").load(path), since,
+            context.runDate())
         .where(col("value").isNotNull())
         .select(functions.lit("series").as("kind"), functions.lit(kpi.id()).as("kpi_id"),
             col("municipality"), col("day"), col("value")));

@@ -1,6 +1,11 @@
 package io.citylake.kpi;
 
+import java.time.LocalDate;
 import java.util.Optional;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 
 /**
  * Where the catalogue finds a KPI's headline numbers in gold: the daily (or per-survey) series
@@ -21,6 +26,21 @@ public record KpiHeadline(
   static KpiHeadline daily(KpiDefinition kpi, String table, String seriesValue) {
     return new KpiHeadline(kpi, table, "dt", "true", seriesValue, Optional.empty());
   }
+
+  /**
+   * The headline series of {@code gold} (this headline's table) from {@code since} to
+   * {@code until}: {@code municipality, day, value} and then {@code extra} aggregates, one row per
+   * municipality and day. The catalogue and the report both read their trends through it.
+   */
+  public Dataset<Row> series(Dataset<Row> gold, LocalDate since, LocalDate until,
+      Column... extra) {
+    Column day = functions.col(dayColumn());
+    return gold.where(functions.expr(filter()))
+        .where(day.between(java.sql.Date.valueOf(since), java.sql.Date.valueOf(until)))
+        .groupBy(functions.col("municipality"), day.as("day"))
+        .agg(functions.expr(seriesValue()).cast("double").as("value"), extra);
+  }
+
 
   public static KpiHeadline of(KpiDefinition kpi) {
     return switch (kpi) {

@@ -120,10 +120,7 @@ public final class GoldReportReader {
       }
       Dataset<Row> rows = spark.read().format("delta").load(path);
       boolean hasSuppressed = Arrays.asList(rows.columns()).contains("suppressed");
-      parts.add(rows.where(functions.expr(h.filter()))
-          .where(col(h.dayColumn()).between(Date.valueOf(day.minusDays(365)), Date.valueOf(day)))
-          .groupBy(col("municipality"), col(h.dayColumn()).as("day"))
-          .agg(functions.expr(h.seriesValue()).cast("double").as("value"),
+      parts.add(h.series(rows, day.minusDays(365), day,
               (hasSuppressed ? functions.max(functions.coalesce(col("suppressed"),
                   functions.lit(false)).cast("int")) : functions.lit(0)).as("suppressed"))
           .select(functions.lit(kpi.id()).as("kpi_id"), col("municipality"), col("day"),

@@ -43,8 +43,16 @@ public final class SpatialJoinBenchmark {
   /** One plan's measurement. */
   public record Run(String plan, String operator, double seconds, long matches) {}
 
-  /** Both runs and whether they agreed polygon by polygon. */
-  public record Result(long points, int polygons, Run sedona, Run naive, boolean sameAnswer) {
+  /**
+   * Both runs, whether they agreed polygon by polygon, and Sedona's count per polygon (for other
+   * plans to be checked against without running the join again).
+   */
+  public record Result(long points, int polygons, Run sedona, Run naive, boolean sameAnswer,
+      Map<Long, Long> sedonaPerPolygon) {
+    public Result {
+      sedonaPerPolygon = Map.copyOf(sedonaPerPolygon);
+    }
+
     public double speedup() {
       return naive.seconds() / sedona.seconds();
     }
@@ -62,7 +70,7 @@ public final class SpatialJoinBenchmark {
       spark.conf().set(MODE, "none");
       Measured naive = measure("naive");
       return new Result(points, polygons, sedona.run, naive.run,
-          sedona.perPolygon.equals(naive.perPolygon));
+          sedona.perPolygon.equals(naive.perPolygon), sedona.perPolygon);
     } finally {
       spark.conf().set(MODE, previous);
     }

@@ -1,14 +1,12 @@
 package io.citylake.bench;
 
+import io.citylake.lake.DeltaTables;
 import io.citylake.lake.LakePaths;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -31,20 +29,11 @@ public final class GoldKpiReader {
     List<KpiCell> cells = new ArrayList<>();
     for (ComparedKpi kpi : kpis) {
       String path = paths.gold(kpi.table());
-      if (isDeltaTable(path)) {
+      if (DeltaTables.exists(spark, path)) {
         cells.addAll(read(kpi, path));
       }
     }
     return cells;
-  }
-
-  private boolean isDeltaTable(String path) {
-    Path log = new Path(path, "_delta_log");
-    try {
-      return log.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(log);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot look for " + log, e);
-    }
   }
 
   private List<KpiCell> read(ComparedKpi kpi, String path) {

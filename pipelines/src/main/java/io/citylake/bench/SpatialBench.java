@@ -17,7 +17,7 @@ import org.locationtech.jts.io.WKBReader;
  * SpatialJoinBenchmark}, plus a third plan on the same generated points and polygons: collect both
  * to the driver and assign the points with {@link JtsStrTreeJoin} on one thread. Its time includes
  * the collect, as the Spark plans' times include reading the Delta tables. The JTS counts per
- * polygon are checked against Sedona's (recomputed untimed), so all three plans must agree.
+ * polygon are checked against Sedona's, so all three plans must agree.
  */
 public final class SpatialBench {
   /** The JTS plan's name and operator as they appear beside the Spark plans. */
@@ -68,7 +68,7 @@ public final class SpatialBench {
         new SpatialJoinBenchmark.Run(JTS_PLAN, JTS_OPERATOR, total, matches);
     return new Result(sparkResult, jts,
         new JtsTimes(collected, indexed - collected, total - indexed),
-        perPolygon.equals(sedonaPerPolygon()));
+        perPolygon.equals(sparkResult.sedonaPerPolygon()));
   }
 
   private Map<Long, Geometry> polygons() {
@@ -106,19 +106,5 @@ public final class SpatialBench {
     }
     return n == lon.length ? new double[][] {lon, lat}
         : new double[][] {Arrays.copyOf(lon, n), Arrays.copyOf(lat, n)};
-  }
-
-  /** Sedona's count per polygon, with the optimised join (untimed). */
-  private Map<Long, Long> sedonaPerPolygon() {
-    spark.read().format("delta").load(lakeDir + "/bench_points").createOrReplaceTempView("bp");
-    spark.read().format("delta").load(lakeDir + "/bench_polygons")
-        .createOrReplaceTempView("bg");
-    Map<Long, Long> perPolygon = new TreeMap<>();
-    spark.sql("SELECT g.polygon_id, count(*) FROM"
-        + " (SELECT polygon_id, ST_GeomFromWKB(wkb) AS shape FROM bg) g"
-        + " JOIN (SELECT ST_Point(lon, lat) AS point FROM bp) p"
-        + " ON ST_Contains(g.shape, p.point) GROUP BY g.polygon_id")
-        .collectAsList().forEach(r -> perPolygon.put(r.getLong(0), r.getLong(1)));
-    return perPolygon;
   }
 }
