@@ -1,24 +1,29 @@
 # GENERATED from the citylake pipeline graph (io.citylake.pipeline.NightlyPipeline).
 # Do not edit by hand; regenerate with:  ./citylake plan --airflow > dags/citylake_nightly.py
 # AirflowDagTest fails the build when this file and the pipeline graph drift apart.
-"""citylake nightly pipeline as an Airflow DAG: one task per pipeline job, same edges.
+"""citylake nightly pipeline as an Airflow DAG: one task per stage of the pipeline graph.
 
-Each task runs exactly one job of the pipeline for the run's service day:
+Each task runs the jobs of one stage (ingest, conform, kpi, spatial, publish, report) for
+the run's service day in one process, independent jobs side by side:
 
-    ${CITYLAKE_CMD:-citylake} run-job --job <job> --date {{ ds }} --lake "$CITYLAKE_LAKE"
+    ${CITYLAKE_CMD:-citylake} run-job --job <job> --job <job> ... --date {{ ds }} --lake "$CITYLAKE_LAKE"
+
+A task per job would start a JVM and a Spark session for each of the 44 jobs, which costs
+more than most jobs do. A retried task repeats its stage; jobs that already finished find
+nothing new and skip their work.
 
 On the image of dags/Dockerfile CITYLAKE_CMD is unset and its `citylake` wrapper runs the
 CLI embedded (local Spark); on a cluster set it to
 "spark-submit --class io.citylake.cli.CityLakeCli <citylake jar>".
 CITYLAKE_LAKE is the lake root: a local path or a file:, s3a:// or hdfs:// URI.
 
-Task ids are job names with "." replaced by "__" (a dot in a task id means a TaskGroup).
+Task ids are stage names; `citylake plan` lists every job with its stage prefix.
 
 Dates: runs trigger at 02:00 Asia/Tokyo, after the JST service day has ended. The run's
 logical date is that trigger time, and {{ ds }} is its UTC date (02:00 JST is 17:00 UTC
 the day before), so {{ ds }} is the JST service day that just ended.
 
-Exit codes of run-job: 0 done; 1 the job failed (retried with exponential back-off);
+Exit codes of run-job: 0 done; 1 a job failed (retried with exponential back-off);
 2 usage error such as a bad flag or a missing lake (retried too: fix the set-up);
 3 nothing to run, no raw dataset has a dt=<day> partition: the task is skipped, and so
 are the tasks downstream of it.
@@ -43,10 +48,12 @@ START_DAY = date.fromisoformat(os.environ.get("CITYLAKE_START_DAY", "2026-11-01"
 MAX_ACTIVE_TASKS = int(os.environ.get("CITYLAKE_MAX_ACTIVE_TASKS", "1"))
 
 
-def run_job(job: str) -> str:
-    """The shell command that runs one pipeline job for the run's service day."""
+def run_jobs(jobs: list[str]) -> str:
+    """The shell command that runs a stage's jobs for the run's service day."""
     return (
-        "${CITYLAKE_CMD:-citylake} run-job --job " + job + " --date {{ ds }}"
+        "${CITYLAKE_CMD:-citylake} run-job"
+        + "".join(" --job " + job for job in jobs)
+        + " --date {{ ds }}"
         ' --lake "${CITYLAKE_LAKE:?set CITYLAKE_LAKE to the lake root}"'
     )
 
@@ -75,397 +82,101 @@ with DAG(
     doc_md=__doc__,
     tags=["citylake"],
 ) as dag:
-    t_ingest__sensors_observations = BashOperator(
-        task_id="ingest__sensors_observations",
-        bash_command=run_job("ingest.sensors_observations"),
+    t_ingest = BashOperator(
+        task_id="ingest",
+        bash_command=run_jobs([
+            "ingest.sensors_observations",
+            "ingest.transit_taps",
+            "ingest.transit_arrivals",
+            "ingest.transit_trip_diary",
+            "ingest.points_steps",
+            "ingest.points_transactions",
+            "ingest.disaster_checkins",
+            "ingest.disaster_inventory",
+            "ingest.disaster_drone_flights",
+            "ingest.disaster_alerts",
+            "ingest.surveys_responses",
+            "ingest.transit_gtfs",
+        ]),
         skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Append new and corrected raw/sensors/observations files to bronze.sensors_observations (all fields as text, corrupt lines kept with their raw text)",
+        doc_md="Stage ingest: 12 jobs in one process\u000a\u000a- ingest.sensors_observations: Append new and corrected raw/sensors/observations files to bronze.sensors_observations (all fields as text, corrupt lines kept with their raw text)\u000a- ingest.transit_taps: Append new and corrected raw/transit/taps files to bronze.transit_taps (all fields as text, corrupt lines kept with their raw text)\u000a- ingest.transit_arrivals: Append new and corrected raw/transit/arrivals files to bronze.transit_arrivals (all fields as text, corrupt lines kept with their raw text)\u000a- ingest.transit_trip_diary: Append new and corrected raw/transit/trip_diary files to bronze.transit_trip_diary (all fields as text, corrupt lines kept with their raw text)\u000a- ingest.points_steps: Append new and corrected raw/points/steps files to bronze.points_steps (all fields as text, corrupt lines kept with their raw text)\u000a- ingest.points_transactions: Append new and corrected raw/points/transactions files to bronze.points_transactions (all fields as text, corrupt lines kept with their raw text)\u000a- ingest.disaster_checkins: Append new and corrected raw/disaster/checkins files to bronze.disaster_checkins (all fields as text, corrupt lines kept with their raw text)\u000a- ingest.disaster_inventory: Append new and corrected raw/disaster/inventory files to bronze.disaster_inventory (all fields as text, corrupt lines kept with their raw text)\u000a- ingest.disaster_drone_flights: Append new and corrected raw/disaster/drone_flights files to bronze.disaster_drone_flights (all fields as text, corrupt lines kept with their raw text)\u000a- ingest.disaster_alerts: Append new and corrected raw/disaster/alerts files to bronze.disaster_alerts (all fields as text, corrupt lines kept with their raw text)\u000a- ingest.surveys_responses: Append new and corrected raw/surveys/responses files to bronze.surveys_responses (all fields as text, corrupt lines kept with their raw text)\u000a- ingest.transit_gtfs: Append new and changed GTFS feed files from raw/transit/gtfs to bronze.transit_gtfs",
     )
-    t_ingest__transit_taps = BashOperator(
-        task_id="ingest__transit_taps",
-        bash_command=run_job("ingest.transit_taps"),
+    t_conform = BashOperator(
+        task_id="conform",
+        bash_command=run_jobs([
+            "conform.transit_gtfs",
+            "conform.reference",
+            "conform.sensors_observations",
+            "conform.transit_taps",
+            "conform.transit_arrivals",
+            "conform.transit_trip_diary",
+            "conform.points_steps",
+            "conform.points_transactions",
+            "conform.disaster_checkins",
+            "conform.disaster_inventory",
+            "conform.disaster_drone_flights",
+            "conform.disaster_alerts",
+            "conform.surveys_responses",
+        ]),
         skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Append new and corrected raw/transit/taps files to bronze.transit_taps (all fields as text, corrupt lines kept with their raw text)",
+        doc_md="Stage conform: 13 jobs in one process\u000a\u000a- conform.transit_gtfs: Rebuild the silver GTFS tables from the latest feed files in bronze.transit_gtfs\u000a- conform.reference: Load reference/ (boundaries, shelters, sensors, merchants, KPI targets, norms) into silver.ref_* tables with WKB geometries\u000a- conform.sensors_observations: One observation of one sensor at one time, located (from the message or the sensor registry) with a WKB point\u000a- conform.transit_taps: One boarding or alighting tap per row, card pseudonymised, stop and route checked against the GTFS feeds\u000a- conform.transit_arrivals: One vehicle arrival per trip and stop with scheduled and actual time\u000a- conform.transit_trip_diary: One trip of a panel member per row with its mode and purpose\u000a- conform.points_steps: Steps and walking minutes of one person on one day; steps outside 0..100000 are invalid by the city's definition and quarantined\u000a- conform.points_transactions: One cashless or point transaction per row with panel weight, merchant and location\u000a- conform.disaster_checkins: One check-in or check-out of a person at a designated shelter\u000a- conform.disaster_inventory: One stock count of one supply item at one shelter\u000a- conform.disaster_drone_flights: One drone flight from a depot to a shelter with payload and outcome\u000a- conform.disaster_alerts: One evacuation alert (level 1-5) with its area polygon and validity\u000a- conform.surveys_responses: One answer of one respondent to one survey question",
     )
-    t_ingest__transit_arrivals = BashOperator(
-        task_id="ingest__transit_arrivals",
-        bash_command=run_job("ingest.transit_arrivals"),
+    t_kpi = BashOperator(
+        task_id="kpi",
+        bash_command=run_jobs([
+            "kpi.walking_minutes",
+            "kpi.car_daily_share",
+            "kpi.tourism",
+            "kpi.bus_wait",
+            "kpi.ridership",
+            "kpi.survey_shares",
+            "kpi.shelter_days_to_shortage",
+            "kpi.drone_delivery",
+            "kpi.sensors",
+            "kpi.catalogue",
+        ]),
         skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Append new and corrected raw/transit/arrivals files to bronze.transit_arrivals (all fields as text, corrupt lines kept with their raw text)",
+        doc_md="Stage kpi: 10 jobs in one process\u000a\u000a- kpi.walking_minutes: Gold walking_minutes_avg per municipality and day/month from silver.points_steps\u000a- kpi.car_daily_share: Gold car_daily_share per municipality and day/month from silver.transit_trip_diary\u000a- kpi.tourism: Gold tourism_spend_yen and visitors per municipality and day/month/year from silver.points_transactions\u000a- kpi.bus_wait: Gold bus_wait_minutes_avg per municipality, route and hour, and per municipality and day, from silver taps and arrivals\u000a- kpi.ridership: Gold ridership (board taps) per route, stop and hour, and per municipality and day, from silver.transit_taps\u000a- kpi.survey_shares: Gold survey shares (elderly feeling safe, satisfaction, continuation intent) per municipality and survey\u000a- kpi.shelter_days_to_shortage: Gold shelter_days_to_shortage per shelter, item and stock count\u000a- kpi.drone_delivery: Gold drone_delivery_success per municipality and day from silver.disaster_drone_flights\u000a- kpi.sensors: Gold snow_depth_max per municipality and day and people_flow per municipality and hour from silver.sensors_observations\u000a- kpi.catalogue: Gold KPI catalogue: definition, baseline, target, latest value and on-track status per KPI and municipality",
     )
-    t_ingest__transit_trip_diary = BashOperator(
-        task_id="ingest__transit_trip_diary",
-        bash_command=run_job("ingest.transit_trip_diary"),
+    t_spatial = BashOperator(
+        task_id="spatial",
+        bash_command=run_jobs([
+            "spatial.locate_points",
+            "spatial.people_flow",
+            "spatial.snow_by_ward",
+            "spatial.tourism_by_mesh",
+            "spatial.ridership_by_stop",
+            "spatial.shelter_load",
+            "spatial.areas",
+        ]),
         skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Append new and corrected raw/transit/trip_diary files to bronze.transit_trip_diary (all fields as text, corrupt lines kept with their raw text)",
+        doc_md="Stage spatial: 7 jobs in one process\u000a\u000a- spatial.locate_points: Silver located_points: sensors, stops, merchants and shelters with their ward (Sedona join to silver.ref_boundaries), JIS mesh codes and H3 cell\u000a- spatial.people_flow: Gold people_flow per ward, JIS mesh and H3 cell and hour from silver.sensors_observations (Sedona join to silver.ref_boundaries)\u000a- spatial.snow_by_ward: Gold snow_depth_max per ward and day with a snow-removal priority rank from silver.sensors_observations (Sedona join to silver.ref_boundaries)\u000a- spatial.tourism_by_mesh: Gold tourism_spend_yen per JIS 1 km and 500 m square and day from silver.points_transactions\u000a- spatial.ridership_by_stop: Gold bus boardings per stop and day with location, ward and mesh from silver.transit_taps and silver.located_points\u000a- spatial.shelter_load: Gold shelter_load_daily: peak headcount / capacity per shelter and day with location, from silver.disaster_checkins and silver.located_points\u000a- spatial.areas: Gold spatial_areas: polygons of the wards, JIS squares and H3 cells of the spatial gold tables",
     )
-    t_ingest__points_steps = BashOperator(
-        task_id="ingest__points_steps",
-        bash_command=run_job("ingest.points_steps"),
+    t_publish = BashOperator(
+        task_id="publish",
+        bash_command=run_jobs([
+            "publish.register_tables",
+        ]),
         skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Append new and corrected raw/points/steps files to bronze.points_steps (all fields as text, corrupt lines kept with their raw text)",
+        doc_md="Stage publish: one job\u000a\u000a- publish.register_tables: Register bronze, silver and gold Delta tables in the metastore by layer",
     )
-    t_ingest__points_transactions = BashOperator(
-        task_id="ingest__points_transactions",
-        bash_command=run_job("ingest.points_transactions"),
+    t_report = BashOperator(
+        task_id="report",
+        bash_command=run_jobs([
+            "report.kpi_report",
+        ]),
         skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Append new and corrected raw/points/transactions files to bronze.points_transactions (all fields as text, corrupt lines kept with their raw text)",
-    )
-    t_ingest__disaster_checkins = BashOperator(
-        task_id="ingest__disaster_checkins",
-        bash_command=run_job("ingest.disaster_checkins"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Append new and corrected raw/disaster/checkins files to bronze.disaster_checkins (all fields as text, corrupt lines kept with their raw text)",
-    )
-    t_ingest__disaster_inventory = BashOperator(
-        task_id="ingest__disaster_inventory",
-        bash_command=run_job("ingest.disaster_inventory"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Append new and corrected raw/disaster/inventory files to bronze.disaster_inventory (all fields as text, corrupt lines kept with their raw text)",
-    )
-    t_ingest__disaster_drone_flights = BashOperator(
-        task_id="ingest__disaster_drone_flights",
-        bash_command=run_job("ingest.disaster_drone_flights"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Append new and corrected raw/disaster/drone_flights files to bronze.disaster_drone_flights (all fields as text, corrupt lines kept with their raw text)",
-    )
-    t_ingest__disaster_alerts = BashOperator(
-        task_id="ingest__disaster_alerts",
-        bash_command=run_job("ingest.disaster_alerts"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Append new and corrected raw/disaster/alerts files to bronze.disaster_alerts (all fields as text, corrupt lines kept with their raw text)",
-    )
-    t_ingest__surveys_responses = BashOperator(
-        task_id="ingest__surveys_responses",
-        bash_command=run_job("ingest.surveys_responses"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Append new and corrected raw/surveys/responses files to bronze.surveys_responses (all fields as text, corrupt lines kept with their raw text)",
-    )
-    t_ingest__transit_gtfs = BashOperator(
-        task_id="ingest__transit_gtfs",
-        bash_command=run_job("ingest.transit_gtfs"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Append new and changed GTFS feed files from raw/transit/gtfs to bronze.transit_gtfs",
-    )
-    t_conform__transit_gtfs = BashOperator(
-        task_id="conform__transit_gtfs",
-        bash_command=run_job("conform.transit_gtfs"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Rebuild the silver GTFS tables from the latest feed files in bronze.transit_gtfs",
-    )
-    t_conform__reference = BashOperator(
-        task_id="conform__reference",
-        bash_command=run_job("conform.reference"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Load reference/ (boundaries, shelters, sensors, merchants, KPI targets, norms) into silver.ref_* tables with WKB geometries",
-    )
-    t_conform__sensors_observations = BashOperator(
-        task_id="conform__sensors_observations",
-        bash_command=run_job("conform.sensors_observations"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="One observation of one sensor at one time, located (from the message or the sensor registry) with a WKB point",
-    )
-    t_conform__transit_taps = BashOperator(
-        task_id="conform__transit_taps",
-        bash_command=run_job("conform.transit_taps"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="One boarding or alighting tap per row, card pseudonymised, stop and route checked against the GTFS feeds",
-    )
-    t_conform__transit_arrivals = BashOperator(
-        task_id="conform__transit_arrivals",
-        bash_command=run_job("conform.transit_arrivals"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="One vehicle arrival per trip and stop with scheduled and actual time",
-    )
-    t_conform__transit_trip_diary = BashOperator(
-        task_id="conform__transit_trip_diary",
-        bash_command=run_job("conform.transit_trip_diary"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="One trip of a panel member per row with its mode and purpose",
-    )
-    t_conform__points_steps = BashOperator(
-        task_id="conform__points_steps",
-        bash_command=run_job("conform.points_steps"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Steps and walking minutes of one person on one day; steps outside 0..100000 are invalid by the city's definition and quarantined",
-    )
-    t_conform__points_transactions = BashOperator(
-        task_id="conform__points_transactions",
-        bash_command=run_job("conform.points_transactions"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="One cashless or point transaction per row with panel weight, merchant and location",
-    )
-    t_conform__disaster_checkins = BashOperator(
-        task_id="conform__disaster_checkins",
-        bash_command=run_job("conform.disaster_checkins"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="One check-in or check-out of a person at a designated shelter",
-    )
-    t_conform__disaster_inventory = BashOperator(
-        task_id="conform__disaster_inventory",
-        bash_command=run_job("conform.disaster_inventory"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="One stock count of one supply item at one shelter",
-    )
-    t_conform__disaster_drone_flights = BashOperator(
-        task_id="conform__disaster_drone_flights",
-        bash_command=run_job("conform.disaster_drone_flights"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="One drone flight from a depot to a shelter with payload and outcome",
-    )
-    t_conform__disaster_alerts = BashOperator(
-        task_id="conform__disaster_alerts",
-        bash_command=run_job("conform.disaster_alerts"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="One evacuation alert (level 1-5) with its area polygon and validity",
-    )
-    t_conform__surveys_responses = BashOperator(
-        task_id="conform__surveys_responses",
-        bash_command=run_job("conform.surveys_responses"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="One answer of one respondent to one survey question",
-    )
-    t_kpi__walking_minutes = BashOperator(
-        task_id="kpi__walking_minutes",
-        bash_command=run_job("kpi.walking_minutes"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Gold walking_minutes_avg per municipality and day/month from silver.points_steps",
-    )
-    t_kpi__car_daily_share = BashOperator(
-        task_id="kpi__car_daily_share",
-        bash_command=run_job("kpi.car_daily_share"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Gold car_daily_share per municipality and day/month from silver.transit_trip_diary",
-    )
-    t_kpi__tourism = BashOperator(
-        task_id="kpi__tourism",
-        bash_command=run_job("kpi.tourism"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Gold tourism_spend_yen and visitors per municipality and day/month/year from silver.points_transactions",
-    )
-    t_kpi__bus_wait = BashOperator(
-        task_id="kpi__bus_wait",
-        bash_command=run_job("kpi.bus_wait"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Gold bus_wait_minutes_avg per municipality, route and hour, and per municipality and day, from silver taps and arrivals",
-    )
-    t_kpi__ridership = BashOperator(
-        task_id="kpi__ridership",
-        bash_command=run_job("kpi.ridership"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Gold ridership (board taps) per route, stop and hour, and per municipality and day, from silver.transit_taps",
-    )
-    t_kpi__survey_shares = BashOperator(
-        task_id="kpi__survey_shares",
-        bash_command=run_job("kpi.survey_shares"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Gold survey shares (elderly feeling safe, satisfaction, continuation intent) per municipality and survey",
-    )
-    t_kpi__shelter_days_to_shortage = BashOperator(
-        task_id="kpi__shelter_days_to_shortage",
-        bash_command=run_job("kpi.shelter_days_to_shortage"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Gold shelter_days_to_shortage per shelter, item and stock count",
-    )
-    t_kpi__drone_delivery = BashOperator(
-        task_id="kpi__drone_delivery",
-        bash_command=run_job("kpi.drone_delivery"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Gold drone_delivery_success per municipality and day from silver.disaster_drone_flights",
-    )
-    t_kpi__sensors = BashOperator(
-        task_id="kpi__sensors",
-        bash_command=run_job("kpi.sensors"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Gold snow_depth_max per municipality and day and people_flow per municipality and hour from silver.sensors_observations",
-    )
-    t_kpi__catalogue = BashOperator(
-        task_id="kpi__catalogue",
-        bash_command=run_job("kpi.catalogue"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Gold KPI catalogue: definition, baseline, target, latest value and on-track status per KPI and municipality",
-    )
-    t_spatial__locate_points = BashOperator(
-        task_id="spatial__locate_points",
-        bash_command=run_job("spatial.locate_points"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Silver located_points: sensors, stops, merchants and shelters with their ward (Sedona join to silver.ref_boundaries), JIS mesh codes and H3 cell",
-    )
-    t_spatial__people_flow = BashOperator(
-        task_id="spatial__people_flow",
-        bash_command=run_job("spatial.people_flow"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Gold people_flow per ward, JIS mesh and H3 cell and hour from silver.sensors_observations (Sedona join to silver.ref_boundaries)",
-    )
-    t_spatial__snow_by_ward = BashOperator(
-        task_id="spatial__snow_by_ward",
-        bash_command=run_job("spatial.snow_by_ward"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Gold snow_depth_max per ward and day with a snow-removal priority rank from silver.sensors_observations (Sedona join to silver.ref_boundaries)",
-    )
-    t_spatial__tourism_by_mesh = BashOperator(
-        task_id="spatial__tourism_by_mesh",
-        bash_command=run_job("spatial.tourism_by_mesh"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Gold tourism_spend_yen per JIS 1 km and 500 m square and day from silver.points_transactions",
-    )
-    t_spatial__ridership_by_stop = BashOperator(
-        task_id="spatial__ridership_by_stop",
-        bash_command=run_job("spatial.ridership_by_stop"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Gold bus boardings per stop and day with location, ward and mesh from silver.transit_taps and silver.located_points",
-    )
-    t_spatial__shelter_load = BashOperator(
-        task_id="spatial__shelter_load",
-        bash_command=run_job("spatial.shelter_load"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Gold shelter_load_daily: peak headcount / capacity per shelter and day with location, from silver.disaster_checkins and silver.located_points",
-    )
-    t_spatial__areas = BashOperator(
-        task_id="spatial__areas",
-        bash_command=run_job("spatial.areas"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Gold spatial_areas: polygons of the wards, JIS squares and H3 cells of the spatial gold tables",
-    )
-    t_publish__register_tables = BashOperator(
-        task_id="publish__register_tables",
-        bash_command=run_job("publish.register_tables"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Register bronze, silver and gold Delta tables in the metastore by layer",
-    )
-    t_report__kpi_report = BashOperator(
-        task_id="report__kpi_report",
-        bash_command=run_job("report.kpi_report"),
-        skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="KPI report of the day for policy officers: HTML in Japanese and English under reports/<day>/",
+        doc_md="Stage report: one job\u000a\u000a- report.kpi_report: KPI report of the day for policy officers: HTML in Japanese and English under reports/<day>/",
     )
 
-    # one line per edge of the pipeline graph: upstream >> downstream
-    t_ingest__transit_gtfs >> t_conform__transit_gtfs
-    t_ingest__sensors_observations >> t_conform__sensors_observations
-    t_conform__reference >> t_conform__sensors_observations
-    t_ingest__transit_taps >> t_conform__transit_taps
-    t_conform__transit_gtfs >> t_conform__transit_taps
-    t_ingest__transit_arrivals >> t_conform__transit_arrivals
-    t_conform__transit_gtfs >> t_conform__transit_arrivals
-    t_ingest__transit_trip_diary >> t_conform__transit_trip_diary
-    t_ingest__points_steps >> t_conform__points_steps
-    t_ingest__points_transactions >> t_conform__points_transactions
-    t_conform__reference >> t_conform__points_transactions
-    t_ingest__disaster_checkins >> t_conform__disaster_checkins
-    t_conform__reference >> t_conform__disaster_checkins
-    t_ingest__disaster_inventory >> t_conform__disaster_inventory
-    t_conform__reference >> t_conform__disaster_inventory
-    t_ingest__disaster_drone_flights >> t_conform__disaster_drone_flights
-    t_conform__reference >> t_conform__disaster_drone_flights
-    t_ingest__disaster_alerts >> t_conform__disaster_alerts
-    t_ingest__surveys_responses >> t_conform__surveys_responses
-    t_conform__points_steps >> t_kpi__walking_minutes
-    t_conform__transit_trip_diary >> t_kpi__car_daily_share
-    t_conform__points_transactions >> t_kpi__tourism
-    t_conform__transit_taps >> t_kpi__bus_wait
-    t_conform__transit_arrivals >> t_kpi__bus_wait
-    t_conform__transit_gtfs >> t_kpi__bus_wait
-    t_conform__transit_taps >> t_kpi__ridership
-    t_conform__transit_gtfs >> t_kpi__ridership
-    t_conform__surveys_responses >> t_kpi__survey_shares
-    t_conform__disaster_inventory >> t_kpi__shelter_days_to_shortage
-    t_conform__disaster_checkins >> t_kpi__shelter_days_to_shortage
-    t_conform__reference >> t_kpi__shelter_days_to_shortage
-    t_conform__disaster_drone_flights >> t_kpi__drone_delivery
-    t_conform__reference >> t_kpi__drone_delivery
-    t_conform__sensors_observations >> t_kpi__sensors
-    t_conform__reference >> t_kpi__catalogue
-    t_kpi__walking_minutes >> t_kpi__catalogue
-    t_kpi__car_daily_share >> t_kpi__catalogue
-    t_kpi__tourism >> t_kpi__catalogue
-    t_kpi__bus_wait >> t_kpi__catalogue
-    t_kpi__ridership >> t_kpi__catalogue
-    t_kpi__survey_shares >> t_kpi__catalogue
-    t_kpi__shelter_days_to_shortage >> t_kpi__catalogue
-    t_kpi__drone_delivery >> t_kpi__catalogue
-    t_kpi__sensors >> t_kpi__catalogue
-    t_conform__reference >> t_spatial__locate_points
-    t_conform__transit_gtfs >> t_spatial__locate_points
-    t_conform__sensors_observations >> t_spatial__people_flow
-    t_conform__reference >> t_spatial__people_flow
-    t_conform__sensors_observations >> t_spatial__snow_by_ward
-    t_conform__reference >> t_spatial__snow_by_ward
-    t_conform__points_transactions >> t_spatial__tourism_by_mesh
-    t_conform__transit_taps >> t_spatial__ridership_by_stop
-    t_spatial__locate_points >> t_spatial__ridership_by_stop
-    t_conform__transit_gtfs >> t_spatial__ridership_by_stop
-    t_conform__disaster_checkins >> t_spatial__shelter_load
-    t_spatial__locate_points >> t_spatial__shelter_load
-    t_conform__reference >> t_spatial__shelter_load
-    t_conform__reference >> t_spatial__areas
-    t_spatial__people_flow >> t_spatial__areas
-    t_spatial__tourism_by_mesh >> t_spatial__areas
-    t_ingest__sensors_observations >> t_publish__register_tables
-    t_ingest__transit_taps >> t_publish__register_tables
-    t_ingest__transit_arrivals >> t_publish__register_tables
-    t_ingest__transit_trip_diary >> t_publish__register_tables
-    t_ingest__points_steps >> t_publish__register_tables
-    t_ingest__points_transactions >> t_publish__register_tables
-    t_ingest__disaster_checkins >> t_publish__register_tables
-    t_ingest__disaster_inventory >> t_publish__register_tables
-    t_ingest__disaster_drone_flights >> t_publish__register_tables
-    t_ingest__disaster_alerts >> t_publish__register_tables
-    t_ingest__surveys_responses >> t_publish__register_tables
-    t_ingest__transit_gtfs >> t_publish__register_tables
-    t_conform__transit_gtfs >> t_publish__register_tables
-    t_conform__sensors_observations >> t_publish__register_tables
-    t_conform__transit_taps >> t_publish__register_tables
-    t_conform__transit_arrivals >> t_publish__register_tables
-    t_conform__transit_trip_diary >> t_publish__register_tables
-    t_conform__points_steps >> t_publish__register_tables
-    t_conform__points_transactions >> t_publish__register_tables
-    t_conform__disaster_checkins >> t_publish__register_tables
-    t_conform__disaster_inventory >> t_publish__register_tables
-    t_conform__disaster_drone_flights >> t_publish__register_tables
-    t_conform__disaster_alerts >> t_publish__register_tables
-    t_conform__surveys_responses >> t_publish__register_tables
-    t_conform__reference >> t_publish__register_tables
-    t_kpi__walking_minutes >> t_publish__register_tables
-    t_kpi__car_daily_share >> t_publish__register_tables
-    t_kpi__tourism >> t_publish__register_tables
-    t_kpi__bus_wait >> t_publish__register_tables
-    t_kpi__ridership >> t_publish__register_tables
-    t_kpi__drone_delivery >> t_publish__register_tables
-    t_kpi__sensors >> t_publish__register_tables
-    t_spatial__people_flow >> t_publish__register_tables
-    t_spatial__snow_by_ward >> t_publish__register_tables
-    t_spatial__tourism_by_mesh >> t_publish__register_tables
-    t_spatial__ridership_by_stop >> t_publish__register_tables
-    t_kpi__survey_shares >> t_publish__register_tables
-    t_kpi__shelter_days_to_shortage >> t_publish__register_tables
-    t_kpi__catalogue >> t_publish__register_tables
-    t_spatial__locate_points >> t_publish__register_tables
-    t_spatial__shelter_load >> t_publish__register_tables
-    t_spatial__areas >> t_publish__register_tables
-    t_kpi__catalogue >> t_report__kpi_report
-    t_kpi__walking_minutes >> t_report__kpi_report
-    t_kpi__car_daily_share >> t_report__kpi_report
-    t_kpi__tourism >> t_report__kpi_report
-    t_kpi__bus_wait >> t_report__kpi_report
-    t_kpi__ridership >> t_report__kpi_report
-    t_kpi__drone_delivery >> t_report__kpi_report
-    t_kpi__sensors >> t_report__kpi_report
-    t_spatial__people_flow >> t_report__kpi_report
-    t_spatial__snow_by_ward >> t_report__kpi_report
-    t_spatial__tourism_by_mesh >> t_report__kpi_report
-    t_spatial__ridership_by_stop >> t_report__kpi_report
-    t_kpi__survey_shares >> t_report__kpi_report
-    t_kpi__shelter_days_to_shortage >> t_report__kpi_report
-    t_spatial__areas >> t_report__kpi_report
-    t_conform__sensors_observations >> t_report__kpi_report
-    t_conform__transit_taps >> t_report__kpi_report
-    t_conform__transit_arrivals >> t_report__kpi_report
-    t_conform__transit_trip_diary >> t_report__kpi_report
-    t_conform__points_steps >> t_report__kpi_report
-    t_conform__points_transactions >> t_report__kpi_report
-    t_conform__disaster_checkins >> t_report__kpi_report
-    t_conform__disaster_inventory >> t_report__kpi_report
-    t_conform__disaster_drone_flights >> t_report__kpi_report
-    t_conform__disaster_alerts >> t_report__kpi_report
-    t_conform__surveys_responses >> t_report__kpi_report
+    # one line per edge between stages: upstream >> downstream
+    t_ingest >> t_conform
+    t_conform >> t_kpi
+    t_conform >> t_spatial
+    t_ingest >> t_publish
+    t_conform >> t_publish
+    t_kpi >> t_publish
+    t_spatial >> t_publish
+    t_kpi >> t_report
+    t_spatial >> t_report
+    t_conform >> t_report

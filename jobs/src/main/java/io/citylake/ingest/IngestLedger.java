@@ -87,7 +87,7 @@ public final class IngestLedger {
    */
   static List<Row> rebuild(JobContext context, String dataset) {
     String bronze = context.paths().bronze(dataset);
-    long version = DeltaTables.lastCommit(context.spark(), bronze).version();
+    long version = DeltaTables.lastDataVersion(context.spark(), bronze);
     org.apache.spark.sql.Dataset<Row> files = context.spark().read().format("delta").load(bronze)
         .groupBy(functions.col("dt"), functions.col(BronzeColumns.SOURCE_FILE).as("source_file"),
             functions.col(BronzeColumns.SOURCE_SHA256).as("source_sha256"),
@@ -114,7 +114,8 @@ public final class IngestLedger {
   /**
    * The ledger rows of {@code dataset}, or empty when the ledger cannot be trusted for it: no
    * ledger yet, or bronze has commits the ledger does not know (an old lake, or a crash between
-   * the bronze commit and the ledger's).
+   * the bronze commit and the ledger's). Compaction and vacuum commits ({@code citylake
+   * maintain}) add no rows, so they do not count.
    */
   public static Optional<List<Row>> entries(SparkSession spark, LakePaths paths, String dataset) {
     String ledger = paths.bronze(TABLE);
@@ -128,7 +129,7 @@ public final class IngestLedger {
             "ingested_at", "bronze_version")
         .collectAsList();
     long known = rows.stream().mapToLong(r -> r.getLong(6)).max().orElse(-1);
-    return known == DeltaTables.lastCommit(spark, bronze).version()
+    return known == DeltaTables.lastDataVersion(spark, bronze)
         ? Optional.of(rows) : Optional.empty();
   }
 }

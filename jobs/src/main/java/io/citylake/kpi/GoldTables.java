@@ -2,17 +2,18 @@ package io.citylake.kpi;
 
 import io.citylake.job.JobContext;
 import io.citylake.lake.DeltaTables;
-import io.delta.tables.DeltaTable;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
+import org.apache.spark.sql.CreateTableWriter;
+import org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * Writes gold tables: creates each table once with its description and column comments (kept
- * by Delta, so {@code DESCRIBE TABLE EXTENDED gold.x} explains it), then replaces only the
+ * Writes gold tables: creates each table with its first rows, description and column comments
+ * (kept by Delta, so {@code DESCRIBE TABLE EXTENDED gold.x} explains it), then replaces only the
  * partitions a night recomputed ({@code replaceWhere}) or, for small tables, the whole table.
  */
 public final class GoldTables {
@@ -24,36 +25,56 @@ public final class GoldTables {
    */
   public static long replace(JobContext context, GoldTable table, Dataset<Row> rows,
       String replaceWhere) {
-    String path = ensureCreated(context, table);
-    conform(context, table, rows).write().format("delta").mode("overwrite")
-        .option("replaceWhere", replaceWhere)
-        .option("userMetadata", context.runId())
-        .save(path);
+    String path = context.paths().gold(table.name());
+    Dataset<Row> conformed = conform(context, table, rows);
+    if (!createdWith(context, table, path, conformed)) {
+      conformed.write().format("delta").mode("overwrite")
+          .option("replaceWhere", replaceWhere)
+          .option("userMetadata", context.runId())
+          .save(path);
+    }
     return DeltaTables.lastCommit(context.spark(), path).outputRows();
   }
 
   /** Replaces the whole table's rows (small tables recomputed in full each night). */
   public static long overwrite(JobContext context, GoldTable table, Dataset<Row> rows) {
-    String path = ensureCreated(context, table);
-    conform(context, table, rows).write().format("delta").mode("overwrite")
-        .option("userMetadata", context.runId())
-        .save(path);
+    String path = context.paths().gold(table.name());
+    Dataset<Row> conformed = conform(context, table, rows);
+    if (!createdWith(context, table, path, conformed)) {
+      conformed.write().format("delta").mode("overwrite")
+          .option("userMetadata", context.runId())
+          .save(path);
+    }
     return DeltaTables.lastCommit(context.spark(), path).outputRows();
   }
 
-  /** Creates the empty table with its description and comments unless it exists. */
-  public static String ensureCreated(JobContext context, GoldTable table) {
-    String path = context.paths().gold(table.name());
-    if (!DeltaTables.exists(context.spark(), path)) {
-      DeltaTable.createIfNotExists(context.spark())
-          // Delta compares locations textually: file:/x, not file:///x
-          .location(new org.apache.hadoop.fs.Path(path).toString())
-          .comment(table.description())
-          .addColumns(table.schema())
-          .partitionedBy(table.partitionBy().toArray(String[]::new))
-          .execute();
+  /**
+   * Creates a missing table with its description, column comments and first rows in one commit
+   * ({@code CREATE TABLE ... AS SELECT}); false when the table exists. An empty create followed by
+   * a first write would be two commits and two snapshot loads per table on a first night.
+   */
+  private static boolean createdWith(JobContext context, GoldTable table, String path,
+      Dataset<Row> rows) {
+    if (DeltaTables.exists(context.spark(), path)) {
+      return false;
     }
-    return path;
+    Column[] partitions = table.partitionBy().stream().map(functions::col).toArray(Column[]::new);
+    // Delta compares locations textually: file:/x, not file:///x
+    CreateTableWriter<Row> create = rows.writeTo(
+            "delta.`" + new org.apache.hadoop.fs.Path(path) + "`")
+        .option("userMetadata", context.runId())
+        .using("delta")
+        .tableProperty("comment", table.description());
+    if (partitions.length > 0) {
+      create = create.partitionedBy(partitions[0], scala.collection.JavaConverters
+          .asScalaBuffer(List.of(partitions).subList(1, partitions.length)).toSeq());
+    }
+    try {
+      create.create();
+      return true;
+    } catch (TableAlreadyExistsException e) {
+      return false; // created meanwhile by another writer: write to it as to any existing table
+    }
   }
 
   /** The table's columns in order, typed and commented, stamped with the run id. */

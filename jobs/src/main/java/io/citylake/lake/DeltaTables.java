@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -24,6 +26,8 @@ import scala.collection.JavaConverters;
  */
 public final class DeltaTables {
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Commit operations that change files but not rows. */
+  private static final Set<String> MAINTENANCE = Set.of("OPTIMIZE", "VACUUM START", "VACUUM END");
 
   private DeltaTables() {}
 
@@ -42,25 +46,49 @@ public final class DeltaTables {
     Path log = new Path(path, "_delta_log");
     try {
       FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      FileStatus newest = null;
-      long version = -1;
-      for (FileStatus status : fs.listStatus(log)) {
-        String name = status.getPath().getName();
-        if (name.endsWith(".json") && name.length() == 25) {
-          long v = Long.parseLong(name.substring(0, 20));
-          if (v > version) {
-            version = v;
-            newest = status;
-          }
-        }
-      }
-      if (newest == null) {
-        throw CityLakeException.failed("read the Delta log of " + path, "no commit found", null);
-      }
-      return commitOf(fs, newest.getPath(), version);
+      Map.Entry<Long, Path> newest = commitFiles(fs, log, path).lastEntry();
+      return commitOf(fs, newest.getValue(), newest.getKey());
     } catch (IOException e) {
       throw CityLakeException.failed("read the Delta log of " + path, e.getMessage(), e);
     }
+  }
+
+  /**
+   * The newest version whose commit changed the table's rows: maintenance commits
+   * ({@code OPTIMIZE}, {@code VACUUM}) rewrite or delete files but not rows, so what was built
+   * from the table before them is still current. When the log kept only maintenance commits,
+   * the oldest kept version.
+   */
+  public static long lastDataVersion(SparkSession spark, String path) {
+    Path log = new Path(path, "_delta_log");
+    try {
+      FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      TreeMap<Long, Path> commits = commitFiles(fs, log, path);
+      for (Map.Entry<Long, Path> commit : commits.descendingMap().entrySet()) {
+        if (!MAINTENANCE.contains(commitOf(fs, commit.getValue(), commit.getKey()).operation())) {
+          return commit.getKey();
+        }
+      }
+      return commits.firstKey();
+    } catch (IOException e) {
+      throw CityLakeException.failed("read the Delta log of " + path, e.getMessage(), e);
+    }
+  }
+
+  /** The table's commit files by version; fails when there is none. */
+  private static TreeMap<Long, Path> commitFiles(FileSystem fs, Path log, String table)
+      throws IOException {
+    TreeMap<Long, Path> commits = new TreeMap<>();
+    for (FileStatus status : fs.listStatus(log)) {
+      String name = status.getPath().getName();
+      if (name.endsWith(".json") && name.length() == 25) {
+        commits.put(Long.parseLong(name.substring(0, 20)), status.getPath());
+      }
+    }
+    if (commits.isEmpty()) {
+      throw CityLakeException.failed("read the Delta log of " + table, "no commit found", null);
+    }
+    return commits;
   }
 
   /** The table's current properties ({@code delta.constraints.*} among them), from the snapshot. */

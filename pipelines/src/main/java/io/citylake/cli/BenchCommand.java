@@ -6,18 +6,21 @@ import picocli.CommandLine.Command;
 /**
  * {@code citylake bench}: measured runs rather than timed tests, so speed claims come from one
  * documented command. {@code spatial} races spatial join plans, {@code pipeline} the nightly
- * pipeline against a DuckDB baseline; both print a table and write JSON.
+ * pipeline against a DuckDB baseline, {@code scheduled} the night as Airflow runs it against one
+ * nightly process; all print a table and write JSON.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks on generated lakes: 'bench spatial' (spatial join plans) and"
-        + " 'bench pipeline' (nightly pipeline vs a DuckDB baseline).",
-    subcommands = {BenchSpatialCommand.class, BenchPipelineCommand.class})
+        + " 'bench pipeline' (nightly pipeline vs a DuckDB baseline) and 'bench scheduled'"
+        + " (one process per Airflow task vs one nightly process).",
+    subcommands = {BenchSpatialCommand.class, BenchPipelineCommand.class,
+        BenchScheduledCommand.class})
 final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(),
-        "Missing command: spatial or pipeline");
+        "Missing command: spatial, pipeline or scheduled");
   }
 }

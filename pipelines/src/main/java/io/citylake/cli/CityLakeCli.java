@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       QuarantineCommand.class,
       MeshCommand.class,
       ExportCommand.class,
+      MaintainCommand.class,
       BenchCommand.class,
       SqlCommand.class,
       ServeCommand.class,

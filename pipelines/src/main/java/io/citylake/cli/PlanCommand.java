@@ -34,7 +34,7 @@ final class PlanCommand implements Callable<Integer> {
     PlanDocument plan = PlanDocument.of(NightlyPipeline.graph());
     PrintWriter out = spec.commandLine().getOut();
     if (airflow) {
-      out.print(AirflowDag.python(plan));
+      out.print(AirflowDag.python(NightlyPipeline.graph()));
     } else {
       out.println(json ? plan.toJson() : plan.toText());
     }

@@ -8,6 +8,7 @@ import io.citylake.pipeline.RawDelivery;
 import io.citylake.pipeline.RunSummary;
 import java.io.PrintWriter;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
@@ -16,20 +17,23 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code citylake run-job}: exactly one job of the nightly graph for one day, through the same
- * runner as {@code nightly}. What each Airflow task calls, so a retry repeats one job, not a night.
+ * {@code citylake run-job}: the named jobs of the nightly graph for one day, in one process, through
+ * the same runner as {@code nightly}. What each Airflow task calls with the jobs of one stage, so a
+ * retry repeats one stage, not a night.
  */
 @Command(name = "run-job", mixinStandardHelpOptions = true,
-    description = "Run one job of the nightly pipeline (see 'citylake plan') for one service day."
-        + " Its upstream jobs are not run; the scheduler runs them first.",
+    description = "Run jobs of the nightly pipeline (see 'citylake plan') for one service day,"
+        + " in dependency order. Their upstream jobs outside the list are not run; the scheduler"
+        + " runs them first.",
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.DONE, ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.NOTHING_TO_RUN})
 final class RunJobCommand implements Callable<Integer> {
   @Mixin LakeOptions lake;
 
   @Option(names = "--job", required = true, paramLabel = "NAME",
-      description = "Job name as 'citylake plan' prints it, e.g. ingest.transit_taps.")
-  String job;
+      description = "Job name as 'citylake plan' prints it, e.g. ingest.transit_taps;"
+          + " repeat it to run several jobs in one process.")
+  List<String> jobs;
 
   @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD",
       description = "JST service day to run the job for.")
@@ -41,20 +45,23 @@ final class RunJobCommand implements Callable<Integer> {
   public Integer call() {
     PipelineGraph graph = NightlyPipeline.graph();
     requireKnownJob(graph);
-    LakeConfig config = lake.config("run job " + job);
+    LakeConfig config = lake.config("run job " + String.join(", ", jobs));
     PrintWriter out = spec.commandLine().getOut();
     SparkSession spark = SparkCommand.session(config);
     new RawDelivery(spark.sparkContext().hadoopConfiguration(), config.paths()).require(date);
-    out.println("citylake run-job " + job + " " + date + " on " + config.lakeRoot());
+    out.println("citylake run-job " + String.join(" ", jobs) + " " + date + " on "
+        + config.lakeRoot());
     RunSummary summary = new NightlyRun(spark, config, graph)
-        .run(date, candidate -> candidate.name().equals(job), o -> SparkCommand.progress(out, o));
+        .run(date, candidate -> jobs.contains(candidate.name()), o -> SparkCommand.progress(out, o));
     return SparkCommand.finish(out, config, summary);
   }
 
   private void requireKnownJob(PipelineGraph graph) {
-    if (graph.jobs().stream().noneMatch(candidate -> candidate.name().equals(job))) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "Unknown job '" + job + "'; see 'citylake plan' for the job names");
+    for (String job : jobs) {
+      if (graph.jobs().stream().noneMatch(candidate -> candidate.name().equals(job))) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "Unknown job '" + job + "'; see 'citylake plan' for the job names");
+      }
     }
   }
 }

@@ -2,12 +2,12 @@ package io.citylake.pipeline;
 
 /**
  * Writes the Airflow DAG ({@code dags/citylake_nightly.py}) from the plan, so the scheduler runs
- * exactly the pipeline graph: one {@code BashOperator} per job calling {@code citylake run-job},
- * and one {@code upstream >> downstream} line per edge. The committed file is this text; a test
- * fails when the two drift apart.
- *
- * <p>Task ids are job names with {@code .} replaced by {@code __}: Airflow allows dots in task ids
- * but uses them for TaskGroup prefixes, so a dotted id would read as a group that does not exist.
+ * exactly the pipeline graph: one {@code BashOperator} per stage of the graph calling
+ * {@code citylake run-job} with the stage's jobs, and one {@code upstream >> downstream} line per
+ * edge between stages. A task per job would start 44 JVMs and Spark sessions a night (10–20 s
+ * each, more than most jobs take); a task per stage starts six, and a retry repeats one stage,
+ * whose jobs skip the work they already did. The committed file is this text; a test fails when
+ * the two drift apart.
  */
 public final class AirflowDag {
   /** The command that regenerates the committed DAG, quoted in its header and test failures. */
@@ -15,43 +15,55 @@ public final class AirflowDag {
 
   private AirflowDag() {}
 
-  /** The Airflow task id of a job: {@code ingest.transit_taps} becomes {@code ingest__transit_taps}. */
-  public static String taskId(String jobName) {
-    if (!jobName.matches("[A-Za-z0-9_.]+")) {
+  /**
+   * The Airflow task id of a stage: its name, which must be a plain identifier (Airflow reads a
+   * dot in a task id as a TaskGroup prefix).
+   */
+  public static String taskId(String stage) {
+    if (!stage.matches("[A-Za-z0-9_]+")) {
       throw new IllegalArgumentException(
-          "Cannot name an Airflow task: job names may hold letters, digits, _ and . (got: "
-              + jobName + ")");
+          "Cannot name an Airflow task: stage names may hold letters, digits and _ (got: "
+              + stage + ")");
     }
-    return jobName.replace(".", "__");
+    return stage;
   }
 
   /** The DAG file's text, ending with a newline. */
-  public static String python(PlanDocument plan) {
+  public static String python(PipelineGraph graph) {
     StringBuilder out = new StringBuilder(AirflowDagTemplate.header(REGENERATE));
-    for (PlanDocument.Step step : plan.jobs()) {
-      out.append(task(step));
+    for (PipelineGraph.Stage stage : graph.stages()) {
+      out.append(task(graph, stage));
     }
-    out.append("\n    # one line per edge of the pipeline graph: upstream >> downstream\n");
-    for (PlanDocument.Step step : plan.jobs()) {
-      for (String upstream : step.upstream()) {
-        out.append("    ").append(variable(upstream)).append(" >> ").append(variable(step.name()))
+    out.append("\n    # one line per edge between stages: upstream >> downstream\n");
+    for (PipelineGraph.Stage stage : graph.stages()) {
+      for (String upstream : stage.upstream()) {
+        out.append("    ").append(variable(upstream)).append(" >> ").append(variable(stage.name()))
             .append('\n');
       }
     }
     return out.toString();
   }
 
-  private static String task(PlanDocument.Step step) {
-    return "    " + variable(step.name()) + " = BashOperator(\n"
-        + "        task_id=" + pythonString(taskId(step.name())) + ",\n"
-        + "        bash_command=run_job(" + pythonString(step.name()) + "),\n"
+  private static String task(PipelineGraph graph, PipelineGraph.Stage stage) {
+    StringBuilder jobs = new StringBuilder();
+    StringBuilder doc = new StringBuilder("Stage " + stage.name() + ": "
+        + (stage.jobs().size() == 1 ? "one job" : stage.jobs().size() + " jobs in one process")
+        + "\n");
+    for (String job : stage.jobs()) {
+      jobs.append("            ").append(pythonString(job)).append(",\n");
+      doc.append("\n- ").append(job).append(": ").append(graph.job(job).description());
+    }
+    return "    " + variable(stage.name()) + " = BashOperator(\n"
+        + "        task_id=" + pythonString(taskId(stage.name())) + ",\n"
+        + "        bash_command=run_jobs([\n"
+        + jobs + "        ]),\n"
         + "        skip_on_exit_code=NOTHING_TO_RUN,\n"
-        + "        doc_md=" + pythonString(step.description()) + ",\n"
+        + "        doc_md=" + pythonString(doc.toString()) + ",\n"
         + "    )\n";
   }
 
-  private static String variable(String jobName) {
-    return "t_" + taskId(jobName);
+  private static String variable(String stage) {
+    return "t_" + taskId(stage);
   }
 
   /** A double-quoted Python string literal; non-ASCII characters are written as escapes. */

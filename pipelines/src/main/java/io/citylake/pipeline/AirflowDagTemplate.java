@@ -15,24 +15,29 @@ final class AirflowDagTemplate {
       # GENERATED from the citylake pipeline graph (io.citylake.pipeline.NightlyPipeline).
       # Do not edit by hand; regenerate with:  @REGENERATE@
       # AirflowDagTest fails the build when this file and the pipeline graph drift apart.
-      \"""citylake nightly pipeline as an Airflow DAG: one task per pipeline job, same edges.
+      \"""citylake nightly pipeline as an Airflow DAG: one task per stage of the pipeline graph.
 
-      Each task runs exactly one job of the pipeline for the run's service day:
+      Each task runs the jobs of one stage (ingest, conform, kpi, spatial, publish, report) for
+      the run's service day in one process, independent jobs side by side:
 
-          ${CITYLAKE_CMD:-citylake} run-job --job <job> --date {{ ds }} --lake "$CITYLAKE_LAKE"
+          ${CITYLAKE_CMD:-citylake} run-job --job <job> --job <job> ... --date {{ ds }} --lake "$CITYLAKE_LAKE"
+
+      A task per job would start a JVM and a Spark session for each of the 44 jobs, which costs
+      more than most jobs do. A retried task repeats its stage; jobs that already finished find
+      nothing new and skip their work.
 
       On the image of dags/Dockerfile CITYLAKE_CMD is unset and its `citylake` wrapper runs the
       CLI embedded (local Spark); on a cluster set it to
       "spark-submit --class io.citylake.cli.CityLakeCli <citylake jar>".
       CITYLAKE_LAKE is the lake root: a local path or a file:, s3a:// or hdfs:// URI.
 
-      Task ids are job names with "." replaced by "__" (a dot in a task id means a TaskGroup).
+      Task ids are stage names; `citylake plan` lists every job with its stage prefix.
 
       Dates: runs trigger at 02:00 Asia/Tokyo, after the JST service day has ended. The run's
       logical date is that trigger time, and {{ ds }} is its UTC date (02:00 JST is 17:00 UTC
       the day before), so {{ ds }} is the JST service day that just ended.
 
-      Exit codes of run-job: 0 done; 1 the job failed (retried with exponential back-off);
+      Exit codes of run-job: 0 done; 1 a job failed (retried with exponential back-off);
       2 usage error such as a bad flag or a missing lake (retried too: fix the set-up);
       3 nothing to run, no raw dataset has a dt=<day> partition: the task is skipped, and so
       are the tasks downstream of it.
@@ -57,10 +62,12 @@ final class AirflowDagTemplate {
       MAX_ACTIVE_TASKS = int(os.environ.get("CITYLAKE_MAX_ACTIVE_TASKS", "1"))
 
 
-      def run_job(job: str) -> str:
-          \"""The shell command that runs one pipeline job for the run's service day.\"""
+      def run_jobs(jobs: list[str]) -> str:
+          \"""The shell command that runs a stage's jobs for the run's service day.\"""
           return (
-              "${CITYLAKE_CMD:-citylake} run-job --job " + job + " --date {{ ds }}"
+              "${CITYLAKE_CMD:-citylake} run-job"
+              + "".join(" --job " + job for job in jobs)
+              + " --date {{ ds }}"
               ' --lake "${CITYLAKE_LAKE:?set CITYLAKE_LAKE to the lake root}"'
           )
 

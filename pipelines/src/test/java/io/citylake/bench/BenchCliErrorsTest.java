@@ -21,11 +21,20 @@ class BenchCliErrorsTest {
   }
 
   @Test
-  void benchWithoutASubcommandNamesBoth() {
+  void benchWithoutASubcommandNamesThem() {
     Outcome outcome = run("bench");
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err().lines().toList()).containsExactly("citylake bench: Missing command:"
-        + " spatial or pipeline (see 'citylake bench --help')");
+        + " spatial, pipeline or scheduled (see 'citylake bench --help')");
+  }
+
+  @Test
+  void scheduledOnAFolderThatIsNoLakeIsOneLine(@TempDir Path dir) {
+    Outcome outcome = run("bench", "scheduled", "--lake", dir.toString());
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err().lines().toList()).containsExactly("citylake bench scheduled: Cannot"
+        + " run the scheduled benchmark: the lake has no raw/ and reference/ folders (got: " + dir
+        + ")");
   }
 
   @Test

@@ -104,7 +104,7 @@ class SchedulerCliErrorPathsTest {
     Outcome dag = run("plan", "--airflow");
     assertThat(dag.exitCode()).isZero();
     assertThat(dag.out()).contains("dag_id=\"citylake_nightly\"")
-        .contains("task_id=\"ingest__transit_taps\"");
+        .contains("task_id=\"ingest\"").contains("            \"ingest.transit_taps\",\n");
     assertOneLineError(run("plan", "--json", "--airflow"),
         "citylake plan: --json and --airflow cannot be combined (see 'citylake plan --help')");
   }

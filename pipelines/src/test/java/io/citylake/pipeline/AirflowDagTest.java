@@ -21,12 +21,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The committed Airflow DAG is the one generated from the pipeline graph, and, read on its own,
- * has one task per job and exactly the graph's edges: a job added without regenerating fails here.
+ * has one task per stage (job-name prefix) running exactly that stage's jobs, every job in one
+ * task, and exactly the stage edges the job graph implies: a job added without regenerating fails
+ * here.
  */
 class AirflowDagTest {
   private static final Pattern TASK = Pattern.compile(
-      "(?m)^ {4}(t_\\w+) = BashOperator\\(\\n {8}task_id=\"([\\w]+)\",\\n"
-          + " {8}bash_command=run_job\\(\"([\\w.]+)\"\\),\\n {8}skip_on_exit_code=NOTHING_TO_RUN,");
+      "(?m)^ {4}(t_\\w+) = BashOperator\\(\\n {8}task_id=\"(\\w+)\",\\n"
+          + " {8}bash_command=run_jobs\\(\\[\\n((?: {12}\"[\\w.]+\",\\n)+) {8}\\]\\),\\n"
+          + " {8}skip_on_exit_code=NOTHING_TO_RUN,");
+  private static final Pattern JOB = Pattern.compile("\"([\\w.]+)\"");
   private static final Pattern EDGE = Pattern.compile("(?m)^ {4}(t_\\w+) >> (t_\\w+)$");
 
   private static Path committedDag() {
@@ -37,21 +41,28 @@ class AirflowDagTest {
     return Files.readString(committedDag());
   }
 
-  /** The graph's tasks (job name with dots as __) and edges, computed here, not by the generator. */
-  private static Map<String, String> expectedTasks() {
-    Map<String, String> tasks = new LinkedHashMap<>();
+  private static String stage(String job) {
+    return job.split("\\.")[0];
+  }
+
+  /** Each stage's jobs, computed here from the job names, not by the generator. */
+  private static Map<String, Set<String>> expectedTasks() {
+    Map<String, Set<String>> tasks = new LinkedHashMap<>();
     for (Job job : NightlyPipeline.graph().jobs()) {
-      tasks.put(job.name().replace(".", "__"), job.name());
+      tasks.computeIfAbsent(stage(job.name()), s -> new HashSet<>()).add(job.name());
     }
     return tasks;
   }
 
+  /** Stage edges: a stage waits for every other stage one of its jobs waits for. */
   private static Set<List<String>> expectedEdges() {
     PipelineGraph graph = NightlyPipeline.graph();
     Set<List<String>> edges = new HashSet<>();
     for (Job job : graph.jobs()) {
       for (String upstream : graph.upstream(job)) {
-        edges.add(List.of(upstream.replace(".", "__"), job.name().replace(".", "__")));
+        if (!stage(upstream).equals(stage(job.name()))) {
+          edges.add(List.of(stage(upstream), stage(job.name())));
+        }
       }
     }
     return edges;
@@ -59,7 +70,7 @@ class AirflowDagTest {
 
   @Test
   void committedDagIsTheGeneratedDag() throws IOException {
-    String generated = AirflowDag.python(PlanDocument.of(NightlyPipeline.graph()));
+    String generated = AirflowDag.python(NightlyPipeline.graph());
     assertThat(committedText())
         .as("dags/citylake_nightly.py is stale or hand-edited; run `" + AirflowDag.REGENERATE
             + "` and commit it")
@@ -67,13 +78,15 @@ class AirflowDagTest {
   }
 
   @Test
-  void committedDagHasOneTaskPerJobAndTheGraphEdges() throws IOException {
+  void committedDagHasOneTaskPerStageAndTheGraphEdges() throws IOException {
     String text = committedText();
-    Map<String, String> tasks = new LinkedHashMap<>();
+    Map<String, Set<String>> tasks = new LinkedHashMap<>();
     Map<String, String> taskOfVariable = new LinkedHashMap<>();
     Matcher task = TASK.matcher(text);
     while (task.find()) {
-      tasks.put(task.group(2), task.group(3));
+      Set<String> jobs = new HashSet<>();
+      JOB.matcher(task.group(3)).results().forEach(m -> jobs.add(m.group(1)));
+      tasks.put(task.group(2), jobs);
       taskOfVariable.put(task.group(1), task.group(2));
     }
     Set<List<String>> edges = new HashSet<>();
@@ -92,9 +105,12 @@ class AirflowDagTest {
   void committedDagParsesAsPythonWithTheGraphTasksAndEdges() throws Exception {
     JsonNode structure = new ObjectMapper().readTree(
         PythonScripts.run("dag_structure.py", committedDag().toString()));
-    Map<String, String> tasks = new LinkedHashMap<>();
-    structure.get("tasks").fields()
-        .forEachRemaining(e -> tasks.put(e.getKey(), e.getValue().asText()));
+    Map<String, Set<String>> tasks = new LinkedHashMap<>();
+    structure.get("tasks").fields().forEachRemaining(e -> {
+      Set<String> jobs = new HashSet<>();
+      e.getValue().forEach(job -> jobs.add(job.asText()));
+      tasks.put(e.getKey(), jobs);
+    });
     Set<List<String>> edges = new HashSet<>();
     structure.get("edges").forEach(e -> edges.add(List.of(e.get(0).asText(), e.get(1).asText())));
     List<String> skipCodes = new ArrayList<>();
@@ -114,10 +130,12 @@ class AirflowDagTest {
   }
 
   @Test
-  void tasksRunOneJobForTheRunDayWithRetriesAndTimeouts() throws IOException {
+  void tasksRunTheirStagesJobsForTheRunDayWithRetriesAndTimeouts() throws IOException {
     String text = committedText();
     assertThat(text)
-        .contains("\"${CITYLAKE_CMD:-citylake} run-job --job \" + job + \" --date {{ ds }}\"")
+        .contains("\"${CITYLAKE_CMD:-citylake} run-job\"")
+        .contains("+ \"\".join(\" --job \" + job for job in jobs)")
+        .contains("+ \" --date {{ ds }}\"")
         .contains("' --lake \"${CITYLAKE_LAKE:?set CITYLAKE_LAKE to the lake root}\"'")
         .contains("NOTHING_TO_RUN = " + NothingToRunException.EXIT_CODE + "  #")
         .contains("\"retries\": 3,")
@@ -130,11 +148,40 @@ class AirflowDagTest {
   }
 
   @Test
-  void taskIdsReplaceDotsAndRefuseOtherCharacters() {
-    assertThat(AirflowDag.taskId("ingest.transit_taps")).isEqualTo("ingest__transit_taps");
-    assertThatThrownBy(() -> AirflowDag.taskId("ingest.transit-taps"))
-        .hasMessage("Cannot name an Airflow task: job names may hold letters, digits, _ and ."
-            + " (got: ingest.transit-taps)");
+  void taskIdsAreStageNamesAndRefuseOtherCharacters() {
+    assertThat(AirflowDag.taskId("conform")).isEqualTo("conform");
+    assertThatThrownBy(() -> AirflowDag.taskId("ingest.transit"))
+        .hasMessage("Cannot name an Airflow task: stage names may hold letters, digits and _"
+            + " (got: ingest.transit)");
+  }
+
+  @Test
+  void weeklyMaintenanceRunsAfterThatMorningsNightNeverDuringIt() throws IOException {
+    String nightly = committedText();
+    String maintain = Files.readString(committedDag().resolveSibling("citylake_maintain.py"));
+    assertThat(nightly).contains("CronTriggerTimetable(\"0 2 * * *\", timezone=\"Asia/Tokyo\")");
+    assertThat(maintain)
+        .contains("CronTriggerTimetable(\"0 6 * * 0\", timezone=\"Asia/Tokyo\")")
+        .contains("external_dag_id=\"citylake_nightly\"")
+        // 06:00 minus 4 hours is the 02:00 trigger of the nightly run of the same morning
+        .contains("execution_delta=timedelta(hours=4)")
+        .contains("nightly_done >> maintain")
+        .contains("${CITYLAKE_CMD:-citylake} maintain --retain-days 7");
+  }
+
+  @Test
+  void stagesFollowTheJobGraphAndEveryJobIsInOneStage() {
+    PipelineGraph graph = NightlyPipeline.graph();
+    List<PipelineGraph.Stage> stages = graph.stages();
+    assertThat(stages).extracting(PipelineGraph.Stage::name)
+        .containsExactlyInAnyOrderElementsOf(expectedTasks().keySet());
+    assertThat(stages.stream().mapToInt(s -> s.jobs().size()).sum())
+        .isEqualTo(graph.jobs().size());
+    Set<String> before = new HashSet<>();
+    for (PipelineGraph.Stage stage : stages) {
+      assertThat(before).as("stages of " + stage.name()).containsAll(stage.upstream());
+      before.add(stage.name());
+    }
   }
 
   @Test

@@ -1,7 +1,7 @@
 """Reads an Airflow DAG file without Airflow and prints its structure as JSON.
 
 Used by AirflowDagTest to check the committed DAG independently of the Java generator:
-{"tasks": {task_id: job}, "edges": [[upstream_task_id, downstream_task_id]],
+{"tasks": {task_id: [job, ...]}, "edges": [[upstream_task_id, downstream_task_id]],
  "skip_codes": {task_id: expression}, "dag": {keyword: literal}}.
 """
 import ast

@@ -76,15 +76,16 @@ public final class ConformGtfs implements Job {
     if (!DeltaTables.exists(spark, bronzePath)) {
       return JobResult.of(name(), 0, 0, Map.of("skipped", "no bronze." + DATASET + " yet"));
     }
-    GtfsBuildMarker marker =
-        new GtfsBuildMarker(DeltaTables.lastCommit(spark, bronzePath).version());
+    // compaction does not change the feed: the marker names the newest version that added rows
+    long current = DeltaTables.lastCommit(spark, bronzePath).version();
+    GtfsBuildMarker marker = new GtfsBuildMarker(DeltaTables.lastDataVersion(spark, bronzePath));
     List<String> silverPaths = TABLES.stream().map(context.paths()::silver).toList();
     if (marker.isCurrent(spark, silverPaths)) {
       return JobResult.of(name(), 0, 0, Map.of("bronze_version", marker.bronzeVersion(),
           "skipped", "bronze unchanged since the last build"));
     }
     GtfsFunctions.register(spark);
-    LatestGtfsFiles files = LatestGtfsFiles.read(spark, bronzePath, marker.bronzeVersion());
+    LatestGtfsFiles files = LatestGtfsFiles.read(spark, bronzePath, current);
     GtfsSilverWriter writer = new GtfsSilverWriter(context, marker);
     try {
       return rebuild(context, files, writer, marker);
