@@ -21,7 +21,22 @@ public record KpiHeadline(
     Optional<Latest> latest) {
 
   /** A coarser gold table whose newest period gives the latest value. */
-  public record Latest(String table, String periodColumn, String valueColumn) {}
+  public record Latest(String table, String periodColumn, String valueColumn) {
+    /** The grain of {@code periodColumn}: {@code month} is a month, {@code year} a year. */
+    public Grain grain() {
+      for (Grain grain : Grain.values()) {
+        if (grain.column().equals(periodColumn)) {
+          return grain;
+        }
+      }
+      throw new IllegalStateException("no grain has the period column " + periodColumn);
+    }
+  }
+
+  /** The grain of the catalogue's {@code latest_period}: the series' day, or the coarser table's. */
+  public Grain latestGrain() {
+    return latest.map(Latest::grain).orElse(Grain.DAY);
+  }
 
   static KpiHeadline daily(KpiDefinition kpi, String table, String seriesValue) {
     return new KpiHeadline(kpi, table, "dt", "true", seriesValue, Optional.empty());

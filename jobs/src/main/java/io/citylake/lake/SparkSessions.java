@@ -62,15 +62,21 @@ public final class SparkSessions {
     conf.setIfMissing("spark.sql.codegen.cache.maxEntries", "2000");
     conf.setIfMissing("spark.databricks.delta.schema.autoMerge.enabled", "false");
     conf.setIfMissing("spark.sql.warehouse.dir", config.paths().warehouse());
-    config.metastoreDir().ifPresent(dir -> embeddedMetastore(conf, dir));
+    config.metastoreDir().ifPresent(dir -> embeddedMetastore(conf, dir,
+        java.net.URI.create(conf.get("spark.sql.warehouse.dir"))));
     SparkSession spark = SparkSession.builder().config(conf).enableHiveSupport().getOrCreate();
     return spark;
   }
 
-  private static void embeddedMetastore(SparkConf conf, Path dir) {
+  /**
+   * The lake's own Derby metastore. A copied or moved lake brings the metastore of the lake it
+   * came from: its databases are moved under this lake's warehouse before Spark reads them.
+   */
+  private static void embeddedMetastore(SparkConf conf, Path dir, java.net.URI warehouse) {
     Path absolute = dir.toAbsolutePath();
     absolute.toFile().mkdirs();
     System.setProperty("derby.stream.error.file", absolute.resolve("derby.log").toString());
+    EmbeddedMetastore.moveDatabasesUnder(absolute, warehouse);
     conf.set(
         "spark.hadoop.javax.jdo.option.ConnectionURL",
         "jdbc:derby:;databaseName=" + absolute.resolve("metastore_db") + ";create=true");

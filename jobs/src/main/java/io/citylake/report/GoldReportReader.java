@@ -84,8 +84,9 @@ public final class GoldReportReader {
         kpis.computeIfAbsent(m, x -> new ArrayList<>()).add(new KpiEntry(kpi.id(), m,
             r.getAs("definition"), r.getAs("unit"), r.getAs("direction"), r.getAs("baseline"),
             r.getAs("baseline_year"), r.getAs("target"), r.getAs("target_year"),
-            r.getAs("target_unit"), r.getAs("latest_value"), latestPeriod == null ? null : latestPeriod.toLocalDate(),
-            r.getAs("status"), s.dayValue(day), s.suppressedOn(day), s.points(),
+            r.getAs("target_unit"), r.getAs("latest_value"),
+            latestPeriod == null ? null : latestPeriod.toLocalDate(),
+            KpiHeadline.of(kpi).latestGrain(), r.getAs("status"), s.dayValue(day), s.suppressedOn(day), s.points(),
             s.suppressedDays().size()));
       }
     }

@@ -1,5 +1,6 @@
 package io.citylake.report;
 
+import io.citylake.kpi.Grain;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,6 +9,8 @@ import java.util.List;
  * its value on that day.
  *
  * @param targetUnit unit of baseline and target as the city gave it (null: the KPI's unit)
+ * @param latestPeriod first day of the latest value's period
+ * @param latestGrain what that period is: a day, a month or a year
  * @param dayValue the headline value of the report day (null when suppressed or absent)
  * @param daySuppressed true when the report day's cell was suppressed (k-anonymity)
  * @param series the headline series, oldest first, published values only
@@ -15,7 +18,7 @@ import java.util.List;
  */
 public record KpiEntry(String kpiId, String municipality, String definition, String unit,
     String direction, Double baseline, Integer baselineYear, Double target, Integer targetYear,
-    String targetUnit, Double latestValue, LocalDate latestPeriod, String status, Double dayValue,
+    String targetUnit, Double latestValue, LocalDate latestPeriod, Grain latestGrain, String status, Double dayValue,
     boolean daySuppressed, List<Point> series, int suppressedPoints) {
   public KpiEntry {
     series = List.copyOf(series);

@@ -30,7 +30,7 @@ final class KpiSection {
               ? " suppressed" : ""), key,
               format.cell(kpi.dayValue(), kpi.daySuppressed(), kpi.unit())))
           .append(cell("latest", key, format.value(kpi.latestValue(), kpi.unit())))
-          .append(cell("latest-period", key, format.date(kpi.latestPeriod())))
+          .append(cell("latest-period", key, format.period(kpi.latestPeriod(), kpi.latestGrain())))
           .append(cell("baseline", key, format.value(kpi.baseline(), kpi.goalUnit())
               + (kpi.baselineYear() == null ? "" : " (" + kpi.baselineYear() + ")")))
           .append(cell("target", key, format.value(kpi.target(), kpi.goalUnit())))

@@ -1,5 +1,6 @@
 package io.citylake.report;
 
+import io.citylake.kpi.Grain;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -12,6 +13,9 @@ import java.time.format.DateTimeFormatter;
 public record ReportFormat(Lang lang) {
   private static final DateTimeFormatter JA_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
   private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMM yyyy",
+      java.util.Locale.UK);
+  private static final DateTimeFormatter JA_MONTH = DateTimeFormatter.ofPattern("yyyy年M月");
+  private static final DateTimeFormatter EN_MONTH = DateTimeFormatter.ofPattern("MMM yyyy",
       java.util.Locale.UK);
 
   /** A value in a catalogue unit; {@code —} for no value. */
@@ -97,6 +101,21 @@ public record ReportFormat(Lang lang) {
 
   public String date(LocalDate day) {
     return day == null ? "—" : (lang == Lang.JA ? JA_DATE : EN_DATE).format(day);
+  }
+
+  /**
+   * A period named by its first day, as its grain reads: a day as {@link #date}, a month as
+   * 「2026年11月」/"Nov 2026", a year as 「2026年」/"2026".
+   */
+  public String period(LocalDate start, Grain grain) {
+    if (start == null) {
+      return "—";
+    }
+    return switch (grain) {
+      case DAY -> date(start);
+      case MONTH -> (lang == Lang.JA ? JA_MONTH : EN_MONTH).format(start);
+      case YEAR -> start.getYear() + (lang == Lang.JA ? "年" : "");
+    };
   }
 
   private String perSuffix(String per) {

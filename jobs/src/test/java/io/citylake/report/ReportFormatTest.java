@@ -3,6 +3,7 @@ package io.citylake.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.citylake.kpi.Grain;
 import io.citylake.lake.CityLakeException;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,17 @@ class ReportFormatTest {
   void datesFollowTheLanguage() {
     assertThat(ja.date(LocalDate.of(2026, 11, 14))).isEqualTo("2026年11月14日");
     assertThat(en.date(LocalDate.of(2026, 11, 4))).isEqualTo("4 Nov 2026");
+  }
+
+  @Test
+  void periodsAreNamedByTheirGrain() {
+    LocalDate november = LocalDate.of(2026, 11, 1);
+    assertThat(en.period(november, Grain.MONTH)).isEqualTo("Nov 2026");
+    assertThat(ja.period(november, Grain.MONTH)).isEqualTo("2026年11月");
+    assertThat(en.period(LocalDate.of(2026, 1, 1), Grain.YEAR)).isEqualTo("2026");
+    assertThat(ja.period(LocalDate.of(2026, 1, 1), Grain.YEAR)).isEqualTo("2026年");
+    assertThat(en.period(LocalDate.of(2026, 11, 4), Grain.DAY)).isEqualTo("4 Nov 2026");
+    assertThat(ja.period(null, Grain.MONTH)).isEqualTo("—");
   }
 
   @Test

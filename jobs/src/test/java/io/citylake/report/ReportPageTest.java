@@ -2,6 +2,7 @@ package io.citylake.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.citylake.kpi.Grain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,7 +14,7 @@ class ReportPageTest {
   static ReportData data() throws Exception {
     KpiEntry spend = new KpiEntry("tourism_spend_yen", "sapporo", "Sum of <amount>", "yen/year",
         "higher", 583_000_000_000.0, null, 700_000_000_000.0, 2024, "yen/year", 612_345_678_901.0,
-        LocalDate.of(2026, 11, 1), "missed", null, true,
+        LocalDate.of(2026, 11, 1), Grain.MONTH, "missed", null, true,
         List.of(new KpiEntry.Point(DAY.minusDays(1), 600_000_000_000.0)), 1);
     ShelterSupply shelters = new ShelterSupply(List.of(new ShelterSupply.Item("S1", "water_l",
         DAY.atTime(9, 0), 30.0, 20L, 0.5), new ShelterSupply.Item("S2", "water_l",
@@ -36,7 +37,8 @@ class ReportPageTest {
         .contains("地図を表示できません: gold.spatial_areas missing")
         .contains("出典：国土数値情報（行政区域データ）（国土交通省）を加工して作成")
         .contains("2026-11-15 02:05 JST").contains("1,234")
-        .contains("Sum of &lt;amount&gt;");
+        .contains("Sum of &lt;amount&gt;")
+        .contains("<td class=\"latest-period\" data-kpi=\"tourism_spend_yen\">2026年11月</td>");
   }
 
   @Test
@@ -44,6 +46,7 @@ class ReportPageTest {
     String html = new ReportPage(Lang.EN).render(data());
     assertThat(html).contains("<html lang=\"en\">").contains("¥612.3 bn/year")
         .contains(">suppressed</td>")
+        .contains("<td class=\"latest-period\" data-kpi=\"tourism_spend_yen\">Nov 2026</td>")
         .doesNotContain("<script").doesNotContain("<link").doesNotContain("src=")
         .doesNotContain("http://").doesNotContain("https://").doesNotContain("@import");
   }

@@ -2,6 +2,7 @@ package io.citylake.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.citylake.kpi.Grain;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -18,7 +19,7 @@ class SvgTrendChartTest {
   static KpiEntry kpi(List<KpiEntry.Point> series, Double baseline, Double target,
       String targetUnit) {
     return new KpiEntry("walking_minutes_avg", "sapporo", "def", "min/day", "higher", baseline,
-        null, target, 2024, targetUnit, 70.0, D1, "on_track", null, true, series, 1);
+        null, target, 2024, targetUnit, 70.0, D1, Grain.DAY, "on_track", null, true, series, 1);
   }
 
   @Test

@@ -2,6 +2,9 @@ package io.citylake.cli;
 
 import io.citylake.lake.CityLakeException;
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -60,10 +63,11 @@ public final class CityLakeCli implements Runnable {
 
   static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new CityLakeCli());
+    cli.registerConverter(LocalDate.class, CityLakeCli::date);
     cli.setParameterExceptionHandler((ex, args) -> {
       PrintWriter err = ex.getCommandLine().getErr();
       String command = ex.getCommandLine().getCommandSpec().qualifiedName();
-      err.println(command + ": " + firstLine(ex.getMessage())
+      err.println(command + ": " + plainWords(ex)
           + " (see '" + command + " --help')");
       err.flush();
       return CityLakeException.USAGE;
@@ -84,6 +88,33 @@ public final class CityLakeCli implements Runnable {
       return CityLakeException.FAILED;
     });
     return cli;
+  }
+
+  /**
+   * A day as the user types it, YYYY-MM-DD, with a message in plain words (the built-in converter
+   * names {@code java.time.LocalDate} and the parser's exception).
+   */
+  static LocalDate date(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new CommandLine.TypeConversionException(
+          "'" + text + "' is not a calendar day; write it as YYYY-MM-DD, e.g. 2026-11-20");
+    }
+  }
+
+  /** picocli's message, except that a mistyped command gets the command closest to it. */
+  private static String plainWords(CommandLine.ParameterException ex) {
+    if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
+        && !unmatched.isUnknownOption()
+        && !ex.getCommandLine().getSubcommands().isEmpty()
+        && !unmatched.getUnmatched().isEmpty()) {
+      String typed = unmatched.getUnmatched().get(0);
+      List<String> closest = unmatched.getSuggestions();
+      return "Unknown command '" + typed + "'"
+          + (closest.isEmpty() ? "" : "; did you mean '" + closest.get(0) + "'?");
+    }
+    return firstLine(ex.getMessage());
   }
 
   private static void debugTrace(Exception ex, PrintWriter err) {

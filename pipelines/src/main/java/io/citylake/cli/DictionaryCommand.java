@@ -50,7 +50,7 @@ final class DictionaryCommand implements Callable<Integer> {
       throw CityLakeException.badInput("write the dictionary", "the folder does not exist",
           outFile);
     }
-    LakeConfig config = lake.config("write the dictionary");
+    LakeConfig config = lake.builtConfig("write the dictionary");
     DataDictionary dictionary =
         new CatalogDictionary(SparkCommand.session(config)).read(DATABASES);
     if (dictionary.tables().isEmpty()) {

@@ -21,7 +21,8 @@ final class ExportCommand implements Callable<Integer> {
 
   @Option(names = "--table", required = true, paramLabel = "TABLE",
       description = "Gold table, e.g. people_flow_area_hourly, snow_depth_ward_daily,"
-          + " tourism_spend_mesh_daily, ridership_stop_daily, shelter_load_daily, spatial_areas.")
+          + " tourism_spend_mesh_daily, ridership_stop_daily, shelter_load_daily, spatial_areas;"
+          + " with or without gold. in front, as sql and dictionary name it.")
   String table;
 
   @Option(names = "--format", defaultValue = "geoparquet", paramLabel = "FORMAT",
@@ -36,10 +37,11 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    table = goldTable(table);
     ExportFormat exportFormat = ExportFormat.of(format).orElseThrow(() ->
         CityLakeException.badInput("export gold." + table, "unknown format, use one of "
             + Arrays.stream(ExportFormat.values()).map(ExportFormat::label).toList(), format));
-    LakeConfig config = lake.config("export gold." + table);
+    LakeConfig config = lake.builtConfig("export gold." + table);
     Path dir = out != null ? out : defaultOut(config);
     Path file = new GeoExport(SparkCommand.session(config), config)
         .export(table, exportFormat, dir.toAbsolutePath());
@@ -47,6 +49,19 @@ final class ExportCommand implements Callable<Integer> {
     writer.println(file);
     writer.flush();
     return 0;
+  }
+
+  /** The table's name in gold: {@code gold.kpi_catalogue} and {@code kpi_catalogue} alike. */
+  static String goldTable(String name) {
+    String[] parts = name.strip().split("\\.", 2);
+    if (parts.length == 1) {
+      return parts[0];
+    }
+    if (!parts[0].equalsIgnoreCase("gold")) {
+      throw CityLakeException.badInput("export " + name,
+          "only gold tables can be exported (gold.<table> or <table>)", name);
+    }
+    return parts[1];
   }
 
   private Path defaultOut(LakeConfig config) {

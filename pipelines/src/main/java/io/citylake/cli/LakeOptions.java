@@ -2,6 +2,7 @@ package io.citylake.cli;
 
 import io.citylake.lake.CityLakeException;
 import io.citylake.lake.LakeConfig;
+import io.citylake.lake.Layer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -34,6 +35,9 @@ public final class LakeOptions {
       return LakeConfig.remote(URI.create(lake));
     }
     Path dir = lake.startsWith("file:") ? Path.of(URI.create(lake)) : Path.of(lake);
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw CityLakeException.badInput(verb, "--lake names a file; give the lake's folder", lake);
+    }
     if (!Files.isDirectory(dir)) {
       throw CityLakeException.badInput(verb, "the lake folder does not exist", lake);
     }
@@ -41,6 +45,26 @@ public final class LakeOptions {
       throw CityLakeException.badInput(verb, "the lake has no raw/ folder", lake);
     }
     return LakeConfig.local(dir);
+  }
+
+  /**
+   * The configuration for a lake that commands read (sql, dictionary, export, report, quarantine,
+   * serve): a local lake must have run a night, i.e. have a bronze, silver or gold folder. Checked
+   * before Spark starts, so a lake that never ran a night gets no {@code _metastore/}.
+   */
+  LakeConfig builtConfig(String verb) {
+    LakeConfig config = config(verb);
+    if ("file".equals(config.lakeRoot().getScheme())) {
+      Path root = Path.of(config.lakeRoot());
+      boolean built = Stream.of(Layer.BRONZE, Layer.SILVER, Layer.GOLD)
+          .anyMatch(layer -> Files.isDirectory(root.resolve(layer.directory())));
+      if (!built) {
+        throw CityLakeException.badInput(verb,
+            "no night has run on this lake yet, so it has no tables; run 'citylake nightly' first",
+            root);
+      }
+    }
+    return config;
   }
 
   /** Where the bundled sample lake is: beside the launcher, or below the current directory. */

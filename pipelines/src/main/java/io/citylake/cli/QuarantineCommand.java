@@ -29,7 +29,7 @@ final class QuarantineCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LakeConfig config = lake.config("show the quarantine");
+    LakeConfig config = lake.builtConfig("show the quarantine");
     QuarantineSummary summary =
         new QuarantineSummary(SparkCommand.session(config), config.paths());
     LocalDate day = date != null ? date : summary.latestDay().orElseThrow(() ->

@@ -2,22 +2,30 @@ package io.citylake.cli;
 
 import io.citylake.lake.CityLakeException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.BinaryType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.DoubleType;
+import org.apache.spark.sql.types.FloatType;
 import org.apache.spark.sql.types.StructField;
 
 /**
  * Runs one SQL statement on a session and prints at most {@code maxRows} rows of its result in
  * the chosen format. Values are printed as Spark casts them to text (so timestamps are in the
- * session time zone, Asia/Tokyo); binary values such as WKB geometries as hex.
+ * session time zone, Asia/Tokyo), fractional numbers in plain decimals, binary values such as WKB
+ * geometries as hex; JSON keeps null columns as {@code null}.
  */
 final class QueryPrinter {
   private final SparkSession spark;
@@ -43,8 +51,7 @@ final class QueryPrinter {
         return false;
       }
       Dataset<Row> shown = result.limit(maxRows + 1);
-      List<String> lines = format == OutputFormat.JSON
-          ? shown.toJSON().collectAsList() : List.of();
+      List<String> lines = format == OutputFormat.JSON ? json(shown) : List.of();
       List<Row> rows = format == OutputFormat.JSON ? List.of() : asText(shown).collectAsList();
       int count = Math.max(lines.size(), rows.size());
       print(result.columns(), rows, lines);
@@ -77,6 +84,17 @@ final class QueryPrinter {
     out.flush();
   }
 
+  /** JSON Lines with every column, null ones as {@code "key": null} (Spark's default drops them). */
+  private static List<String> json(Dataset<Row> rows) {
+    return rows.select(functions.to_json(functions.struct(functions.col("*")),
+            Map.of("ignoreNullFields", "false")))
+        .as(Encoders.STRING()).collectAsList();
+  }
+
+  /**
+   * Every column as text, except fractional numbers, which stay numbers so that {@link #cells}
+   * prints them in plain decimals (Spark's cast writes {@code 5.632083640148405E11}).
+   */
   private static Dataset<Row> asText(Dataset<Row> result) {
     StructField[] fields = result.schema().fields();
     String[] positions = new String[fields.length];
@@ -84,18 +102,40 @@ final class QueryPrinter {
     for (int i = 0; i < fields.length; i++) {
       positions[i] = "c" + i;
       Column column = functions.col(positions[i]);
-      text[i] = fields[i].dataType() instanceof BinaryType
-          ? functions.hex(column) : column.cast("string");
+      DataType type = fields[i].dataType();
+      text[i] = type instanceof BinaryType ? functions.hex(column)
+          : fractional(type) ? column : column.cast("string");
     }
     return result.toDF(positions).select(text);
+  }
+
+  private static boolean fractional(DataType type) {
+    return type instanceof DoubleType || type instanceof FloatType || type instanceof DecimalType;
   }
 
   private static List<String> cells(Row row) {
     List<String> cells = new ArrayList<>(row.length());
     for (int i = 0; i < row.length(); i++) {
-      cells.add(row.isNullAt(i) ? null : row.getString(i));
+      cells.add(row.isNullAt(i) ? null : plain(row.get(i)));
     }
     return cells;
+  }
+
+  /** A value as text; numbers without exponent: {@code 563208364014.8405}, {@code 0.00001}. */
+  static String plain(Object value) {
+    if (value instanceof BigDecimal decimal) {
+      return decimal.toPlainString();
+    }
+    if (value instanceof Double || value instanceof Float) {
+      double number = ((Number) value).doubleValue();
+      String text = value.toString();
+      if (Double.isNaN(number) || Double.isInfinite(number) || !text.contains("E")) {
+        return text;
+      }
+      String plain = new BigDecimal(text).stripTrailingZeros().toPlainString();
+      return plain.contains(".") ? plain : plain + ".0";
+    }
+    return String.valueOf(value);
   }
 
   private static String csvLine(List<String> cells) {

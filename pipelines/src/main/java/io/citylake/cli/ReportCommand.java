@@ -40,7 +40,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<Lang> langs = Lang.parse(lang);
-    LakeConfig config = lake.config("write the KPI report");
+    LakeConfig config = lake.builtConfig("write the KPI report");
     SparkSession spark = SparkCommand.session(config);
     GoldReportReader reader = new GoldReportReader(spark, config.paths());
     LocalDate day = date != null ? date : reader.latestDay();

@@ -55,7 +55,7 @@ final class ServeCommand implements Callable<Integer> {
       }
       served.add(name);
     }
-    LakeConfig config = lake.config("serve the lake");
+    LakeConfig config = lake.builtConfig("serve the lake");
     JdbcEndpoint endpoint =
         JdbcEndpoint.start(SparkCommand.session(config), host, port, served);
     CountDownLatch stopped = new CountDownLatch(1);

@@ -3,6 +3,7 @@ package io.citylake.cli;
 import io.citylake.lake.LakeConfig;
 import io.citylake.lake.SparkSessions;
 import io.citylake.pipeline.JobOutcome;
+import io.citylake.publish.LakeCatalog;
 import io.citylake.pipeline.RunSummary;
 import java.io.PrintWriter;
 import org.apache.spark.sql.SparkSession;
@@ -14,8 +15,15 @@ import org.apache.spark.sql.SparkSession;
 final class SparkCommand {
   private SparkCommand() {}
 
+  /**
+   * The session, with the metastore's tables resolving inside {@code config}'s lake: a copied or
+   * moved lake, or another lake of the same JVM, never reads the files of the lake its metastore
+   * was built for ({@link LakeCatalog}).
+   */
   static SparkSession session(LakeConfig config) {
-    return SparkSessions.create(config, SparkSessions.Settings.embedded());
+    SparkSession spark = SparkSessions.create(config, SparkSessions.Settings.embedded());
+    new LakeCatalog(spark).resolveUnder(config);
+    return spark;
   }
 
   static void progress(PrintWriter out, JobOutcome outcome) {

@@ -51,7 +51,7 @@ final class SqlCommand implements Callable<Integer> {
     if (statement != null && statement.isBlank()) {
       throw CityLakeException.badInput("run SQL", "the statement is empty", "\"\"");
     }
-    LakeConfig config = lake.config("run SQL");
+    LakeConfig config = lake.builtConfig("run SQL");
     PrintWriter out = spec.commandLine().getOut();
     QueryPrinter printer = new QueryPrinter(SparkCommand.session(config), output, maxRows, out);
     if (statement != null) {

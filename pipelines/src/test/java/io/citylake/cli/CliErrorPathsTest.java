@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,6 +55,55 @@ class CliErrorPathsTest {
     assertThat(outcome.err().lines().toList()).hasSize(1);
     assertThat(outcome.err()).startsWith("citylake nightly: Invalid value for option '--date'")
         .contains("2026-13-45");
+  }
+
+  @Test
+  void badDateIsInPlainWords() {
+    for (String[] args : List.of(new String[] {"nightly", "--date", "2026-13-45"},
+        new String[] {"backfill", "--from", "2026-11-01", "--to", "2026-11-31"})) {
+      String bad = args[args.length - 1];
+      Outcome outcome = run(args);
+      assertThat(outcome.exitCode()).isEqualTo(2);
+      assertThat(outcome.err().lines().toList()).singleElement().asString()
+          .contains("'" + bad + "' is not a calendar day; write it as YYYY-MM-DD")
+          .doesNotContain("java.").doesNotContain("Exception").doesNotContain("LocalDate");
+    }
+  }
+
+  @Test
+  void lakePathNamingAFileIsOneLine(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("lake.txt"), "not a lake");
+    assertOneLineError(run("sql", "--lake", file.toString(), "SELECT 1"),
+        "citylake sql: Cannot run SQL: --lake names a file; give the lake's folder (got: "
+            + file + ")");
+  }
+
+  @Test
+  void unknownCommandSuggestsTheClosestOne() {
+    assertOneLineError(run("sqll"),
+        "citylake: Unknown command 'sqll'; did you mean 'sql'? (see 'citylake --help')");
+    assertOneLineError(run("dictionry", "--lake", "x"),
+        "citylake: Unknown command 'dictionry'; did you mean 'dictionary'?"
+            + " (see 'citylake --help')");
+  }
+
+  @Test
+  void readingALakeThatNeverRanANightSaysToRunItAndLeavesNoMetastore(@TempDir Path dir)
+      throws Exception {
+    Files.createDirectories(dir.resolve("raw"));
+    for (String[] args : List.of(
+        new String[] {"sql", "--lake", dir.toString(), "SELECT * FROM gold.kpi_catalogue"},
+        new String[] {"dictionary", "--lake", dir.toString()},
+        new String[] {"report", "--lake", dir.toString()})) {
+      Outcome outcome = run(args);
+      assertThat(outcome.exitCode()).as(args[0]).isEqualTo(2);
+      assertThat(outcome.err().lines().toList()).as(args[0]).singleElement().asString()
+          .endsWith(": no night has run on this lake yet, so it has no tables;"
+              + " run 'citylake nightly' first (got: " + dir + ")");
+    }
+    try (var entries = Files.list(dir)) {
+      assertThat(entries.map(p -> p.getFileName().toString())).containsExactly("raw");
+    }
   }
 
   @Test

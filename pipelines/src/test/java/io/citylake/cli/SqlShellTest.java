@@ -39,10 +39,10 @@ class SqlShellTest extends SparkTestBase {
   }
 
   @Test
-  void jsonIsOneObjectPerRow() {
+  void jsonIsOneObjectPerRowWithNullKeysKept() {
     assertThat(print(OutputFormat.JSON, 10, PEOPLE).lines().toList()).containsExactly(
         "{\"id\":1,\"name\":\"Aiko\",\"score\":2.5,\"day\":\"2026-11-05\"}",
-        "{\"id\":22,\"name\":\"Bo, \\\"B\\\"\",\"day\":\"2026-11-06\"}");
+        "{\"id\":22,\"name\":\"Bo, \\\"B\\\"\",\"score\":null,\"day\":\"2026-11-06\"}");
   }
 
   @Test

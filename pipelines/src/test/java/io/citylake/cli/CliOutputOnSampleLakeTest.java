@@ -1,0 +1,96 @@
+package io.citylake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.citylake.pipeline.SampleLakeNight;
+import io.citylake.testing.SparkTestBase;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@code citylake sql} and {@code citylake export} print on the shared sample lake's first
+ * night: qualified table names, null keys in JSON, plain decimals. Nothing is written into the
+ * lake: exports go to this class's own folder.
+ */
+@Order(1)
+class CliOutputOnSampleLakeTest extends SparkTestBase {
+  private static final String NUMBERS = "SELECT CAST(563208364014.8405 AS DOUBLE) AS big,"
+      + " CAST(0.00001 AS DOUBLE) AS small, CAST(1E10 AS DOUBLE) AS round,"
+      + " CAST(12.50 AS DECIMAL(10, 2)) AS money, CAST(NULL AS DOUBLE) AS target";
+  private static SampleLakeNight.Lake sample;
+
+  private record Outcome(int exitCode, String out, String err) {}
+
+  @BeforeAll
+  static void theSharedLake() {
+    sample = SampleLakeNight.shared(spark());
+  }
+
+  private static Outcome run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = CityLakeCli.execute(new PrintWriter(out), new PrintWriter(err), args);
+    return new Outcome(code, out.toString(), err.toString());
+  }
+
+  private static Outcome sql(String format, String statement) {
+    Outcome outcome = run("sql", "--lake", sample.root().toString(), "--format", format,
+        statement);
+    assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+    return outcome;
+  }
+
+  @Test
+  void exportTakesTheQualifiedNameThatSqlAndDictionaryUse(@TempDir Path out) {
+    Outcome qualified = run("export", "--lake", sample.root().toString(), "--table",
+        "gold.kpi_catalogue", "--format", "csv", "--out", out.toString());
+    assertThat(qualified.exitCode()).as(qualified.err()).isZero();
+    Path file = out.resolve("kpi_catalogue.csv");
+    assertThat(qualified.out().strip()).isEqualTo(file.toString());
+    assertThat(file).isNotEmptyFile();
+
+    Outcome silver = run("export", "--lake", sample.root().toString(), "--table",
+        "silver.transit_taps", "--out", out.toString());
+    assertThat(silver.exitCode()).isEqualTo(2);
+    assertThat(silver.err().lines().toList()).containsExactly("citylake export: Cannot export"
+        + " silver.transit_taps: only gold tables can be exported (gold.<table> or <table>)"
+        + " (got: silver.transit_taps)");
+  }
+
+  @Test
+  void jsonKeepsNullKeys() {
+    assertThat(sql("json", NUMBERS).out().lines().toList()).singleElement().asString()
+        .contains("\"target\":null");
+    List<String> kpis = sql("json", "SELECT kpi_id, municipality, target FROM gold.kpi_catalogue"
+        + " WHERE target IS NULL").out().lines().toList();
+    assertThat(kpis).hasSize(rows("SELECT * FROM gold.kpi_catalogue WHERE target IS NULL").size())
+        .allSatisfy(line -> assertThat(line).contains("\"target\":null"));
+  }
+
+  @Test
+  void tableAndCsvPrintPlainDecimals() {
+    assertThat(sql("csv", NUMBERS).out().lines().toList()).containsExactly(
+        "big,small,round,money,target", "563208364014.8405,0.00001,10000000000.0,12.50,");
+    assertThat(sql("table", NUMBERS).out())
+        .contains("563208364014.8405  0.00001  10000000000.0  12.50  NULL");
+
+    String values = "SELECT latest_value FROM gold.kpi_catalogue WHERE latest_value IS NOT NULL"
+        + " ORDER BY kpi_id, municipality";
+    List<String> printed = sql("csv", values).out().lines().skip(1).toList();
+    List<Row> expected = rows(values);
+    assertThat(printed).hasSize(expected.size()).noneMatch(cell -> cell.contains("E"));
+    for (int i = 0; i < printed.size(); i++) {
+      assertThat(new BigDecimal(printed.get(i)).doubleValue()).isEqualTo(expected.get(i)
+          .getDouble(0));
+    }
+    assertThat(expected).anyMatch(r -> String.valueOf(r.getDouble(0)).contains("E"));
+  }
+}
