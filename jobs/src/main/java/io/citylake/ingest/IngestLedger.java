@@ -68,12 +68,15 @@ public final class IngestLedger {
           file.sha256(), file.size(), new Timestamp(file.modifiedAt()), ingestedAt,
           context.runId(), bronzeVersion, entry.status(), entry.reason(), file.encoding()));
     }
-    ensureCreated(context);
-    // blind appends: ingest jobs of other datasets may append side by side without conflict
-    context.spark().createDataFrame(rows, SCHEMA).write().format("delta").mode("append")
-        .partitionBy("dataset")
-        .option("userMetadata", context.runId())
-        .save(context.paths().bronze(TABLE));
+    synchronized (IngestLedger.class) {
+      // an older ledger gains its new columns in ensureCreated: no append of this JVM may run
+      // beside that metadata change (blind appends of other processes do not conflict otherwise)
+      ensureCreated(context);
+      context.spark().createDataFrame(rows, SCHEMA).write().format("delta").mode("append")
+          .partitionBy("dataset")
+          .option("userMetadata", context.runId())
+          .save(context.paths().bronze(TABLE));
+    }
   }
 
   /**
