@@ -46,6 +46,9 @@ public final class ConformAccounting {
         IngestLedger.entries(context.spark(), context.paths(), dataset);
     if (ledger.isPresent()) {
       for (Row row : ledger.get()) {
+        if (IngestLedger.EMPTY.equals(row.getString(7))) {
+          continue; // an empty file added no bronze row to rebuild
+        }
         latest.merge(row.getDate(0).toLocalDate(), row.getTimestamp(5),
             (a, b) -> a.after(b) ? a : b);
       }
@@ -70,9 +73,21 @@ public final class ConformAccounting {
         .map(Map.Entry::getKey).toList();
   }
 
-  private static final StructType SCHEMA = StructType.fromDDL("dataset STRING, dt DATE,"
-      + " bronze_rows BIGINT, silver_rows BIGINT, quarantined_rows BIGINT, duplicate_rows BIGINT,"
-      + " superseded_rows BIGINT, " + LATEST_INGEST + " TIMESTAMP, conform_run_id STRING");
+  private static final StructType SCHEMA = StructType.fromDDL(
+      "dataset STRING COMMENT 'silver table (dataset) the rows belong to',"
+      + " dt DATE COMMENT 'JST service day of the delivery partition',"
+      + " bronze_rows BIGINT COMMENT 'bronze rows of the day, every version of every file',"
+      + " silver_rows BIGINT COMMENT 'rows that reached silver',"
+      + " quarantined_rows BIGINT COMMENT 'rows sent to bronze.quarantine for a broken rule',"
+      + " duplicate_rows BIGINT COMMENT 'rows dropped as duplicates of a natural key',"
+      + " superseded_rows BIGINT COMMENT 'rows of file versions a corrected re-delivery replaced',"
+      + " " + LATEST_INGEST + " TIMESTAMP COMMENT 'newest bronze ingest the day was built from',"
+      + " conform_run_id STRING COMMENT 'run that last rebuilt the day'");
+  /** The table's dictionary entry. */
+  public static final io.citylake.lake.TableDoc DOC = new io.citylake.lake.TableDoc(
+      "Per dataset and service day, where every bronze row went: bronze = silver + quarantined"
+          + " + duplicates + superseded", List.of("dataset", "dt"),
+      io.citylake.lake.TableDoc.commentsOf(SCHEMA));
 
   /** Replaces the accounting rows of {@code dataset} for {@code days} with the run's tallies. */
   public static void replace(JobContext context, String dataset, List<LocalDate> days,
@@ -87,11 +102,18 @@ public final class ConformAccounting {
       rows.add(RowFactory.create(dataset, java.sql.Date.valueOf(day),
           c[0], c[1], c[2], c[3], c[4], latest, context.runId()));
     });
-    context.spark().createDataFrame(rows, SCHEMA)
-        .write().format("delta").mode("overwrite").partitionBy("dataset")
-        .option("replaceWhere", "dataset = '" + dataset + "' AND " + Quarantine.inDays(days))
-        .option("userMetadata", context.runId())
-        .save(context.paths().silver(TABLE));
+    String path = context.paths().silver(TABLE);
+    synchronized (ConformAccounting.class) {
+      // conform jobs run side by side: one writer at a time, and the table's metadata (created
+      // with it, or added to an older lake's table once) never changes under another writer
+      DOC.create(context.spark(), path, SCHEMA, "dataset");
+      DOC.ensure(context.spark(), path);
+      context.spark().createDataFrame(rows, SCHEMA)
+          .write().format("delta").mode("overwrite").partitionBy("dataset")
+          .option("replaceWhere", "dataset = '" + dataset + "' AND " + Quarantine.inDays(days))
+          .option("userMetadata", context.runId())
+          .save(path);
+    }
   }
 
   /** Per-status columns after {@code bronze_rows}, in the order of the table. */

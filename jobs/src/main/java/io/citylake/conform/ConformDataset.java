@@ -71,6 +71,7 @@ public final class ConformDataset implements Job {
     }
     List<LocalDate> days = ConformAccounting.touchedDays(context, table, bronzePath);
     if (days.isEmpty()) {
+      doc().ensure(context.spark(), context.paths().silver(table));
       return JobResult.of(name(), 0, 0, Map.of("days_rebuilt", 0));
     }
     Dataset<Row> bronze = context.spark().read().format("delta").load(bronzePath)
@@ -86,6 +87,7 @@ public final class ConformDataset implements Job {
           .option("replaceWhere", Quarantine.inDays(days))
           .option("userMetadata", context.runId())
           .save(silverPath);
+      doc().ensure(context.spark(), silverPath);
       Quarantine.replace(context, table, days, ConformPlan.quarantineRows(classified));
       List<ConformPlan.Tally> tallies = ConformPlan.tallies(classified);
       QualityChecks.record(context, table, tallies);
@@ -94,6 +96,15 @@ public final class ConformDataset implements Job {
     } finally {
       classified.unpersist();
     }
+  }
+
+  /**
+   * The silver table's dictionary entry: the conformer's description, its natural key as grain,
+   * and the comments of its columns.
+   */
+  public io.citylake.lake.TableDoc doc() {
+    return new io.citylake.lake.TableDoc(conformer.description(), conformer.naturalKey(),
+        io.citylake.lake.TableDoc.commentsOf(new ConformPlan(conformer).silverSchema()));
   }
 
   private JobResult result(List<LocalDate> days, long[] totals) {

@@ -25,6 +25,13 @@ import org.apache.spark.sql.types.StructType;
 public final class ConformPlan {
   public static final String STATUS = "_status";
   public static final String REASON = "_reason";
+  /** The raw field(s) to blame for a quarantined row, comma-separated, null when none is. */
+  public static final String FIELD = "_field";
+  /** The raw value(s) of {@link #FIELD}, as delivered. */
+  public static final String VALUE = "_value";
+  /** Rule of a line whose bytes do not decode in its file's encoding. */
+  public static final String NOT_DECODABLE = "not_decodable";
+  private static final String SOURCE_PREFIX = "_src_";
   public static final String SILVER = "silver";
   public static final String QUARANTINED = "quarantined";
   public static final String DUPLICATE = "duplicate";
@@ -52,8 +59,14 @@ public final class ConformPlan {
       typed = typed.join(functions.broadcast(keys),
           col(lookup.column()).equalTo(col("_lk" + i)), "left");
     }
-    Dataset<Row> reasoned = typed.withColumn(REASON, reason());
-    return withStatus(reasoned);
+    List<Check> checks = checks();
+    Dataset<Row> reasoned = typed.withColumn(REASON, chain(checks, Check::reason))
+        .withColumn(FIELD, chain(checks, c -> functions.lit(c.field())))
+        .withColumn(VALUE, chain(checks, Check::value));
+    Column[] kept = java.util.Arrays.stream(reasoned.columns())
+        .filter(name -> !name.startsWith(SOURCE_PREFIX)).map(functions::col)
+        .toArray(Column[]::new);
+    return withStatus(reasoned.select(kept));
   }
 
   /** The silver table's schema: typed columns with their comments, then lineage columns. */
@@ -86,7 +99,8 @@ public final class ConformPlan {
         col("dt"), col(BronzeColumns.SOURCE_FILE).as("source_file"),
         col(BronzeColumns.RAW).as("raw"), col(REASON).as("rule"),
         col(BronzeColumns.RUN_ID).as("ingest_run_id"),
-        col(BronzeColumns.INGESTED_AT).as("ingested_at"));
+        col(BronzeColumns.INGESTED_AT).as("ingested_at"), col(FIELD).as("field"),
+        col(VALUE).as("value"));
   }
 
   /**
@@ -121,8 +135,13 @@ public final class ConformPlan {
   private Dataset<Row> typed(Dataset<Row> bronze) {
     List<Column> columns = new ArrayList<>();
     LINEAGE.forEach(name -> columns.add(col(name)));
+    // bronze tables of older lakes have no such column until their next ingest
+    columns.add(java.util.Arrays.asList(bronze.columns()).contains(BronzeColumns.RAW_BASE64)
+        ? col(BronzeColumns.RAW_BASE64) : functions.lit(null).cast("string")
+            .as(BronzeColumns.RAW_BASE64));
     columns.add(col("_current"));
     List<TypedColumn> typedColumns = conformer.columns();
+    java.util.Set<String> sources = new java.util.LinkedHashSet<>();
     for (int i = 0; i < typedColumns.size(); i++) {
       TypedColumn column = typedColumns.get(i);
       columns.add(expr(column.sql()).cast(column.type()).as(column.name()));
@@ -130,35 +149,87 @@ public final class ConformPlan {
         String present = "nullif(trim(" + column.source().get() + "), '') IS NOT NULL";
         columns.add(expr("NOT (" + present + ")").as("_missing" + i));
         columns.add(expr(present + " AND (" + column.sql() + ") IS NULL").as("_unparsable" + i));
+        sources.add(column.source().get());
       }
     }
+    // the delivered text of each field, to show a quarantined row's bad value; dropped after
+    sources.forEach(source -> columns.add(col(source).cast("string").as(SOURCE_PREFIX + source)));
     return bronze.select(columns.toArray(Column[]::new));
   }
 
-  private Column reason() {
-    Column reason = functions.when(col(BronzeColumns.PARSE_ERROR).isNotNull(),
-        functions.concat(functions.lit("unparsable line: "), col(BronzeColumns.PARSE_ERROR)));
+  /** One reason a row can be quarantined, in the order they are tried, with what to blame. */
+  private record Check(Column when, Column reason, String field, Column value) {}
+
+  private static Column chain(List<Check> checks,
+      java.util.function.Function<Check, Column> part) {
+    Column chained = null;
+    for (Check check : checks) {
+      chained = chained == null ? functions.when(check.when(), part.apply(check))
+          : chained.when(check.when(), part.apply(check));
+    }
+    return chained;
+  }
+
+  /**
+   * Undecodable bytes first, then unparsable lines, missing and unparsable fields, the
+   * conformer's rules and its lookups: a row is quarantined for the first one it fails.
+   */
+  private List<Check> checks() {
+    List<Check> checks = new ArrayList<>();
+    Column none = functions.lit(null).cast("string");
+    checks.add(new Check(col(BronzeColumns.RAW_BASE64).isNotNull(),
+        functions.lit(NOT_DECODABLE), null, none));
+    checks.add(new Check(col(BronzeColumns.PARSE_ERROR).isNotNull(),
+        functions.concat(functions.lit("unparsable line: "), col(BronzeColumns.PARSE_ERROR)),
+        null, none));
     List<TypedColumn> columns = conformer.columns();
     for (int i = 0; i < columns.size(); i++) {
       TypedColumn column = columns.get(i);
       if (column.source().isPresent() && column.required()) {
-        reason = reason.when(col("_missing" + i), "missing " + column.source().get());
+        checks.add(new Check(col("_missing" + i), functions.lit("missing " + column.source().get()),
+            column.source().get(), deliveredValue(column.source().get())));
       }
     }
     for (int i = 0; i < columns.size(); i++) {
-      if (columns.get(i).source().isPresent()) {
-        reason = reason.when(col("_unparsable" + i), "unparsable " + columns.get(i).source().get());
+      TypedColumn column = columns.get(i);
+      if (column.source().isPresent()) {
+        checks.add(new Check(col("_unparsable" + i),
+            functions.lit("unparsable " + column.source().get()), column.source().get(),
+            deliveredValue(column.source().get())));
       }
     }
     for (Rule rule : conformer.rules()) {
-      reason = reason.when(expr(rule.violatedWhen()), rule.name());
+      List<String> fields = rule.fields().stream().map(this::rawField).toList();
+      checks.add(new Check(expr(rule.violatedWhen()), functions.lit(rule.name()),
+          fields.isEmpty() ? null : String.join(", ", fields),
+          fields.isEmpty() ? none : functions.concat_ws(", ", rule.fields().stream()
+              .map(this::deliveredValue).toArray(Column[]::new))));
     }
     List<Lookup> lookups = conformer.lookups();
     for (int i = 0; i < lookups.size(); i++) {
-      reason = reason.when(col(lookups.get(i).column()).isNotNull().and(col("_lk" + i).isNull()),
-          lookups.get(i).ruleName());
+      String column = lookups.get(i).column();
+      checks.add(new Check(col(column).isNotNull().and(col("_lk" + i).isNull()),
+          functions.lit(lookups.get(i).ruleName()), rawField(column), deliveredValue(column)));
     }
-    return reason;
+    return checks;
+  }
+
+  /** The raw field a typed column comes from (its own name for derived columns). */
+  private String rawField(String typedColumn) {
+    return conformer.columns().stream().filter(c -> c.name().equals(typedColumn))
+        .flatMap(c -> c.source().stream()).findFirst().orElse(typedColumn);
+  }
+
+  /**
+   * The delivered text of a column's raw field (a typed column's, or a raw field named directly),
+   * or the typed value of a derived column; empty rather than null, so joined values line up.
+   */
+  private Column deliveredValue(String column) {
+    String field = rawField(column);
+    boolean delivered = conformer.columns().stream()
+        .anyMatch(c -> c.source().isPresent() && c.source().get().equals(field));
+    Column value = delivered ? col(SOURCE_PREFIX + field) : col(column).cast("string");
+    return functions.coalesce(value, functions.lit(""));
   }
 
   private Dataset<Row> withStatus(Dataset<Row> reasoned) {

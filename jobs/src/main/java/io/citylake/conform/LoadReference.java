@@ -26,6 +26,16 @@ import org.apache.spark.sql.functions;
 public final class LoadReference implements Job {
   public static final String BOUNDARIES = "ref_boundaries";
   public static final String BOUNDARIES_FILE = "boundaries.geojson";
+  /** The boundaries table's dictionary entry. */
+  public static final io.citylake.lake.TableDoc BOUNDARIES_DOC = new io.citylake.lake.TableDoc(
+      "Ward and municipality polygons (reference/boundaries.geojson, from 国土数値情報)",
+      List.of("code"), java.util.Map.of(
+          "municipality", "municipality slug",
+          "code", "5-digit JIS code of the ward or municipality",
+          "name_ja", "name in Japanese",
+          "name_en", "name in English",
+          "pref", "prefecture",
+          "geometry_wkb", "polygon as WKB; ST_GeomFromWKB rebuilds it"));
 
   @Override
   public String name() {
@@ -59,13 +69,15 @@ public final class LoadReference implements Job {
     long rows = 0;
     int unchanged = 0;
     for (ReferenceTable table : ReferenceTable.values()) {
-      long loaded = loadIfChanged(context, table.file(), table.table(), () -> csv(context, table));
+      long loaded = loadIfChanged(context, table.file(), table.table(), table.doc(),
+          () -> csv(context, table));
       unchanged += loaded < 0 ? 1 : 0;
       rows += Math.max(loaded, 0);
       details.put(table.table(), loaded < 0 ? "unchanged" : loaded);
     }
     long boundaries =
-        loadIfChanged(context, BOUNDARIES_FILE, BOUNDARIES, () -> boundaries(context));
+        loadIfChanged(context, BOUNDARIES_FILE, BOUNDARIES, BOUNDARIES_DOC,
+            () -> boundaries(context));
     unchanged += boundaries < 0 ? 1 : 0;
     rows += Math.max(boundaries, 0);
     details.put(BOUNDARIES, boundaries < 0 ? "unchanged" : boundaries);
@@ -78,18 +90,24 @@ public final class LoadReference implements Job {
    * the same bytes; returns the rows written, or -1 when the file is unchanged.
    */
   private static long loadIfChanged(JobContext context, String file, String table,
-      java.util.function.Supplier<Dataset<Row>> rows) {
+      io.citylake.lake.TableDoc doc, java.util.function.Supplier<Dataset<Row>> rows) {
     String marker = "built from reference/" + file + " sha256 "
         + sha256(context, requireFile(context, file));
     String path = context.paths().silver(table);
     if (DeltaTables.exists(context.spark(), path)
         && DeltaTables.lastCommit(context.spark(), path).userMetadata().equals(marker)) {
+      doc.ensure(context.spark(), path); // a table of an older lake gets its comments once
       return -1;
     }
-    rows.get().write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+    Dataset<Row> commented = doc.commented(rows.get());
+    // created with its comment and grain first, so the load stays the table's newest commit
+    doc.create(context.spark(), path, commented.schema());
+    commented.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
         .option("userMetadata", marker)
         .save(path);
-    return DeltaTables.lastCommit(context.spark(), path).outputRows();
+    long written = DeltaTables.lastCommit(context.spark(), path).outputRows();
+    doc.ensure(context.spark(), path);
+    return written;
   }
 
   private static String sha256(JobContext context, String path) {

@@ -34,6 +34,8 @@ public final class QualityChecks {
       DeltaTableBuilder builder = DeltaTable.createIfNotExists(context.spark())
           // Delta compares locations textually: file:/x, not file:///x
           .location(new org.apache.hadoop.fs.Path(silverPath).toString())
+          .comment(conformer.description())
+          .property(io.citylake.lake.TableDoc.GRAIN, String.join(", ", conformer.naturalKey()))
           .addColumns(schema)
           .partitionedBy("dt");
       for (Rule rule : conformer.rules()) {
@@ -63,8 +65,18 @@ public final class QualityChecks {
         .replaceAll("^_|_$", "");
   }
 
-  private static final StructType RESULTS_SCHEMA = StructType.fromDDL("run_id STRING,"
-      + " checked_at TIMESTAMP, dataset STRING, dt DATE, rule STRING, failed_rows BIGINT");
+  private static final StructType RESULTS_SCHEMA = StructType.fromDDL(
+      "run_id STRING COMMENT 'run that checked the day',"
+      + " checked_at TIMESTAMP COMMENT 'when the run started',"
+      + " dataset STRING COMMENT 'silver table (dataset) checked',"
+      + " dt DATE COMMENT 'JST service day checked',"
+      + " rule STRING COMMENT 'contract rule (quarantine reason) the rows broke',"
+      + " failed_rows BIGINT COMMENT 'rows of the day that broke the rule'");
+  /** The results table's dictionary entry. */
+  public static final io.citylake.lake.TableDoc RESULTS_DOC = new io.citylake.lake.TableDoc(
+      "Failed-row counts per conform run, dataset, service day and rule; a rule without a row"
+          + " passed that day", List.of("run_id", "dataset", "dt", "rule"),
+      io.citylake.lake.TableDoc.commentsOf(RESULTS_SCHEMA));
 
   /**
    * Appends this run's failed-row counts per day and rule (from the run's tallies); a rule
@@ -82,6 +94,8 @@ public final class QualityChecks {
       return;
     }
     synchronized (QualityChecks.class) {
+      RESULTS_DOC.create(context.spark(), context.paths().silver(RESULTS), RESULTS_SCHEMA);
+      RESULTS_DOC.ensure(context.spark(), context.paths().silver(RESULTS));
       context.spark().createDataFrame(rows, RESULTS_SCHEMA)
           .write().format("delta").mode("append").option("userMetadata", context.runId())
           .save(context.paths().silver(RESULTS));

@@ -17,9 +17,19 @@ import org.apache.spark.sql.functions;
  */
 public final class Quarantine {
   public static final String TABLE = "quarantine";
-  /** Columns a caller supplies, in order; {@link #write} adds dataset and the conform run id. */
+  /**
+   * Columns a caller supplies, in order; {@link #replace} adds dataset and the conform run id.
+   * {@code field} and {@code value} (the raw field(s) that broke the rule and their delivered
+   * text) may be left out, as for rules no field is to blame for.
+   */
   public static final List<String> COLUMNS =
-      List.of("dt", "source_file", "raw", "rule", "ingest_run_id", "ingested_at");
+      List.of("dt", "source_file", "raw", "rule", "ingest_run_id", "ingested_at", "field", "value");
+  /** Columns added after the first lakes were written: older quarantines gain them on write. */
+  private static final List<org.apache.spark.sql.types.StructField> ADDED = List.of(
+      org.apache.spark.sql.types.DataTypes.createStructField("field",
+          org.apache.spark.sql.types.DataTypes.StringType, true),
+      org.apache.spark.sql.types.DataTypes.createStructField("value",
+          org.apache.spark.sql.types.DataTypes.StringType, true));
 
   private Quarantine() {}
 
@@ -42,8 +52,13 @@ public final class Quarantine {
         functions.col("rule").cast("string").as("rule"),
         functions.col("ingest_run_id").cast("string").as("ingest_run_id"),
         functions.col("ingested_at").cast("timestamp").as("ingested_at"),
-        functions.lit(context.runId()).as("conform_run_id"));
+        functions.lit(context.runId()).as("conform_run_id"),
+        optional(rows, "field"), optional(rows, "value"));
     synchronized (Quarantine.class) {
+      String path = context.paths().bronze(TABLE);
+      if (io.citylake.lake.DeltaTables.exists(context.spark(), path)) {
+        io.citylake.lake.DeltaTables.addMissingColumns(context.spark(), path, ADDED);
+      }
       // jobs run side by side; one writer at a time keeps Delta from conflicting on this table
       out.write().format("delta").mode("overwrite")
           .partitionBy("dataset", "dt")
@@ -51,6 +66,11 @@ public final class Quarantine {
           .option("userMetadata", context.runId())
           .save(context.paths().bronze(TABLE));
     }
+  }
+
+  private static org.apache.spark.sql.Column optional(Dataset<Row> rows, String column) {
+    return (java.util.Arrays.asList(rows.columns()).contains(column) ? functions.col(column)
+        : functions.lit(null)).cast("string").as(column);
   }
 
   /** {@code dt IN (DATE'..', ...)} for a replaceWhere predicate. */

@@ -37,6 +37,13 @@ public enum RawDataset {
   SURVEY_RESPONSES("surveys", "responses", RawFormat.CSV,
       List.of("respondent_id", "municipality", "age_band", "survey_date", "question", "answer"));
 
+  /**
+   * Fields that identify a person (the contract's privacy rules): they never leave bronze in
+   * clear, and screens that show bronze text mask them unless asked not to.
+   */
+  public static final List<String> PERSONAL_IDENTIFIERS =
+      List.of("person_id", "card_id", "respondent_id");
+
   private final String family;
   private final String dataset;
   private final RawFormat format;
@@ -66,6 +73,11 @@ public enum RawDataset {
   /** The provider's field names in file order (CSV header order). */
   public List<String> fields() {
     return fields;
+  }
+
+  /** This dataset's fields that identify a person, in file order. */
+  public List<String> personalFields() {
+    return fields.stream().filter(PERSONAL_IDENTIFIERS::contains).toList();
   }
 
   /** The CSV header line a provider writes, e.g. {@code tap_id,card_id,...}. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -21,12 +22,23 @@ import org.apache.spark.util.LongAccumulator;
  * nothing; a corrected re-delivery (same path, new content) is appended as a new version and silver
  * decides which version wins. Reads the files in one Spark scan with no shuffle; writes one Delta
  * commit partitioned by {@code dt}, tagged with the run id.
+ *
+ * <p>No file passes without a trace: an empty file has no line for bronze, so only the
+ * {@link IngestLedger} records it (status {@code empty}); a file that cannot be read as its
+ * dataset's format (a {@code ;}-separated CSV) keeps its lines in bronze, each with the file's
+ * reason, and is recorded as {@code unusable}. Both, and lines that do not decode in their
+ * file's encoding, come back as one-line warnings for the night's summary.
  */
 public final class BronzeIngest {
 
-  /** What one ingest call did. */
+  /** What one ingest call did, with a warning per file that needs a provider's attention. */
   public record Outcome(
-      int filesListed, int filesIngested, long rowsWritten, long corruptLines, long deltaVersion) {}
+      int filesListed, int filesIngested, long rowsWritten, long corruptLines, long deltaVersion,
+      List<String> warnings) {
+    public Outcome {
+      warnings = List.copyOf(warnings);
+    }
+  }
 
   private final JobContext context;
 
@@ -41,30 +53,70 @@ public final class BronzeIngest {
     String tablePath = context.paths().bronze(table);
     RawFileScanner scanner = new RawFileScanner(spark.sparkContext().hadoopConfiguration());
     KnownFiles known = KnownFiles.of(context, table);
-    List<RawFile> fresh = new ArrayList<>();
+    List<IngestLedger.Entry> fresh = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     for (RawFileScanner.Listed file : listed) {
       if (known.unchanged(file, context.paths().root())) {
         continue;
       }
       RawFile fingerprinted = scanner.fingerprint(file, csv, context.paths().root());
       if (!known.sameContent(fingerprinted)) {
-        fresh.add(fingerprinted);
+        IngestLedger.Entry entry = entry(fingerprinted, parser);
+        fresh.add(entry);
+        warning(entry).ifPresent(warnings::add);
       }
     }
+    List<RawFile> readable = fresh.stream().filter(e -> !e.status().equals(IngestLedger.EMPTY))
+        .map(IngestLedger.Entry::file).toList();
     if (fresh.isEmpty()) {
-      return new Outcome(listed.size(), 0, 0, 0, -1);
+      return new Outcome(listed.size(), 0, 0, 0, -1, warnings);
     }
     boolean existed = DeltaTables.exists(spark, tablePath);
     long versionBefore = existed ? DeltaTables.lastCommit(spark, tablePath).version() : -1;
     LongAccumulator corrupt = spark.sparkContext().longAccumulator("corruptLines");
-    write(tablePath, fresh, parser, corrupt);
+    if (!readable.isEmpty()) {
+      if (existed) {
+        DeltaTables.addMissingColumns(spark, tablePath, BronzeColumns.added());
+      }
+      write(tablePath, readable, parser, corrupt);
+    }
     if (!DeltaTables.exists(spark, tablePath)) {
-      return new Outcome(listed.size(), fresh.size(), 0, 0, -1);
+      IngestLedger.record(context, table, fresh, -1);
+      return new Outcome(listed.size(), readable.size(), 0, 0, -1, warnings);
     }
     DeltaTables.Commit commit = DeltaTables.lastCommit(spark, tablePath);
     IngestLedger.record(context, table, fresh, commit.version());
     long rows = commit.version() == versionBefore ? 0 : commit.outputRows();
-    return new Outcome(listed.size(), fresh.size(), rows, corrupt.value(), commit.version());
+    return new Outcome(listed.size(), readable.size(), rows, corrupt.value(),
+        readable.isEmpty() ? -1 : commit.version(), warnings);
+  }
+
+  /** How the ledger records a fresh file: ingested, empty, or unusable with its reason. */
+  private static IngestLedger.Entry entry(RawFile file, LineParser parser) {
+    if (file.blank()) {
+      return new IngestLedger.Entry(file, IngestLedger.EMPTY,
+          file.size() == 0 ? "empty file (0 bytes)" : "no data: the file holds only blank lines");
+    }
+    Optional<String> problem = parser.fileProblem(file);
+    return problem.map(reason -> new IngestLedger.Entry(file, IngestLedger.UNUSABLE, reason))
+        .orElseGet(() -> new IngestLedger.Entry(file, IngestLedger.INGESTED, null));
+  }
+
+  private static Optional<String> warning(IngestLedger.Entry entry) {
+    RawFile file = entry.file();
+    if (entry.status().equals(IngestLedger.EMPTY)) {
+      return Optional.of(file.lakePath() + ": " + entry.reason() + ", nothing ingested");
+    }
+    if (entry.status().equals(IngestLedger.UNUSABLE)) {
+      return Optional.of(file.lakePath() + ": unusable, " + entry.reason()
+          + "; its lines are kept in bronze and quarantined");
+    }
+    if (file.undecodableLines() > 0) {
+      return Optional.of(file.lakePath() + ": " + file.undecodableLines() + " line(s) not"
+          + " decodable as " + file.encoding() + "; their bytes are kept in bronze ("
+          + BronzeColumns.RAW_BASE64 + ") and quarantined");
+    }
+    return Optional.empty();
   }
 
   private void write(
@@ -74,9 +126,10 @@ public final class BronzeIngest {
       byKey.put(BronzeLineMapper.key(file.path()), file);
     }
     StructType schema = BronzeColumns.schema(parser.payloadFields());
+    // the text source keeps each line's bytes undecoded; the mapper decodes them per file
     Dataset<Row> lines = context.spark().read()
         .text(files.stream().map(RawFile::path).toArray(String[]::new))
-        .select(functions.col("value"), functions.input_file_name());
+        .select(functions.col("value").cast("binary"), functions.input_file_name());
     BronzeLineMapper mapper = new BronzeLineMapper(
         byKey, parser, context.runId(), context.startedAt(), corrupt);
     lines.flatMap(mapper, Encoders.row(schema))

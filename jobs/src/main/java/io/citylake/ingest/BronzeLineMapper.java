@@ -1,9 +1,15 @@
 package io.citylake.ingest;
 
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Map;
@@ -14,8 +20,10 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.util.LongAccumulator;
 
 /**
- * Executor-side step of bronze ingest: turns {@code (line, file path)} into a bronze row, skipping
- * header and blank lines. Unparsable lines become rows too, with their raw text and the reason.
+ * Executor-side step of bronze ingest: turns {@code (line bytes, file path)} into a bronze row,
+ * skipping header and blank lines. Each line is decoded in its file's own encoding (Spark's text
+ * source hands over the bytes undecoded). Unparsable lines become rows too, with their raw text
+ * and the reason; a line whose bytes do not decode keeps them, base64-encoded, next to its text.
  */
 final class BronzeLineMapper implements FlatMapFunction<Row, Row> {
   private final Map<String, RawFile> filesByKey;
@@ -45,24 +53,27 @@ final class BronzeLineMapper implements FlatMapFunction<Row, Row> {
 
   @Override
   public Iterator<Row> call(Row input) {
-    String line = input.getString(0);
+    byte[] bytes = (byte[]) input.get(0);
     RawFile file = filesByKey.get(key(input.getString(1)));
     if (file == null) {
       throw new IllegalStateException("Cannot map line of unlisted file " + input.getString(1));
     }
-    String text = RawFileScanner.withoutBom(line);
+    LineText decoded = decode(file, bytes);
+    String text = RawFileScanner.withoutBom(decoded.text());
     if (text.endsWith("\r")) {
       text = text.substring(0, text.length() - 1);
     }
     if (text.isBlank() || (!file.headerLine().isEmpty() && text.equals(file.headerLine()))) {
       return Collections.emptyIterator();
     }
-    ParsedLine parsed = parser.parse(file, text);
+    ParsedLine parsed = decoded.base64() != null
+        ? parser.undecodable(file, decoded.error())
+        : parser.parse(file, text);
     if (parsed.isCorrupt()) {
       corruptLines.add(1);
     }
     Object[] payload = parsed.values();
-    Object[] values = new Object[payload.length + 9];
+    Object[] values = new Object[payload.length + 11];
     System.arraycopy(payload, 0, values, 0, payload.length);
     int i = payload.length;
     values[i++] = text;
@@ -73,7 +84,32 @@ final class BronzeLineMapper implements FlatMapFunction<Row, Row> {
     values[i++] = new Timestamp(file.modifiedAt());
     values[i++] = Timestamp.from(ingestedAt);
     values[i++] = runId;
-    values[i] = Date.valueOf(file.dt());
+    values[i++] = Date.valueOf(file.dt());
+    values[i++] = file.encoding();
+    values[i] = decoded.base64();
     return Collections.singletonList(RowFactory.create(values)).iterator();
+  }
+
+  /** A line's text, and for bytes that do not decode, their base64 and why. */
+  private record LineText(String text, String base64, String error) {}
+
+  private static LineText decode(RawFile file, byte[] bytes) {
+    Charset charset = file.charset();
+    if (file.undecodableLines() == 0) {
+      return new LineText(new String(bytes, charset), null, null);
+    }
+    CharsetDecoder decoder = EncodingDetector.strict(charset);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate((int) (bytes.length * decoder.maxCharsPerByte()) + 1);
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
+    }
+    if (!result.isError()) {
+      return new LineText(out.flip().toString(), null, null);
+    }
+    return new LineText(new String(bytes, charset), Base64.getEncoder().encodeToString(bytes),
+        String.format("not decodable as %s: byte 0x%02X at offset %d", charset.name(),
+            bytes[in.position()] & 0xFF, in.position()));
   }
 }

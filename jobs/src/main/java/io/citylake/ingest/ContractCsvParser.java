@@ -1,6 +1,9 @@
 package io.citylake.ingest;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.types.StructField;
 
 /**
@@ -8,6 +11,9 @@ import org.apache.spark.sql.types.StructField;
  * file's own header, so a provider that reorders or adds columns does not shift values.
  */
 public final class ContractCsvParser implements LineParser {
+  /** Separators other CSV dialects use, with how a reason names them. */
+  private static final Map<Character, String> OTHER_SEPARATORS =
+      Map.of(';', "';'", '\t', "tabs", '|', "'|'");
   private final List<String> fields;
   private final CsvTokenizer tokenizer = new CsvTokenizer();
 
@@ -22,12 +28,11 @@ public final class ContractCsvParser implements LineParser {
 
   @Override
   public ParsedLine parse(RawFile file, String line) {
-    List<String> header = file.header();
-    for (String field : fields) {
-      if (!header.contains(field)) {
-        return ParsedLine.corrupt(fields.size(), "header lacks column " + field);
-      }
+    Optional<String> problem = fileProblem(file);
+    if (problem.isPresent()) {
+      return ParsedLine.corrupt(fields.size(), problem.get());
     }
+    List<String> header = file.header();
     List<String> tokens;
     try {
       tokens = tokenizer.split(line);
@@ -43,5 +48,27 @@ public final class ContractCsvParser implements LineParser {
       values[i] = tokens.get(header.indexOf(fields.get(i)));
     }
     return ParsedLine.ok(values);
+  }
+
+  /**
+   * A header without one of the contract's columns; when the header holds them all once split at
+   * another separator, the reason names that separator, which is what the provider must fix.
+   */
+  @Override
+  public Optional<String> fileProblem(RawFile file) {
+    List<String> header = file.header();
+    Optional<String> missing = fields.stream().filter(f -> !header.contains(f)).findFirst();
+    if (missing.isEmpty()) {
+      return Optional.empty();
+    }
+    for (Map.Entry<Character, String> separator : OTHER_SEPARATORS.entrySet()) {
+      List<String> split = Arrays.stream(file.headerLine().split(
+          java.util.regex.Pattern.quote(separator.getKey().toString()), -1)).map(String::trim)
+          .toList();
+      if (split.containsAll(fields)) {
+        return Optional.of("fields separated by " + separator.getValue() + ", not by ','");
+      }
+    }
+    return Optional.of("header lacks column " + missing.get());
   }
 }

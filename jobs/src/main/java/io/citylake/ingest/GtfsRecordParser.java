@@ -27,6 +27,11 @@ public final class GtfsRecordParser implements LineParser {
   }
 
   @Override
+  public ParsedLine undecodable(RawFile file, String error) {
+    return new ParsedLine(new Object[] {file.folderName(), file.fileName(), null}, error);
+  }
+
+  @Override
   public ParsedLine parse(RawFile file, String line) {
     String feedId = file.folderName();
     String fileName = file.fileName();

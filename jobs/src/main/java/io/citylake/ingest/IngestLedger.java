@@ -24,13 +24,28 @@ import org.apache.spark.sql.types.StructType;
  * leaves bronze ahead of the ledger. Readers check that the ledger's newest bronze version is
  * bronze's current one and otherwise fall back to bronze itself, so the ledger is a cache that
  * can lag but never lies.
+ *
+ * <p>Every fresh file gets its row, including the ones that leave nothing usable in bronze:
+ * {@code status} is {@code ingested}, {@code empty} (no bytes or only blank lines: nothing in
+ * bronze) or {@code unusable} (lines kept in bronze, but the file as a whole cannot be read as
+ * its dataset's format), with the {@code reason} for the last two; {@code encoding} is the
+ * character set the file was decoded with. These three columns came later: rows of older lakes
+ * have them null, which means {@code ingested}.
  */
 public final class IngestLedger {
   public static final String TABLE = "ingest_ledger";
+  public static final String INGESTED = "ingested";
+  public static final String EMPTY = "empty";
+  public static final String UNUSABLE = "unusable";
   private static final StructType SCHEMA = StructType.fromDDL("dataset STRING, dt DATE,"
       + " source_file STRING, source_sha256 STRING, source_size BIGINT,"
       + " source_modified_at TIMESTAMP, ingested_at TIMESTAMP, run_id STRING,"
-      + " bronze_version BIGINT");
+      + " bronze_version BIGINT, status STRING, reason STRING, encoding STRING");
+  /** The columns added after the first lakes were written. */
+  private static final List<String> ADDED = List.of("status", "reason", "encoding");
+
+  /** A fresh file and how it was ingested ({@code reason} null when it was). */
+  public record Entry(RawFile file, String status, String reason) {}
 
   private IngestLedger() {}
 
@@ -39,22 +54,29 @@ public final class IngestLedger {
     return TableRef.bronze(TABLE).slice(dataset);
   }
 
-  /** Appends the files that bronze version {@code bronzeVersion} of {@code dataset} added. */
-  static void record(JobContext context, String dataset, List<RawFile> files,
+  /**
+   * Appends the files a night found for {@code dataset}: those bronze version
+   * {@code bronzeVersion} added, and the empty ones that added nothing (-1: no bronze yet).
+   */
+  static void record(JobContext context, String dataset, List<Entry> files,
       long bronzeVersion) {
     Timestamp ingestedAt = Timestamp.from(context.startedAt());
     List<Row> rows = new ArrayList<>();
-    for (RawFile file : files) {
+    for (Entry entry : files) {
+      RawFile file = entry.file();
       rows.add(RowFactory.create(dataset, java.sql.Date.valueOf(file.dt()), file.lakePath(),
           file.sha256(), file.size(), new Timestamp(file.modifiedAt()), ingestedAt,
-          context.runId(), bronzeVersion));
+          context.runId(), bronzeVersion, entry.status(), entry.reason(), file.encoding()));
     }
-    ensureCreated(context);
-    // blind appends: ingest jobs of other datasets may append side by side without conflict
-    context.spark().createDataFrame(rows, SCHEMA).write().format("delta").mode("append")
-        .partitionBy("dataset")
-        .option("userMetadata", context.runId())
-        .save(context.paths().bronze(TABLE));
+    synchronized (IngestLedger.class) {
+      // an older ledger gains its new columns in ensureCreated: no append of this JVM may run
+      // beside that metadata change (blind appends of other processes do not conflict otherwise)
+      ensureCreated(context);
+      context.spark().createDataFrame(rows, SCHEMA).write().format("delta").mode("append")
+          .partitionBy("dataset")
+          .option("userMetadata", context.runId())
+          .save(context.paths().bronze(TABLE));
+    }
   }
 
   /**
@@ -64,6 +86,21 @@ public final class IngestLedger {
    */
   private static synchronized void ensureCreated(JobContext context) {
     String path = context.paths().bronze(TABLE);
+    if (DeltaTables.exists(context.spark(), path)) {
+      // a ledger of an older lake: add the columns it lacks, once
+      for (int attempt = 0; ; attempt++) {
+        try {
+          DeltaTables.addMissingColumns(context.spark(), path, ADDED.stream()
+              .map(name -> SCHEMA.apply(name)).toList());
+          return;
+        } catch (RuntimeException e) {
+          // another process added them first
+          if (attempt >= 2) {
+            throw e;
+          }
+        }
+      }
+    }
     for (int attempt = 0; !DeltaTables.exists(context.spark(), path); attempt++) {
       try {
         io.delta.tables.DeltaTable.createIfNotExists(context.spark())
@@ -82,8 +119,9 @@ public final class IngestLedger {
 
   /**
    * Rewrites the ledger slice of {@code dataset} from bronze's own metadata columns (one scan of
-   * bronze), for a lake that predates the ledger or a ledger a crash left behind; returns the new
-   * rows, in the column order of {@link #entries}.
+   * bronze), for a lake that predates the ledger or a ledger a crash left behind, keeping its rows
+   * of empty files (which bronze cannot know); returns the new rows, in the column order of
+   * {@link #entries}.
    */
   static List<Row> rebuild(JobContext context, String dataset) {
     String bronze = context.paths().bronze(dataset);
@@ -94,42 +132,67 @@ public final class IngestLedger {
             functions.col(BronzeColumns.SOURCE_SIZE).as("source_size"),
             functions.col(BronzeColumns.SOURCE_MODIFIED_AT).as("source_modified_at"))
         .agg(functions.max(BronzeColumns.INGESTED_AT).as("ingested_at"),
-            functions.max(BronzeColumns.RUN_ID).as("run_id"))
+            functions.max(BronzeColumns.RUN_ID).as("run_id"),
+            encodingOf(context.spark(), bronze).as("encoding"))
         .select(functions.lit(dataset).as("dataset"), functions.col("dt"),
             functions.col("source_file"), functions.col("source_sha256"),
             functions.col("source_size"), functions.col("source_modified_at"),
             functions.col("ingested_at"), functions.col("run_id"),
-            functions.lit(version).as("bronze_version"));
-    List<Row> rows = files.collectAsList();
+            functions.lit(version).as("bronze_version"), functions.lit(INGESTED).as("status"),
+            functions.lit(null).cast("string").as("reason"), functions.col("encoding"));
+    List<Row> rows = new ArrayList<>(files.collectAsList());
     ensureCreated(context);
+    rows.addAll(context.spark().read().format("delta").load(context.paths().bronze(TABLE))
+        .where(functions.col("dataset").equalTo(dataset)
+            .and(functions.col("status").equalTo(EMPTY)))
+        .select(java.util.Arrays.stream(SCHEMA.fieldNames()).map(functions::col)
+            .toArray(org.apache.spark.sql.Column[]::new))
+        .collectAsList());
     context.spark().createDataFrame(rows, SCHEMA).write().format("delta").mode("overwrite")
         .partitionBy("dataset")
         .option("replaceWhere", "dataset = '" + dataset + "'")
         .option("userMetadata", context.runId())
         .save(context.paths().bronze(TABLE));
     return rows.stream().map(r -> RowFactory.create(r.get(1), r.get(2), r.get(3), r.get(4),
-        r.get(5), r.get(6), r.get(8))).toList();
+        r.get(5), r.get(6), r.get(8), r.get(9))).toList();
+  }
+
+  /** The encoding bronze recorded for a file, null in tables of older lakes. */
+  private static org.apache.spark.sql.Column encodingOf(SparkSession spark, String bronze) {
+    boolean recorded = java.util.Arrays.asList(spark.read().format("delta").load(bronze)
+        .schema().fieldNames()).contains(BronzeColumns.SOURCE_ENCODING);
+    return recorded ? functions.max(BronzeColumns.SOURCE_ENCODING)
+        : functions.lit(null).cast("string");
   }
 
   /**
-   * The ledger rows of {@code dataset}, or empty when the ledger cannot be trusted for it: no
-   * ledger yet, or bronze has commits the ledger does not know (an old lake, or a crash between
-   * the bronze commit and the ledger's). Compaction and vacuum commits ({@code citylake
-   * maintain}) add no rows, so they do not count.
+   * The ledger rows of {@code dataset} ({@code dt, source_file, source_sha256, source_size,
+   * source_modified_at, ingested_at, bronze_version, status}, status never null), or empty when
+   * the ledger cannot be trusted for it: no ledger yet, or bronze has commits the ledger does not
+   * know (an old lake, or a crash between the bronze commit and the ledger's). Without a bronze
+   * table, the ledger can only hold empty files, recorded against bronze version -1.
+   * Compaction and vacuum commits ({@code citylake maintain}) add no rows, so they do not count.
    */
   public static Optional<List<Row>> entries(SparkSession spark, LakePaths paths, String dataset) {
     String ledger = paths.bronze(TABLE);
     String bronze = paths.bronze(dataset);
-    if (!DeltaTables.exists(spark, ledger) || !DeltaTables.exists(spark, bronze)) {
+    if (!DeltaTables.exists(spark, ledger)) {
       return Optional.empty();
     }
-    List<Row> rows = spark.read().format("delta").load(ledger)
-        .where(functions.col("dataset").equalTo(dataset))
-        .select("dt", "source_file", "source_sha256", "source_size", "source_modified_at",
-            "ingested_at", "bronze_version")
+    org.apache.spark.sql.Dataset<Row> table = spark.read().format("delta").load(ledger);
+    org.apache.spark.sql.Column status =
+        java.util.Arrays.asList(table.schema().fieldNames()).contains("status")
+            ? functions.coalesce(functions.col("status"), functions.lit(INGESTED))
+            : functions.lit(INGESTED);
+    List<Row> rows = table.where(functions.col("dataset").equalTo(dataset))
+        .select(functions.col("dt"), functions.col("source_file"),
+            functions.col("source_sha256"), functions.col("source_size"),
+            functions.col("source_modified_at"), functions.col("ingested_at"),
+            functions.col("bronze_version"), status.as("status"))
         .collectAsList();
     long known = rows.stream().mapToLong(r -> r.getLong(6)).max().orElse(-1);
-    return known == DeltaTables.lastDataVersion(spark, bronze)
-        ? Optional.of(rows) : Optional.empty();
+    long current = DeltaTables.exists(spark, bronze)
+        ? DeltaTables.lastDataVersion(spark, bronze) : -1;
+    return known == current ? Optional.of(rows) : Optional.empty();
   }
 }

@@ -13,9 +13,13 @@ final class IngestResults {
     details.put("files_listed", outcome.filesListed());
     details.put("files_ingested", outcome.filesIngested());
     details.put("corrupt_lines", outcome.corruptLines());
+    if (!outcome.warnings().isEmpty()) {
+      details.put("files_with_warnings", outcome.warnings().size());
+    }
     if (outcome.deltaVersion() >= 0) {
       details.put("delta_version", outcome.deltaVersion());
     }
-    return JobResult.of(job, outcome.rowsWritten(), outcome.rowsWritten(), details);
+    return JobResult.of(job, outcome.rowsWritten(), outcome.rowsWritten(), details)
+        .withWarnings(outcome.warnings());
   }
 }

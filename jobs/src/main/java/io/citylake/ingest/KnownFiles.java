@@ -4,6 +4,7 @@ import io.citylake.lake.DeltaTables;
 import io.citylake.job.JobContext;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 
@@ -17,16 +18,16 @@ final class KnownFiles {
   private final Set<String> contentKeys = new HashSet<>();
 
   /**
-   * The files of {@code bronze.<table>}, from the ingest ledger; a ledger that lags behind bronze
-   * is first rebuilt from bronze.
+   * The files of {@code bronze.<table>}, and the empty files that never reached it, from the
+   * ingest ledger; a ledger that lags behind bronze is first rebuilt from bronze.
    */
   static KnownFiles of(JobContext context, String table) {
     KnownFiles known = new KnownFiles();
-    if (!DeltaTables.exists(context.spark(), context.paths().bronze(table))) {
+    Optional<List<Row>> ledger = IngestLedger.entries(context.spark(), context.paths(), table);
+    if (ledger.isEmpty() && !DeltaTables.exists(context.spark(), context.paths().bronze(table))) {
       return known;
     }
-    List<Row> entries = IngestLedger.entries(context.spark(), context.paths(), table)
-        .orElseGet(() -> IngestLedger.rebuild(context, table));
+    List<Row> entries = ledger.orElseGet(() -> IngestLedger.rebuild(context, table));
     for (Row row : entries) {
       String file = row.getString(1);
       known.statusKeys.add(file + "|" + row.getLong(3) + "|" + row.getTimestamp(4).getTime());

@@ -15,6 +15,19 @@ public interface LineParser extends Serializable {
 
   ParsedLine parse(RawFile file, String line);
 
+  /** A line whose bytes do not decode in its file's encoding: no payload, only the reason. */
+  default ParsedLine undecodable(RawFile file, String error) {
+    return ParsedLine.corrupt(payloadFields().size(), error);
+  }
+
+  /**
+   * Why a whole file cannot be read as its dataset's format (its lines are still kept, each
+   * with this reason), or empty when it can.
+   */
+  default java.util.Optional<String> fileProblem(RawFile file) {
+    return java.util.Optional.empty();
+  }
+
   /** Nullable string columns named after {@code fields}: bronze keeps every value as text. */
   static List<StructField> textFields(List<String> fields) {
     return fields.stream()

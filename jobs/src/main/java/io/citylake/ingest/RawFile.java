@@ -13,13 +13,24 @@ import java.util.List;
  * @param dt service day from the {@code dt=} partition (for GTFS feeds: the day it was ingested)
  * @param header the file's column names for CSV-like files (BOM stripped), empty for JSON lines
  * @param headerLine the header line exactly as it appears (BOM stripped), skipped when reading
+ * @param encoding the character set the file's text is in ({@code UTF-8} or {@code windows-31j}),
+ *     found by {@link EncodingDetector}
+ * @param undecodableLines lines whose bytes are not valid in {@code encoding}: bronze keeps their
+ *     bytes, and silver quarantines them
+ * @param blank whether the file holds nothing but whitespace (a zero-byte file, for one)
  */
 public record RawFile(
     String path, String lakePath, LocalDate dt, long size, long modifiedAt, String sha256, List<String> header,
-    String headerLine) implements Serializable {
+    String headerLine, String encoding, long undecodableLines, boolean blank)
+    implements Serializable {
 
   public RawFile {
     header = List.copyOf(header);
+  }
+
+  /** The file's character set, to decode its lines with. */
+  public java.nio.charset.Charset charset() {
+    return java.nio.charset.Charset.forName(encoding);
   }
 
   /** Last path element, e.g. {@code taps-2026-11-01.csv.gz}. */

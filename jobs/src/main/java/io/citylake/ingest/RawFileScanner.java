@@ -1,11 +1,9 @@
 package io.citylake.ingest;
 
 import io.citylake.lake.CityLakeException;
-import java.io.BufferedReader;
+import java.security.DigestInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
@@ -93,23 +91,38 @@ public final class RawFileScanner {
     return file.substring(root.length() + 1);
   }
 
-  /** Reads the file once for its SHA-256 and, when {@code csv}, its header line. */
+  /**
+   * Reads the file once for its SHA-256 (of the delivered bytes), its character encoding and, when
+   * {@code csv}, its header line (of the decompressed text).
+   */
   public RawFile fingerprint(Listed listed, boolean csv, String lakeRoot) {
     Path path = listed.status().getPath();
-    try (InputStream in = open(path)) {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      String headerLine = csv ? readHeader(path) : "";
+    try (DigestInputStream raw = new DigestInputStream(open(path),
+        MessageDigest.getInstance("SHA-256"))) {
+      EncodingDetector detector = new EncodingDetector();
+      CompressionCodec codec = new CompressionCodecFactory(hadoopConf).getCodec(path);
       byte[] buffer = new byte[1 << 16];
-      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-        digest.update(buffer, 0, n);
+      InputStream text = codec == null ? raw : codec.createInputStream(raw);
+      for (int n = text.read(buffer); n >= 0; n = text.read(buffer)) {
+        detector.update(buffer, 0, n);
       }
+      // the decompressor may stop before the end of the delivered bytes: hash them all
+      while (raw.read(buffer) >= 0) {
+        // digested while read
+      }
+      if (text != raw) {
+        text.close(); // returns the pooled decompressor
+      }
+      EncodingDetector.Result detected = detector.finish();
+      String headerLine = csv ? new String(detected.firstLine(), detected.charset()) : "";
       List<String> header =
           headerLine.isEmpty() ? List.of() : new CsvTokenizer().split(headerLine).stream()
               .map(h -> h == null ? "" : h.trim()).toList();
       return new RawFile(
           listed.path(), relativize(lakeRoot, listed.path()), listed.dt(), listed.status().getLen(),
-          listed.status().getModificationTime(), HexFormat.of().formatHex(digest.digest()),
-          header, headerLine);
+          listed.status().getModificationTime(),
+          HexFormat.of().formatHex(raw.getMessageDigest().digest()), header, headerLine,
+          detected.charset().name(), detected.undecodableLines(), detected.blank());
     } catch (IOException | NoSuchAlgorithmException e) {
       throw CityLakeException.failed("read raw file " + path, e.getMessage(), e);
     }
@@ -120,19 +133,30 @@ public final class RawFileScanner {
     return line.startsWith(BOM) ? line.substring(1) : line;
   }
 
-  private String readHeader(Path path) throws IOException {
-    InputStream raw = open(path);
-    CompressionCodec codec = new CompressionCodecFactory(hadoopConf).getCodec(path);
-    InputStream in = codec == null ? raw : codec.createInputStream(raw);
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      String first = reader.readLine();
-      return first == null ? "" : stripLineEnd(withoutBom(first));
+  /**
+   * The first line of a delivered text file (the header of a CSV file), decoded as the file's
+   * own encoding, without byte-order mark and line end; empty for an empty file.
+   */
+  public String firstLine(String file) {
+    Path path = new Path(file);
+    try (InputStream raw = open(path)) {
+      CompressionCodec codec = new CompressionCodecFactory(hadoopConf).getCodec(path);
+      InputStream in = codec == null ? raw : codec.createInputStream(raw);
+      java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+      try (InputStream buffered = new java.io.BufferedInputStream(in)) {
+        for (int b = buffered.read(); b >= 0 && b != '\n' && line.size() < 1 << 20;
+            b = buffered.read()) {
+          line.write(b);
+        }
+      }
+      EncodingDetector detector = new EncodingDetector();
+      byte[] bytes = line.toByteArray();
+      detector.update(bytes, 0, bytes.length);
+      EncodingDetector.Result detected = detector.finish();
+      return new String(detected.firstLine(), detected.charset());
+    } catch (IOException e) {
+      throw CityLakeException.failed("read raw file " + path, e.getMessage(), e);
     }
-  }
-
-  private static String stripLineEnd(String line) {
-    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
   }
 
   private InputStream open(Path path) throws IOException {

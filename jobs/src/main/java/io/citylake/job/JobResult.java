@@ -1,5 +1,6 @@
 package io.citylake.job;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,13 +10,21 @@ import java.util.Map;
  * @param rowsOut rows written to the job's outputs
  * @param rowsQuarantined rows sent to quarantine
  * @param details small named facts worth showing (files ingested, Delta version, ...)
+ * @param warnings one line each about something an operator should look at although the job
+ *     succeeded (an empty or unusable delivered file), shown under the night's summary
  */
 public record JobResult(
     String job, long rowsIn, long rowsOut, long rowsQuarantined, Map<String, Object> details,
-    double seconds) {
+    double seconds, List<String> warnings) {
 
   public JobResult {
     details = Map.copyOf(details);
+    warnings = List.copyOf(warnings);
+  }
+
+  public JobResult(String job, long rowsIn, long rowsOut, long rowsQuarantined,
+      Map<String, Object> details, double seconds) {
+    this(job, rowsIn, rowsOut, rowsQuarantined, details, seconds, List.of());
   }
 
   public static JobResult of(String job, long rowsIn, long rowsOut, Map<String, Object> details) {
@@ -24,6 +33,11 @@ public record JobResult(
 
   /** The same result with the wall time the runner measured. */
   public JobResult withSeconds(double measured) {
-    return new JobResult(job, rowsIn, rowsOut, rowsQuarantined, details, measured);
+    return new JobResult(job, rowsIn, rowsOut, rowsQuarantined, details, measured, warnings);
+  }
+
+  /** The same result with {@code lines} as its warnings. */
+  public JobResult withWarnings(List<String> lines) {
+    return new JobResult(job, rowsIn, rowsOut, rowsQuarantined, details, seconds, lines);
   }
 }

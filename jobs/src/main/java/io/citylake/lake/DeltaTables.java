@@ -98,6 +98,27 @@ public final class DeltaTables {
             .update(false, scala.Option.empty(), scala.Option.empty()).metadata().configuration());
   }
 
+  /**
+   * Adds the nullable columns of {@code columns} that the table lacks ({@code ALTER TABLE ADD
+   * COLUMNS}, one commit, none when nothing is missing), so a table written by an older version
+   * of citylake takes new columns without rewriting it or merging schemas on every write.
+   */
+  public static void addMissingColumns(SparkSession spark, String path,
+      java.util.List<org.apache.spark.sql.types.StructField> columns) {
+    org.apache.spark.sql.types.StructType schema = DeltaLog.forTable(spark, path)
+        .update(false, scala.Option.empty(), scala.Option.empty()).schema();
+    java.util.Set<String> present = new java.util.HashSet<>(
+        java.util.Arrays.asList(schema.fieldNames()));
+    String missing = columns.stream().filter(c -> !present.contains(c.name()))
+        .map(c -> "`" + c.name() + "` " + c.dataType().sql()
+            + (c.getComment().isDefined() ? " COMMENT '" + c.getComment().get()
+                .replace("\\", "\\\\").replace("'", "\\'") + "'" : ""))
+        .collect(java.util.stream.Collectors.joining(", "));
+    if (!missing.isEmpty()) {
+      spark.sql("ALTER TABLE delta.`" + path + "` ADD COLUMNS (" + missing + ")");
+    }
+  }
+
   private static Commit commitOf(FileSystem fs, Path file, long version) throws IOException {
     try (BufferedReader reader = new BufferedReader(
         new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {

@@ -27,6 +27,27 @@ import org.apache.spark.sql.functions;
  */
 public final class LocatePoints implements Job {
   public static final String TABLE = "located_points";
+  /** The table's dictionary entry. */
+  public static final io.citylake.lake.TableDoc DOC = new io.citylake.lake.TableDoc(
+      "Every sensor, bus stop, merchant and shelter with its ward, grid squares and H3 cell",
+      java.util.List.of("point_kind", "point_id"), java.util.Map.ofEntries(
+          java.util.Map.entry("point_kind", "sensor, stop, merchant or shelter"),
+          java.util.Map.entry("point_id", "id of the point in its own table"),
+          java.util.Map.entry("source", "GTFS feed of a stop; null for other points"),
+          java.util.Map.entry("label", "sensor type, stop name, merchant category or shelter name"),
+          java.util.Map.entry("municipality", "municipality slug"),
+          java.util.Map.entry("lon", "WGS84 longitude, degrees"),
+          java.util.Map.entry("lat", "WGS84 latitude, degrees"),
+          java.util.Map.entry("ward_code", "JIS code of the ward or municipality polygon covering"
+              + " the point; 'unknown' outside every polygon"),
+          java.util.Map.entry("ward_municipality", "municipality slug of that polygon"),
+          java.util.Map.entry("outside_boundaries", "true when no boundary polygon covers the"
+              + " point"),
+          java.util.Map.entry("mesh3", "JIS X 0410 1 km grid square code"),
+          java.util.Map.entry("mesh4", "JIS X 0410 500 m grid square code"),
+          java.util.Map.entry("h3", "H3 cell (lower-case hex) at the lake's resolution"),
+          java.util.Map.entry("geometry_wkb", "point (lon, lat) as WKB; ST_GeomFromWKB"
+              + " rebuilds it")));
 
   @Override
   public String name() {
@@ -74,8 +95,11 @@ public final class LocatePoints implements Job {
         .withColumn("geometry_wkb", functions.when(col("lon").isNotNull()
             .and(col("lat").isNotNull()), functions.expr("ST_AsBinary(ST_Point(lon, lat))")));
     String path = context.paths().silver(TABLE);
-    located.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+    Dataset<Row> commented = DOC.commented(located);
+    DOC.create(context.spark(), path, commented.schema());
+    commented.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
         .option("userMetadata", context.runId()).save(path);
+    DOC.ensure(context.spark(), path);
     long written = DeltaTables.lastCommit(context.spark(), path).outputRows();
     Map<String, Object> details = new LinkedHashMap<>();
     details.put(TABLE, written);

@@ -96,7 +96,7 @@ class ConformDatasetTest extends SparkTestBase {
     assertThat(summary.forDay(DAY1)).hasSize(7).allSatisfy(count -> {
       assertThat(count.dataset()).isEqualTo("transit_taps");
       assertThat(count.rows()).isEqualTo(1);
-    }).extracting(QuarantineSummary.RuleCount::rule).contains("unknown auth", "unknown stop_id");
+    }).extracting(QuarantineSummary.KindCount::kind).contains("unknown auth", "unknown stop_id");
   }
 
   @Test

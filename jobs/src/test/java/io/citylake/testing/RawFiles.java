@@ -18,9 +18,13 @@ public final class RawFiles {
   }
 
   public static Path write(Path file, String content) {
+    return writeBytes(file, content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Writes {@code bytes} as they are (gzipped for a {@code .gz} name): any encoding, any dirt. */
+  public static Path writeBytes(Path file, byte[] bytes) {
     try {
       Files.createDirectories(file.getParent());
-      byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
       if (file.getFileName().toString().endsWith(".gz")) {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
           out.write(bytes);

@@ -15,7 +15,16 @@ public record RunSummary(String runId, LocalDate runDate, List<JobOutcome> outco
     return outcomes.stream().allMatch(o -> o.status() == JobOutcome.Status.SUCCEEDED);
   }
 
-  /** An aligned text table: job, status, rows in/out, quarantined, seconds. */
+  /** Every job's warnings, each as {@code job: text}, in job order. */
+  public List<String> warnings() {
+    return outcomes.stream().flatMap(o -> o.result().stream())
+        .flatMap(r -> r.warnings().stream().map(w -> r.job() + ": " + w)).toList();
+  }
+
+  /**
+   * An aligned text table: job, status, rows in/out, quarantined, seconds; then one
+   * {@code warning:} line per warning (an empty or unusable delivered file, say).
+   */
   public String table() {
     StringBuilder out = new StringBuilder();
     int width = outcomes.stream().mapToInt(o -> o.job().length()).max().orElse(3);
@@ -31,6 +40,9 @@ public record RunSummary(String runId, LocalDate runDate, List<JobOutcome> outco
       if (!o.message().isEmpty()) {
         out.append("    ").append(o.message()).append(System.lineSeparator());
       }
+    }
+    for (String warning : warnings()) {
+      out.append("warning: ").append(warning).append(System.lineSeparator());
     }
     return out.toString();
   }

@@ -22,8 +22,8 @@ public final class CatalogDictionary {
   /**
    * Column names that identify a row of a gold table: gold names its keys the same in every
    * table, so a gold table's grain is the key columns it has (the sample-lake test checks that
-   * they are unique). Silver tables hold events keyed by their conformer's natural key, so the
-   * dictionary gives no grain for them.
+   * they are unique). Silver tables declare theirs (a conformer's natural key, a reference
+   * file's key) in the table property {@code citylake.grain}, which the dictionary reads.
    */
   static final Set<String> KEY_COLUMNS = Set.of("kpi_id", "job", "source", "municipality",
       "shelter_id", "item", "route_id", "stop_id", "survey_date", "year", "month", "dt",
@@ -61,6 +61,14 @@ public final class CatalogDictionary {
     return new DataDictionary(tables, Arrays.asList(KpiDefinition.values()));
   }
 
+  /** The grain a table declares in its {@code citylake.grain} property, if any. */
+  private List<String> declaredGrain(String database, String name) {
+    return spark.sql("SHOW TBLPROPERTIES `" + database + "`.`" + name + "`").collectAsList()
+        .stream().filter(r -> io.citylake.lake.TableDoc.GRAIN.equals(r.getString(0)))
+        .flatMap(r -> Arrays.stream(r.getString(1).split(",\\s*")))
+        .filter(column -> !column.isBlank()).toList();
+  }
+
   private DictionaryTable table(String database, String name) throws AnalysisException {
     Table table = spark.catalog().getTable(database, name);
     List<DictionaryColumn> columns = new ArrayList<>();
@@ -68,7 +76,7 @@ public final class CatalogDictionary {
       columns.add(new DictionaryColumn(column.name(), column.dataType(), column.description(),
           column.isPartition()));
     }
-    List<String> grain = !database.equals(GOLD) ? List.of() : columns.stream()
+    List<String> grain = !database.equals(GOLD) ? declaredGrain(database, name) : columns.stream()
         .map(DictionaryColumn::name).filter(KEY_COLUMNS::contains).toList();
     return new DictionaryTable(database, name, table.description(), columns, grain);
   }

@@ -226,6 +226,29 @@ class AnalystAccessOnSampleLakeTest extends SparkTestBase {
   }
 
   @Test
+  void dictionaryListsEverySilverTableWithCommentGrainAndCommentedColumns() {
+    DataDictionary dictionary = new CatalogDictionary(spark()).read(List.of("silver"));
+    List<String> silverTables = rows("SHOW TABLES IN silver").stream()
+        .filter(r -> !r.getBoolean(2)).map(r -> r.getString(1)).sorted().toList();
+    assertThat(dictionary.tables()).extracting(DictionaryTable::name).isEqualTo(silverTables)
+        .contains("transit_taps", "gtfs_stops", "ref_shelters", "ref_boundaries",
+            "located_points", "conform_accounting", "dq_results");
+    for (DictionaryTable table : dictionary.tables()) {
+      assertThat(table.comment()).as(table.name()).isNotBlank();
+      assertThat(table.columns()).allSatisfy(c -> assertThat(c.comment())
+          .as(table.name() + "." + c.name()).isNotBlank());
+      assertThat(table.grain()).as(table.name()).isNotEmpty();
+      assertThat(table.columns()).extracting(DictionaryColumn::name).as(table.name())
+          .containsAll(table.grain());
+      String key = table.grain().stream().map(c -> "`" + c + "`")
+          .collect(java.util.stream.Collectors.joining(", "));
+      assertThat(rows("SELECT " + key + ", count(*) FROM " + table.qualifiedName()
+          + " GROUP BY " + key + " HAVING count(*) > 1")).as("grain of " + table.name())
+          .isEmpty();
+    }
+  }
+
+  @Test
   void dictionaryHtmlIsWellFormedAndNamesEveryGoldTable() throws Exception {
     DataDictionary dictionary = new CatalogDictionary(spark()).read(List.of("gold"));
     Path html = lakeDir.resolve("dictionary.html");

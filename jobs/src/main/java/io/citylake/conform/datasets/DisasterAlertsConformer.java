@@ -57,6 +57,7 @@ public final class DisasterAlertsConformer implements Conformer {
         Rule.between("level", 1, 5),
         Rule.inJapan("area_lon", "area_lat"),
         new Rule("lifted before issued",
-            "lifted_at IS NOT NULL AND issued_at IS NOT NULL AND lifted_at < issued_at"));
+            "lifted_at IS NOT NULL AND issued_at IS NOT NULL AND lifted_at < issued_at")
+            .on("issued_at", "lifted_at"));
   }
 }

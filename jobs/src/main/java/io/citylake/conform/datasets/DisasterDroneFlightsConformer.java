@@ -51,7 +51,8 @@ public final class DisasterDroneFlightsConformer implements Conformer {
         Rule.between("payload_kg", 0, 50),
         Rule.between("distance_km", 0, 200),
         new Rule("arrived before departure",
-            "arrived_at IS NOT NULL AND departed_at IS NOT NULL AND arrived_at < departed_at"),
+            "arrived_at IS NOT NULL AND departed_at IS NOT NULL AND arrived_at < departed_at")
+            .on("departed_at", "arrived_at"),
         Rule.onServiceDay("departed_at"));
   }
 

@@ -9,7 +9,8 @@ final class Rules {
   /** A panel report about a day up to a week before its delivery day, never after it. */
   static Rule reportedWithinAWeek(String dateColumn) {
     return new Rule(dateColumn + " outside reporting window",
-        dateColumn + " IS NOT NULL AND " + dateColumn + " NOT BETWEEN date_sub(dt, 7) AND dt");
+        dateColumn + " IS NOT NULL AND " + dateColumn + " NOT BETWEEN date_sub(dt, 7) AND dt",
+        java.util.List.of(dateColumn));
   }
 
   /** lon/lat columns computed from the raw fields, for located datasets. */

@@ -99,6 +99,6 @@ public final class SensorObservationsConformer implements Conformer {
 
   private static Rule valueRange(String type, double min, double max) {
     return new Rule(type + " value out of range", "type = '" + type + "' AND value IS NOT NULL"
-        + " AND (value < " + min + " OR value > " + max + ")");
+        + " AND (value < " + min + " OR value > " + max + ")").on("value");
   }
 }

@@ -53,6 +53,6 @@ public final class SurveyResponsesConformer implements Conformer {
 
   private static Rule invalidAnswer(String question, List<String> answers) {
     return new Rule("invalid answer to " + question, "question = '" + question
-        + "' AND answer NOT IN ('" + String.join("', '", answers) + "')");
+        + "' AND answer NOT IN ('" + String.join("', '", answers) + "')").on("answer");
   }
 }

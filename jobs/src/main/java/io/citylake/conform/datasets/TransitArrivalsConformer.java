@@ -46,7 +46,7 @@ public final class TransitArrivalsConformer implements Conformer {
   public List<Rule> rules() {
     return List.of(
         new Rule("absurd delay", "delay_seconds IS NOT NULL AND (delay_seconds < -3600"
-            + " OR delay_seconds > 4 * 3600)"),
+            + " OR delay_seconds > 4 * 3600)").on("scheduled_at", "actual_at"),
         Rule.onServiceDay("scheduled_at"));
   }
 

@@ -81,6 +81,8 @@ public final class ConformGtfs implements Job {
     GtfsBuildMarker marker = new GtfsBuildMarker(DeltaTables.lastDataVersion(spark, bronzePath));
     List<String> silverPaths = TABLES.stream().map(context.paths()::silver).toList();
     if (marker.isCurrent(spark, silverPaths)) {
+      // tables of an older lake get their comment and grain once (the next night rebuilds them)
+      TABLES.forEach(t -> GtfsSchemas.doc(t).ensure(spark, context.paths().silver(t)));
       return JobResult.of(name(), 0, 0, Map.of("bronze_version", marker.bronzeVersion(),
           "skipped", "bronze unchanged since the last build"));
     }

@@ -91,6 +91,32 @@ public final class GtfsSchemas {
           "a service day the calendar runs on: calendar weekdays plus added, minus removed dates")});
   }
 
+  /** The dictionary entry of a silver GTFS table: what a row is, its grain, column comments. */
+  public static io.citylake.lake.TableDoc doc(String table) {
+    return switch (table) {
+      case AGENCIES -> doc("Transit agencies of each GTFS feed", agencies(), "agency_id");
+      case STOPS -> doc("Stops, stations and entrances of each GTFS feed, with WKB points",
+          stops(), "stop_id");
+      case ROUTES -> doc("Routes of each GTFS feed", routes(), "route_id");
+      case TRIPS -> doc("Trips of each GTFS feed with their route and service calendar", trips(),
+          "trip_id");
+      case STOP_TIMES -> doc("Scheduled arrival and departure of each trip at each of its stops",
+          stopTimes(), "trip_id", "stop_sequence");
+      case SERVICE_DATES -> doc("Every service day each service calendar of a feed runs on"
+          + " (calendar weekdays plus added, minus removed dates)", serviceDates(), "service_id",
+          "service_date");
+      default -> throw new IllegalArgumentException("not a silver GTFS table: " + table);
+    };
+  }
+
+  private static io.citylake.lake.TableDoc doc(String comment, StructType schema,
+      String... key) {
+    java.util.List<String> grain = new java.util.ArrayList<>(java.util.List.of("feed_id"));
+    grain.addAll(java.util.List.of(key));
+    return new io.citylake.lake.TableDoc(comment, grain,
+        io.citylake.lake.TableDoc.commentsOf(schema));
+  }
+
   private static StructField feedId() {
     return field("feed_id", TEXT, "feed folder under raw/transit/gtfs: the operator's feed id");
   }
