@@ -1,9 +1,8 @@
 package io.citylake.conform;
 
-import com.univocity.parsers.csv.CsvParser;
-import com.univocity.parsers.csv.CsvParserSettings;
 import io.citylake.contract.RawDataset;
 import io.citylake.contract.RawFormat;
+import io.citylake.ingest.CsvTokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -104,7 +103,7 @@ public final class IdentifierMask {
         }
       }
     }
-    String[] tokens = parser(separator).parseLine(line);
+    String[] tokens = CsvTokenizer.newParser(separator).parseLine(line);
     if (tokens == null) {
       return line;
     }
@@ -125,21 +124,8 @@ public final class IdentifierMask {
   }
 
   private static List<String> split(String header, char separator) {
-    String[] tokens = parser(separator).parseLine(header);
+    String[] tokens = CsvTokenizer.newParser(separator).parseLine(header);
     return tokens == null ? List.of()
         : Arrays.stream(tokens).map(t -> t == null ? "" : t.trim()).toList();
-  }
-
-  private static CsvParser parser(char separator) {
-    CsvParserSettings settings = new CsvParserSettings();
-    settings.getFormat().setDelimiter(separator);
-    settings.getFormat().setQuote('"');
-    settings.getFormat().setLineSeparator("\n");
-    settings.setMaxCharsPerColumn(1_000_000);
-    settings.setIgnoreLeadingWhitespaces(false);
-    settings.setIgnoreTrailingWhitespaces(false);
-    settings.setNullValue(null);
-    settings.setEmptyValue("");
-    return new CsvParser(settings);
   }
 }

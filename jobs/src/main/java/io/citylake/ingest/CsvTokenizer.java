@@ -9,7 +9,7 @@ import java.util.List;
  * Splits one CSV line into fields with RFC 4180 quoting (univocity, the parser Spark itself uses),
  * so quoted commas in names or addresses do not shift columns.
  */
-final class CsvTokenizer implements Serializable {
+public final class CsvTokenizer implements Serializable {
   private transient CsvParser parser;
 
   List<String> split(String line) {
@@ -19,17 +19,22 @@ final class CsvTokenizer implements Serializable {
 
   private CsvParser parser() {
     if (parser == null) {
-      CsvParserSettings settings = new CsvParserSettings();
-      settings.getFormat().setDelimiter(',');
-      settings.getFormat().setQuote('"');
-      settings.getFormat().setLineSeparator("\n");
-      settings.setMaxCharsPerColumn(1_000_000);
-      settings.setIgnoreLeadingWhitespaces(false);
-      settings.setIgnoreTrailingWhitespaces(false);
-      settings.setNullValue(null);
-      settings.setEmptyValue("");
-      parser = new CsvParser(settings);
+      parser = newParser(',');
     }
     return parser;
+  }
+
+  /** A contract CSV parser for {@code separator}: quotes kept, blanks kept, no trimming. */
+  public static CsvParser newParser(char separator) {
+    CsvParserSettings settings = new CsvParserSettings();
+    settings.getFormat().setDelimiter(separator);
+    settings.getFormat().setQuote('"');
+    settings.getFormat().setLineSeparator("\n");
+    settings.setMaxCharsPerColumn(1_000_000);
+    settings.setIgnoreLeadingWhitespaces(false);
+    settings.setIgnoreTrailingWhitespaces(false);
+    settings.setNullValue(null);
+    settings.setEmptyValue("");
+    return new CsvParser(settings);
   }
 }

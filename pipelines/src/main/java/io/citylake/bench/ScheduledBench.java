@@ -1,16 +1,15 @@
 package io.citylake.bench;
 
 import io.citylake.lake.CityLakeException;
+import io.citylake.lake.LocalTrees;
 import io.citylake.pipeline.PipelineGraph;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * {@code citylake bench scheduled}: one night run twice on two copies of the same raw lake, each
@@ -86,23 +85,13 @@ public final class ScheduledBench {
     return new Step(mode, task, jobs, exit, (System.nanoTime() - start) / 1e9);
   }
 
-  private static Path copyLake(Path rawLake, Path target) throws IOException {
+  private static Path copyLake(Path rawLake, Path target) {
     if (Files.exists(target)) {
       throw CityLakeException.badInput("run the scheduled benchmark",
           "the work folder is not empty", target);
     }
     for (String part : List.of("raw", "reference")) {
-      Path from = rawLake.resolve(part);
-      try (Stream<Path> paths = Files.walk(from)) {
-        for (Path source : (Iterable<Path>) paths::iterator) {
-          Path destination = target.resolve(part).resolve(from.relativize(source).toString());
-          if (Files.isDirectory(source)) {
-            Files.createDirectories(destination);
-          } else {
-            Files.copy(source, destination, StandardCopyOption.COPY_ATTRIBUTES);
-          }
-        }
-      }
+      LocalTrees.copyTree(rawLake.resolve(part), target.resolve(part));
     }
     return target;
   }

@@ -2,6 +2,7 @@ package io.citylake.cli;
 
 import io.citylake.lake.CityLakeException;
 import io.citylake.lake.LakeConfig;
+import io.citylake.lake.LocalTrees;
 import io.citylake.lake.Layer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,23 +85,9 @@ public final class LakeOptions {
       throw CityLakeException.badInput(
           verb, "no --lake given and no bundled sample lake found; pass --lake PATH", sample);
     }
-    copyTree(sample.resolve("raw"), target.resolve("raw"));
-    copyTree(sample.resolve("reference"), target.resolve("reference"));
+    LocalTrees.copyTree(sample.resolve("raw"), target.resolve("raw"));
+    LocalTrees.copyTree(sample.resolve("reference"), target.resolve("reference"));
     return target;
   }
 
-  private static void copyTree(Path from, Path to) {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path source : (Iterable<Path>) paths::iterator) {
-        Path destination = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(destination);
-        } else {
-          Files.copy(source, destination, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
 }

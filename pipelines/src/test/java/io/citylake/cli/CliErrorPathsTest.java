@@ -1,9 +1,9 @@
 package io.citylake.cli;
 
+import static io.citylake.cli.CliRun.run;
+import static io.citylake.cli.CliRun.assertOneLineError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,21 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Wrong flags and paths end in one clear line and a non-zero exit, never a stack trace. */
 class CliErrorPathsTest {
-
-  private record Outcome(int exitCode, String out, String err) {}
-
-  private static Outcome run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = CityLakeCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-    return new Outcome(code, out.toString(), err.toString());
-  }
-
-  private static void assertOneLineError(Outcome outcome, String expected) {
-    assertThat(outcome.exitCode()).isEqualTo(2);
-    assertThat(outcome.err().lines().toList()).containsExactly(expected);
-    assertThat(outcome.err()).doesNotContain("Exception").doesNotContain("\tat ");
-  }
 
   @Test
   void reportInAnUnknownLanguageIsOneLine() {
@@ -50,7 +35,7 @@ class CliErrorPathsTest {
 
   @Test
   void badDateIsOneLine() {
-    Outcome outcome = run("nightly", "--date", "2026-13-45");
+    CliRun outcome = run("nightly", "--date", "2026-13-45");
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err().lines().toList()).hasSize(1);
     assertThat(outcome.err()).startsWith("citylake nightly: Invalid value for option '--date'")
@@ -62,7 +47,7 @@ class CliErrorPathsTest {
     for (String[] args : List.of(new String[] {"nightly", "--date", "2026-13-45"},
         new String[] {"backfill", "--from", "2026-11-01", "--to", "2026-11-31"})) {
       String bad = args[args.length - 1];
-      Outcome outcome = run(args);
+      CliRun outcome = run(args);
       assertThat(outcome.exitCode()).isEqualTo(2);
       assertThat(outcome.err().lines().toList()).singleElement().asString()
           .contains("'" + bad + "' is not a calendar day; write it as YYYY-MM-DD")
@@ -95,7 +80,7 @@ class CliErrorPathsTest {
         new String[] {"sql", "--lake", dir.toString(), "SELECT * FROM gold.kpi_catalogue"},
         new String[] {"dictionary", "--lake", dir.toString()},
         new String[] {"report", "--lake", dir.toString()})) {
-      Outcome outcome = run(args);
+      CliRun outcome = run(args);
       assertThat(outcome.exitCode()).as(args[0]).isEqualTo(2);
       assertThat(outcome.err().lines().toList()).as(args[0]).singleElement().asString()
           .endsWith(": no night has run on this lake yet, so it has no tables;"
@@ -134,7 +119,7 @@ class CliErrorPathsTest {
 
   @Test
   void meshPrintsTheCodeAndRejectsPointsOutsideJapanInOneLine() {
-    Outcome tokyo = run("mesh", "--lat", "35.681236", "--lon", "139.767125", "--level", "4");
+    CliRun tokyo = run("mesh", "--lat", "35.681236", "--lon", "139.767125", "--level", "4");
     assertThat(tokyo.exitCode()).isZero();
     assertThat(tokyo.out().lines().findFirst()).contains("533946113");
     assertOneLineError(run("mesh", "--lat", "36.1", "--lon", "-115"),
@@ -145,7 +130,7 @@ class CliErrorPathsTest {
   @Test
   void everyCommandHasHelp() {
     for (String command : CityLakeCli.commandLine().getSubcommands().keySet()) {
-      Outcome outcome = run(command, "--help");
+      CliRun outcome = run(command, "--help");
       assertThat(outcome.exitCode()).as(command).isZero();
       assertThat(outcome.out()).as(command).contains("Usage: citylake " + command);
     }
@@ -153,7 +138,7 @@ class CliErrorPathsTest {
 
   @Test
   void planJsonListsJobsWithUpstream() {
-    Outcome outcome = run("plan", "--json");
+    CliRun outcome = run("plan", "--json");
     assertThat(outcome.exitCode()).isZero();
     assertThat(outcome.out()).contains("\"name\" : \"ingest.transit_taps\"")
         .contains("\"upstream\" : [ \"ingest.sensors_observations\"");

@@ -1,11 +1,10 @@
 package io.citylake.cli;
 
+import static io.citylake.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citylake.pipeline.SampleLakeNight;
 import io.citylake.testing.SparkTestBase;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,22 +26,13 @@ class CliOutputOnSampleLakeTest extends SparkTestBase {
       + " CAST(12.50 AS DECIMAL(10, 2)) AS money, CAST(NULL AS DOUBLE) AS target";
   private static SampleLakeNight.Lake sample;
 
-  private record Outcome(int exitCode, String out, String err) {}
-
   @BeforeAll
   static void theSharedLake() {
     sample = SampleLakeNight.shared(spark());
   }
 
-  private static Outcome run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = CityLakeCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-    return new Outcome(code, out.toString(), err.toString());
-  }
-
-  private static Outcome sql(String format, String statement) {
-    Outcome outcome = run("sql", "--lake", sample.root().toString(), "--format", format,
+  private static CliRun sql(String format, String statement) {
+    CliRun outcome = run("sql", "--lake", sample.root().toString(), "--format", format,
         statement);
     assertThat(outcome.exitCode()).as(outcome.err()).isZero();
     return outcome;
@@ -50,14 +40,14 @@ class CliOutputOnSampleLakeTest extends SparkTestBase {
 
   @Test
   void exportTakesTheQualifiedNameThatSqlAndDictionaryUse(@TempDir Path out) {
-    Outcome qualified = run("export", "--lake", sample.root().toString(), "--table",
+    CliRun qualified = run("export", "--lake", sample.root().toString(), "--table",
         "gold.kpi_catalogue", "--format", "csv", "--out", out.toString());
     assertThat(qualified.exitCode()).as(qualified.err()).isZero();
     Path file = out.resolve("kpi_catalogue.csv");
     assertThat(qualified.out().strip()).isEqualTo(file.toString());
     assertThat(file).isNotEmptyFile();
 
-    Outcome silver = run("export", "--lake", sample.root().toString(), "--table",
+    CliRun silver = run("export", "--lake", sample.root().toString(), "--table",
         "silver.transit_taps", "--out", out.toString());
     assertThat(silver.exitCode()).isEqualTo(2);
     assertThat(silver.err().lines().toList()).containsExactly("citylake export: Cannot export"

@@ -1,5 +1,6 @@
 package io.citylake.cli;
 
+import static io.citylake.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citylake.job.TableRef;
@@ -8,8 +9,6 @@ import io.citylake.pipeline.NightlyPipeline;
 import io.citylake.pipeline.SampleLakeNight;
 import io.citylake.publish.MetastoreTables;
 import io.citylake.testing.SparkTestBase;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,15 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 class CopiedLakeOnSampleLakeTest extends SparkTestBase {
   private static final String CHANGED = "changed-in-the-original";
 
-  private record Outcome(int exitCode, String out, String err) {}
-
-  private static Outcome run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = CityLakeCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-    return new Outcome(code, out.toString(), err.toString());
-  }
-
   @Test
   void aCopiedLakeReadsItsOwnFilesAndAMovedOneFindsThem(@TempDir Path dir) throws Exception {
     Path original = dir.resolve("original");
@@ -47,7 +37,7 @@ class CopiedLakeOnSampleLakeTest extends SparkTestBase {
     spark().sql("UPDATE delta.`" + original.resolve("gold/kpi_catalogue")
         + "` SET status = '" + CHANGED + "'");
 
-    Outcome copied = run("sql", "--lake", copy.toString(), "--format", "csv",
+    CliRun copied = run("sql", "--lake", copy.toString(), "--format", "csv",
         "SELECT status, input_file_name() AS file FROM gold.kpi_catalogue ORDER BY status");
 
     assertThat(copied.exitCode()).as(copied.err()).isZero();
@@ -67,7 +57,7 @@ class CopiedLakeOnSampleLakeTest extends SparkTestBase {
 
     Path moved = dir.resolve("moved");
     Files.move(copy, moved);
-    Outcome afterMove = run("sql", "--lake", moved.toString(), "--format", "csv",
+    CliRun afterMove = run("sql", "--lake", moved.toString(), "--format", "csv",
         "SELECT count(*) AS n FROM gold.kpi_catalogue");
     assertThat(afterMove.exitCode()).as(afterMove.err()).isZero();
     assertThat(afterMove.out().lines().toList()).containsExactly("n", "" + statuses.size());

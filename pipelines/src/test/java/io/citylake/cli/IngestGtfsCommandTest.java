@@ -1,11 +1,10 @@
 package io.citylake.cli;
 
+import static io.citylake.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citylake.testing.RawFiles;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
@@ -16,15 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 class IngestGtfsCommandTest {
   @TempDir Path dir;
 
-  private record Outcome(int exitCode, String out, String err) {}
-
-  private static Outcome run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = CityLakeCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-    return new Outcome(code, out.toString(), err.toString());
-  }
-
   private Path emptyLake() throws IOException {
     return Files.createDirectories(dir.resolve("lake/raw")).getParent();
   }
@@ -32,7 +22,7 @@ class IngestGtfsCommandTest {
   @Test
   void missingFeedPathIsOneLine() throws IOException {
     Path missing = dir.resolve("no-such-feed");
-    Outcome outcome = run("ingest", "--gtfs", missing.toString(), "--feed-id", "x",
+    CliRun outcome = run("ingest", "--gtfs", missing.toString(), "--feed-id", "x",
         "--lake", emptyLake().toString());
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err().lines().toList()).containsExactly(
@@ -41,7 +31,7 @@ class IngestGtfsCommandTest {
 
   @Test
   void badFeedIdIsOneLine() throws IOException {
-    Outcome outcome = run("ingest", "--gtfs", dir.toString(), "--feed-id", "a/b",
+    CliRun outcome = run("ingest", "--gtfs", dir.toString(), "--feed-id", "a/b",
         "--lake", emptyLake().toString());
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err().lines().toList()).containsExactly("citylake ingest: Cannot load GTFS"
@@ -51,7 +41,7 @@ class IngestGtfsCommandTest {
 
   @Test
   void gtfsWithoutFeedIdIsOneLine() {
-    Outcome outcome = run("ingest", "--gtfs", dir.toString());
+    CliRun outcome = run("ingest", "--gtfs", dir.toString());
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err().lines().toList()).containsExactly("citylake ingest: --gtfs and"
         + " --feed-id must be given together (see 'citylake ingest --help')");
@@ -61,7 +51,7 @@ class IngestGtfsCommandTest {
   void realFeedIsDeliveredIngestedAndConformed() throws IOException {
     Path lake = emptyLake();
     Path feed = RawFiles.sharedReferenceData().resolve("gtfs/google-sample-feed-1");
-    Outcome outcome = run("ingest", "--gtfs", feed.toString(), "--feed-id", "google",
+    CliRun outcome = run("ingest", "--gtfs", feed.toString(), "--feed-id", "google",
         "--date", "2026-11-01", "--lake", lake.toString());
 
     assertThat(outcome.exitCode()).as(outcome.out() + outcome.err()).isZero();

@@ -1,9 +1,9 @@
 package io.citylake.cli;
 
+import static io.citylake.cli.CliRun.run;
+import static io.citylake.cli.CliRun.assertOneLineError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,21 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
  * exit 2 before any SparkSession is built, so a scheduler sees a usage error at once.
  */
 class SchedulerCliErrorPathsTest {
-
-  private record Outcome(int exitCode, String out, String err) {}
-
-  private static Outcome run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = CityLakeCli.execute(new PrintWriter(out), new PrintWriter(err), args);
-    return new Outcome(code, out.toString(), err.toString());
-  }
-
-  private static void assertOneLineError(Outcome outcome, String expected) {
-    assertThat(outcome.exitCode()).isEqualTo(2);
-    assertThat(outcome.err().lines().toList()).containsExactly(expected);
-    assertThat(outcome.err()).doesNotContain("Exception").doesNotContain("\tat ");
-  }
 
   @Test
   void unknownJobIsOneLineBeforeTheLakeIsTouched(@TempDir Path dir) {
@@ -43,14 +28,14 @@ class SchedulerCliErrorPathsTest {
 
   @Test
   void runJobNeedsJobAndDate() {
-    Outcome outcome = run("run-job", "--job", "ingest.transit_taps");
+    CliRun outcome = run("run-job", "--job", "ingest.transit_taps");
     assertOneLineError(outcome, "citylake run-job: Missing required option: '--date=YYYY-MM-DD'"
         + " (see 'citylake run-job --help')");
   }
 
   @Test
   void runJobBadDateIsOneLine() {
-    Outcome outcome = run("run-job", "--job", "ingest.transit_taps", "--date", "2026-02-30");
+    CliRun outcome = run("run-job", "--job", "ingest.transit_taps", "--date", "2026-02-30");
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err().lines().toList()).hasSize(1);
     assertThat(outcome.err()).startsWith("citylake run-job: Invalid value for option '--date'")
@@ -75,7 +60,7 @@ class SchedulerCliErrorPathsTest {
 
   @Test
   void backfillBadDateIsOneLine() {
-    Outcome outcome = run("backfill", "--from", "2026-11-01", "--to", "14.11.2026");
+    CliRun outcome = run("backfill", "--from", "2026-11-01", "--to", "14.11.2026");
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err().lines().toList()).hasSize(1);
     assertThat(outcome.err()).startsWith("citylake backfill: Invalid value for option '--to'")
@@ -92,7 +77,7 @@ class SchedulerCliErrorPathsTest {
   @Test
   void helpOfSchedulerCommandsListsTheExitCodes() {
     for (String command : new String[] {"nightly", "run-job", "backfill"}) {
-      Outcome outcome = run(command, "--help");
+      CliRun outcome = run(command, "--help");
       assertThat(outcome.exitCode()).as(command).isZero();
       assertThat(outcome.out()).as(command).contains("Exit codes:")
           .containsPattern("(?m)^  3 +nothing to run: ");
@@ -101,7 +86,7 @@ class SchedulerCliErrorPathsTest {
 
   @Test
   void planAirflowPrintsTheDagAndRefusesJson() {
-    Outcome dag = run("plan", "--airflow");
+    CliRun dag = run("plan", "--airflow");
     assertThat(dag.exitCode()).isZero();
     assertThat(dag.out()).contains("dag_id=\"citylake_nightly\"")
         .contains("task_id=\"ingest\"").contains("            \"ingest.transit_taps\",\n");

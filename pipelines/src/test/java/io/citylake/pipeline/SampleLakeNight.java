@@ -1,6 +1,7 @@
 package io.citylake.pipeline;
 
 import io.citylake.job.TableRef;
+import io.citylake.lake.LocalTrees;
 import io.citylake.lake.LakeConfig;
 import io.citylake.publish.MetastoreTables;
 import java.io.IOException;
@@ -262,18 +263,8 @@ public final class SampleLakeNight {
     return folder;
   }
 
+  /** Copies a folder tree (see {@link LocalTrees#copyTree}). */
   public static void copyTree(Path from, Path to) {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path source : paths.toList()) {
-        Path destination = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(destination);
-        } else {
-          Files.copy(source, destination, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    LocalTrees.copyTree(from, to);
   }
 }
