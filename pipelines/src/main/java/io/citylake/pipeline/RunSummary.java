@@ -1,7 +1,11 @@
 package io.citylake.pipeline;
 
+import io.citylake.job.JobResult;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Everything one pipeline run did, job by job, for the console table and the run log. */
 public record RunSummary(String runId, LocalDate runDate, List<JobOutcome> outcomes,
@@ -15,7 +19,23 @@ public record RunSummary(String runId, LocalDate runDate, List<JobOutcome> outco
     return outcomes.stream().allMatch(o -> o.status() == JobOutcome.Status.SUCCEEDED);
   }
 
-  /** An aligned text table: job, status, rows in/out, quarantined, seconds. */
+  /**
+   * Cells suppressed as complements (secondary suppression) per gold table over the run's
+   * jobs, as the jobs returned them.
+   */
+  public Map<String, Long> secondarySuppressed() {
+    Map<String, Long> counts = new TreeMap<>();
+    for (JobOutcome o : outcomes) {
+      o.result().ifPresent(r -> r.secondarySuppressed().forEach(
+          (table, n) -> counts.merge(table, n, Long::sum)));
+    }
+    return counts;
+  }
+
+  /**
+   * An aligned text table: job, status, rows in/out, quarantined, seconds; under a job that
+   * suppressed cells as complements, their count per table.
+   */
   public String table() {
     StringBuilder out = new StringBuilder();
     int width = outcomes.stream().mapToInt(o -> o.job().length()).max().orElse(3);
@@ -28,6 +48,11 @@ public record RunSummary(String runId, LocalDate runDate, List<JobOutcome> outco
       String quarantined = o.result().map(r -> String.valueOf(r.rowsQuarantined())).orElse("-");
       out.append(String.format(format, o.job(), o.status().name().toLowerCase(), in, rowsOut,
           quarantined, String.format("%.1f", o.seconds())));
+      o.result().map(JobResult::secondarySuppressed).filter(m -> !m.isEmpty())
+          .ifPresent(m -> out.append("    complementary suppression (cells): ")
+              .append(m.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                  .collect(Collectors.joining(", ")))
+              .append(System.lineSeparator()));
       if (!o.message().isEmpty()) {
         out.append("    ").append(o.message()).append(System.lineSeparator());
       }

@@ -1,5 +1,6 @@
 package io.citylake.publish;
 
+import io.citylake.kpi.GoldTable;
 import io.citylake.kpi.KpiDefinition;
 import io.citylake.lake.CityLakeException;
 import java.util.ArrayList;
@@ -19,15 +20,8 @@ import scala.collection.JavaConverters;
  * dictionary cannot drift from the tables. Loads each table's schema once; reads no data.
  */
 public final class CatalogDictionary {
-  /**
-   * Column names that identify a row of a gold table: gold names its keys the same in every
-   * table, so a gold table's grain is the key columns it has (the sample-lake test checks that
-   * they are unique). Silver tables hold events keyed by their conformer's natural key, so the
-   * dictionary gives no grain for them.
-   */
-  static final Set<String> KEY_COLUMNS = Set.of("kpi_id", "job", "source", "municipality",
-      "shelter_id", "item", "route_id", "stop_id", "survey_date", "year", "month", "dt",
-      "hour_start", "counted_at", "area_level", "area_id");
+  /** Column names that identify a row of a gold table (see {@link GoldTable#KEY_COLUMNS}). */
+  static final Set<String> KEY_COLUMNS = GoldTable.KEY_COLUMNS;
 
   private static final String GOLD = "gold";
 
