@@ -115,9 +115,9 @@ public abstract class PeriodicKpiJob implements Job {
     return cells(context, output, output.grain().periods(days));
   }
 
-  /** The gold tables this job writes. */
-  public List<GoldTable> goldTables() {
-    return goldOutputs().stream().map(GoldOutput::table).toList();
+  /** The gold tables this job writes, with how they are counted and suppressed. */
+  public List<GoldOutput> publishedOutputs() {
+    return goldOutputs();
   }
 
   private SecondarySuppression.Pending pendingCells(JobContext context, GoldOutput output,

@@ -122,7 +122,7 @@ public final class SecondarySuppression {
   }
 
   /** The row's id within its table: its key columns (sorted by name) as text. */
-  static Column rowId(Dataset<Row> rows) {
+  public static Column rowId(Dataset<Row> rows) {
     List<String> keys = Arrays.stream(rows.columns()).filter(GoldTable.KEY_COLUMNS::contains)
         .sorted().toList();
     return joined(keys.stream().map(functions::col).toList());

@@ -44,15 +44,17 @@ public final class SubtractionAttacker {
     return byCell;
   }
 
-  /** Recovered items ({@code cell#measure}) given the true value of every item. */
+  /**
+   * Recovered items ({@code cell#measure}): the analyst knows the values the equations' items
+   * carry for published cells; {@code truth} (every suppressed item's true value) only judges.
+   */
   public static Map<String, Double> recoveredItems(Map<String, Double> truth,
       Set<String> suppressed, Set<String> primary, Collection<Equation> equations, double p) {
     Map<String, Double> known = new HashMap<>();
     for (Equation e : equations) {
       for (Item i : items(e)) {
         if (!suppressed.contains(i.cell())) {
-          double v = truth.get(key(i));
-          known.put(key(i), Double.isNaN(v) ? 0 : v);
+          known.put(key(i), Double.isNaN(i.value()) ? 0 : i.value());
         }
       }
     }
@@ -81,7 +83,10 @@ public final class SubtractionAttacker {
         if (!suppressed.contains(u.cell())) {
           continue;
         }
-        double v = truth.get(k);
+        Double v = truth.get(k);
+        if (v == null) {
+          throw new IllegalStateException("no true value for suppressed " + k);
+        }
         boolean sensitive = primary.contains(u.cell());
         if (learned.containsKey(k)) {
           if (Disclosure.disclosed(v, learned.get(k), learned.get(k), p, true)) {
