@@ -389,12 +389,15 @@ with DAG(
     t_conform__transit_gtfs >> t_spatial__locate_points
     t_conform__sensors_observations >> t_spatial__people_flow
     t_conform__reference >> t_spatial__people_flow
+    t_kpi__sensors >> t_spatial__people_flow
     t_conform__sensors_observations >> t_spatial__snow_by_ward
     t_conform__reference >> t_spatial__snow_by_ward
     t_conform__points_transactions >> t_spatial__tourism_by_mesh
+    t_kpi__tourism >> t_spatial__tourism_by_mesh
     t_conform__transit_taps >> t_spatial__ridership_by_stop
     t_spatial__locate_points >> t_spatial__ridership_by_stop
     t_conform__transit_gtfs >> t_spatial__ridership_by_stop
+    t_kpi__ridership >> t_spatial__ridership_by_stop
     t_conform__disaster_checkins >> t_spatial__shelter_load
     t_spatial__locate_points >> t_spatial__shelter_load
     t_conform__reference >> t_spatial__shelter_load
