@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.TableRef;
+import io.citylake.kpi.GoldOutput;
 import io.citylake.kpi.PeriodicKpiJob;
 import io.citylake.lake.Layer;
 import io.citylake.pipeline.NightlyPipeline;
@@ -118,6 +119,22 @@ class ComplementarySuppressionOnSampleLakeTest extends SparkTestBase {
         }
       }
       assertThat(protectors).as(relation.name()).hasSize(1);
+    }
+  }
+
+  @Test
+  void everyMeasureOfARelationIsNulledInASuppressedCell() {
+    // a column published for suppressed cells too would count as unknown while it is not
+    for (AdditiveRelation relation : GoldRelations.all()) {
+      for (PeriodicKpiJob job : periodicJobs()) {
+        for (GoldOutput output : job.publishedOutputs()) {
+          String table = output.table().name();
+          if (relation.tables().contains(table) && output.basis().suppressible()) {
+            assertThat(output.valueColumns()).as(relation.name() + " " + table)
+                .containsAll(relation.columnsOf(table));
+          }
+        }
+      }
     }
   }
 
