@@ -173,6 +173,7 @@ with DAG(
     t_ingest >> t_conform
     t_conform >> t_kpi
     t_conform >> t_spatial
+    t_kpi >> t_spatial
     t_ingest >> t_publish
     t_conform >> t_publish
     t_kpi >> t_publish

@@ -16,6 +16,11 @@ import java.util.Map;
 public record JobResult(
     String job, long rowsIn, long rowsOut, long rowsQuarantined, Map<String, Object> details,
     double seconds, List<String> warnings) {
+  /**
+   * Key of {@link #details} holding, per gold table the job wrote, the number of cells it
+   * suppressed as complements (secondary suppression) that run.
+   */
+  public static final String SECONDARY_SUPPRESSED = "secondary_suppressed";
 
   public JobResult {
     details = Map.copyOf(details);
@@ -29,6 +34,13 @@ public record JobResult(
 
   public static JobResult of(String job, long rowsIn, long rowsOut, Map<String, Object> details) {
     return new JobResult(job, rowsIn, rowsOut, 0, details, 0);
+  }
+
+  /** Cells suppressed as complements per gold table (empty for jobs without suppression). */
+  @SuppressWarnings("unchecked")
+  public Map<String, Long> secondarySuppressed() {
+    Object counts = details.get(SECONDARY_SUPPRESSED);
+    return counts instanceof Map<?, ?> map ? (Map<String, Long>) map : Map.of();
   }
 
   /** The same result with the wall time the runner measured. */

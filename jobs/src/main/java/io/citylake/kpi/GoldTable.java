@@ -15,6 +15,15 @@ public record GoldTable(
     String name, String description, List<GoldColumn> columns, List<String> partitionBy) {
   public static final String BUILD_RUN_ID = "build_run_id";
 
+  /**
+   * Column names that identify a row of a gold table: gold names its keys the same in every
+   * table, so a gold table's grain is the key columns it has (the data dictionary shows them;
+   * suppression names its cells by them).
+   */
+  public static final java.util.Set<String> KEY_COLUMNS = java.util.Set.of("kpi_id", "job",
+      "source", "municipality", "shelter_id", "item", "route_id", "stop_id", "survey_date",
+      "year", "month", "dt", "hour_start", "counted_at", "area_level", "area_id");
+
   public GoldTable {
     List<GoldColumn> all = new ArrayList<>(columns);
     if (all.stream().noneMatch(c -> c.name().equals(BUILD_RUN_ID))) {
@@ -31,6 +40,11 @@ public record GoldTable(
       schema = schema.add(column.field());
     }
     return schema;
+  }
+
+  /** The key columns of this table ({@link #KEY_COLUMNS} it has), in column order. */
+  public List<String> keyColumns() {
+    return columns.stream().map(GoldColumn::name).filter(KEY_COLUMNS::contains).toList();
   }
 
   public TableRef ref() {

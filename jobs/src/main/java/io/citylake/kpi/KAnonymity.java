@@ -19,13 +19,26 @@ public final class KAnonymity {
   /** Nulls {@code valueColumns} of cells whose {@code persons} is below {@code k}. */
   public static Dataset<Row> suppress(Dataset<Row> cells, int k, String personsColumn,
       List<String> valueColumns) {
-    Dataset<Row> flagged = cells.withColumn(SUPPRESSED,
+    return nullSuppressed(flag(cells, k, personsColumn), valueColumns);
+  }
+
+  /**
+   * Flags cells whose {@code persons} is below {@code k} (primary suppression) and keeps their
+   * values, for complementary suppression to weigh before {@link #nullSuppressed}.
+   */
+  public static Dataset<Row> flag(Dataset<Row> cells, int k, String personsColumn) {
+    return cells.withColumn(SUPPRESSED,
         functions.coalesce(functions.col(personsColumn), functions.lit(0L)).lt(k));
+  }
+
+  /** Nulls {@code valueColumns} of every cell flagged {@code suppressed}. */
+  public static Dataset<Row> nullSuppressed(Dataset<Row> flagged, List<String> valueColumns) {
+    Dataset<Row> result = flagged;
     for (String value : valueColumns) {
-      flagged = flagged.withColumn(value, functions.when(
+      result = result.withColumn(value, functions.when(
           functions.not(functions.col(SUPPRESSED)), functions.col(value)));
     }
-    return flagged;
+    return result;
   }
 
   /** Marks record-based cells as never suppressed. */

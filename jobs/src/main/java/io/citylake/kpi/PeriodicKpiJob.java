@@ -4,6 +4,7 @@ import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
 import io.citylake.job.TableRef;
+import io.citylake.privacy.SecondarySuppression;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,8 +18,10 @@ import org.apache.spark.sql.functions;
 /**
  * The incremental night of a KPI family: find the KPI days that new, late or corrected silver
  * partitions affect ({@link KpiWatermarks}), and for each gold output recompute exactly the
- * periods containing them (days, months, years) from silver, suppress small person cells and
- * {@code replaceWhere} those periods. Nothing else of the gold tables is rewritten.
+ * periods containing them (days, months, years) from silver, suppress small person cells
+ * (primary) and the cells that would let them be recovered by subtraction (complementary,
+ * {@link SecondarySuppression}), and {@code replaceWhere} those periods. Nothing else of the
+ * gold tables is rewritten.
  */
 public abstract class PeriodicKpiJob implements Job {
   /** Column of the base rows holding the KPI day. */
@@ -35,6 +38,14 @@ public abstract class PeriodicKpiJob implements Job {
   protected abstract List<GoldOutput> goldOutputs();
 
   /**
+   * Gold tables of other jobs this job reads: the totals or parts its tables add up to, whose
+   * published cells complementary suppression takes into account ({@link GoldRelations}).
+   */
+  protected List<String> goldInputs() {
+    return List.of();
+  }
+
+  /**
    * The rows the outputs aggregate, with a {@link #DAY} date column, for KPI days from
    * {@code from} to {@code to}; the caller keeps only the periods it recomputes.
    */
@@ -45,6 +56,7 @@ public abstract class PeriodicKpiJob implements Job {
     List<TableRef> inputs = new ArrayList<>();
     sources().forEach(s -> inputs.add(TableRef.silver(s.table())));
     references().forEach(r -> inputs.add(TableRef.silver(r)));
+    goldInputs().forEach(g -> inputs.add(TableRef.gold(g)));
     return inputs;
   }
 
@@ -64,29 +76,69 @@ public abstract class PeriodicKpiJob implements Job {
     details.put("days_recomputed", pending.days().size());
     long written = 0;
     if (!pending.days().isEmpty()) {
+      List<SecondarySuppression.Pending> tables = new ArrayList<>();
       for (GoldOutput output : goldOutputs()) {
-        long rows = recompute(context, output, pending.days());
-        details.put(output.table().name(), rows);
-        written += rows;
+        tables.add(pendingCells(context, output, pending.days()));
+      }
+      SecondarySuppression.Outcome outcome = SecondarySuppression.apply(context, tables,
+          goldInputs());
+      try {
+        for (SecondarySuppression.Pending table : tables) {
+          String name = table.table().name();
+          long rows = GoldTables.replace(context, table.table(),
+              outcome.published().get(name), table.replaceWhere());
+          details.put(name, rows);
+          written += rows;
+        }
+      } finally {
+        outcome.release();
+      }
+      details.put(JobResult.SECONDARY_SUPPRESSED, outcome.secondary());
+      if (outcome.unprotected() > 0) {
+        details.put("unprotected_cells", outcome.unprotected());
       }
     }
     KpiWatermarks.save(context, name(), pending);
     return JobResult.of(name(), pending.current().size(), written, details);
   }
 
-  private long recompute(JobContext context, GoldOutput output, List<LocalDate> days) {
+  /**
+   * The cells of {@code table} for the periods containing {@code days} with their true values,
+   * before any suppression: what the audits of the published tables compare against. Reads
+   * silver only.
+   */
+  public Dataset<Row> unsuppressedCells(JobContext context, String table,
+      List<LocalDate> days) {
+    GoldOutput output = goldOutputs().stream().filter(o -> o.table().name().equals(table))
+        .findFirst().orElseThrow(() -> new IllegalArgumentException(name()
+            + " does not write gold." + table));
+    return cells(context, output, output.grain().periods(days));
+  }
+
+  /** The gold tables this job writes, with how they are counted and suppressed. */
+  public List<GoldOutput> publishedOutputs() {
+    return goldOutputs();
+  }
+
+  private SecondarySuppression.Pending pendingCells(JobContext context, GoldOutput output,
+      List<LocalDate> days) {
+    List<LocalDate> periods = output.grain().periods(days);
+    Dataset<Row> cells = cells(context, output, periods);
+    Dataset<Row> flagged = output.basis().suppressible()
+        ? KAnonymity.flag(cells, context.config().minPersonsPerCell(), output.countColumn())
+        : KAnonymity.notApplicable(cells);
+    return new SecondarySuppression.Pending(output.table(), flagged,
+        output.grain().in(periods),
+        output.basis().suppressible() ? output.valueColumns() : List.of());
+  }
+
+  private Dataset<Row> cells(JobContext context, GoldOutput output, List<LocalDate> periods) {
     Grain grain = output.grain();
-    List<LocalDate> periods = grain.periods(days);
     LocalDate from = periods.get(0);
     LocalDate to = grain.end(periods.stream().max(Comparator.naturalOrder()).get());
     Dataset<Row> base = base(context, from, to)
         .withColumn(grain.column(), grain.of(functions.col(DAY)))
         .where(grain.in(periods));
-    Dataset<Row> cells = output.aggregate().apply(base, functions.col(grain.column()));
-    Dataset<Row> published = output.basis().suppressible()
-        ? KAnonymity.suppress(cells, context.config().minPersonsPerCell(), output.countColumn(),
-            output.valueColumns())
-        : KAnonymity.notApplicable(cells);
-    return GoldTables.replace(context, output.table(), published, grain.in(periods));
+    return output.aggregate().apply(base, functions.col(grain.column()));
   }
 }

@@ -57,6 +57,12 @@ public final class PeopleFlowByArea extends PeriodicKpiJob {
     return List.of(PointLocator.BOUNDARIES);
   }
 
+  /** The municipal tables this job's cells add up to (complementary suppression). */
+  @Override
+  protected List<String> goldInputs() {
+    return List.of("people_flow_hourly");
+  }
+
   @Override
   protected List<GoldOutput> goldOutputs() {
     return List.of(new GoldOutput(TABLE, Grain.DAY, CountBasis.PERSONS, "people_count",

@@ -57,6 +57,12 @@ public final class RidershipByStop extends PeriodicKpiJob {
     return List.of(LocatePoints.TABLE, BusNetwork.STOPS);
   }
 
+  /** The municipal tables this job's cells add up to (complementary suppression). */
+  @Override
+  protected List<String> goldInputs() {
+    return List.of("ridership_hourly", "ridership_daily");
+  }
+
   @Override
   protected List<GoldOutput> goldOutputs() {
     return List.of(new GoldOutput(TABLE, Grain.DAY, CountBasis.PERSONS, "persons",

@@ -52,6 +52,12 @@ public final class TourismSpendByMesh extends PeriodicKpiJob {
     return List.of(KpiSource.byServiceDay(SOURCE));
   }
 
+  /** The municipal tables this job's cells add up to (complementary suppression). */
+  @Override
+  protected List<String> goldInputs() {
+    return List.of("tourism_spend_daily");
+  }
+
   @Override
   protected List<GoldOutput> goldOutputs() {
     return List.of(new GoldOutput(TABLE, Grain.DAY, CountBasis.PERSONS, "persons",

@@ -1,7 +1,11 @@
 package io.citylake.pipeline;
 
+import io.citylake.job.JobResult;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Everything one pipeline run did, job by job, for the console table and the run log. */
 public record RunSummary(String runId, LocalDate runDate, List<JobOutcome> outcomes,
@@ -22,8 +26,22 @@ public record RunSummary(String runId, LocalDate runDate, List<JobOutcome> outco
   }
 
   /**
-   * An aligned text table: job, status, rows in/out, quarantined, seconds; then one
-   * {@code warning:} line per warning (an empty or unusable delivered file, say).
+   * Cells suppressed as complements (secondary suppression) per gold table over the run's
+   * jobs, as the jobs returned them.
+   */
+  public Map<String, Long> secondarySuppressed() {
+    Map<String, Long> counts = new TreeMap<>();
+    for (JobOutcome o : outcomes) {
+      o.result().ifPresent(r -> r.secondarySuppressed().forEach(
+          (table, n) -> counts.merge(table, n, Long::sum)));
+    }
+    return counts;
+  }
+
+  /**
+   * An aligned text table: job, status, rows in/out, quarantined, seconds; under a job that
+   * suppressed cells as complements, their count per table; then one {@code warning:} line per
+   * warning (an empty or unusable delivered file, say).
    */
   public String table() {
     StringBuilder out = new StringBuilder();
@@ -37,6 +55,11 @@ public record RunSummary(String runId, LocalDate runDate, List<JobOutcome> outco
       String quarantined = o.result().map(r -> String.valueOf(r.rowsQuarantined())).orElse("-");
       out.append(String.format(format, o.job(), o.status().name().toLowerCase(), in, rowsOut,
           quarantined, String.format("%.1f", o.seconds())));
+      o.result().map(JobResult::secondarySuppressed).filter(m -> !m.isEmpty())
+          .ifPresent(m -> out.append("    complementary suppression (cells): ")
+              .append(m.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                  .collect(Collectors.joining(", ")))
+              .append(System.lineSeparator()));
       if (!o.message().isEmpty()) {
         out.append("    ").append(o.message()).append(System.lineSeparator());
       }

@@ -1,5 +1,6 @@
 package io.citylake.publish;
 
+import io.citylake.kpi.GoldTable;
 import io.citylake.kpi.KpiDefinition;
 import io.citylake.lake.CityLakeException;
 import java.util.ArrayList;
@@ -20,14 +21,11 @@ import scala.collection.JavaConverters;
  */
 public final class CatalogDictionary {
   /**
-   * Column names that identify a row of a gold table: gold names its keys the same in every
-   * table, so a gold table's grain is the key columns it has (the sample-lake test checks that
-   * they are unique). Silver tables declare theirs (a conformer's natural key, a reference
-   * file's key) in the table property {@code citylake.grain}, which the dictionary reads.
+   * Column names that identify a row of a gold table (see {@link GoldTable#KEY_COLUMNS}). Silver
+   * tables declare theirs (a conformer's natural key, a reference file's key) in the table
+   * property {@code citylake.grain}, which the dictionary reads.
    */
-  static final Set<String> KEY_COLUMNS = Set.of("kpi_id", "job", "source", "municipality",
-      "shelter_id", "item", "route_id", "stop_id", "survey_date", "year", "month", "dt",
-      "hour_start", "counted_at", "area_level", "area_id");
+  static final Set<String> KEY_COLUMNS = GoldTable.KEY_COLUMNS;
 
   private static final String GOLD = "gold";
 

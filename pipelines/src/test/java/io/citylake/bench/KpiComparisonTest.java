@@ -53,4 +53,15 @@ class KpiComparisonTest {
     assertThat(mismatches).extracting(KpiMismatch::column)
         .containsExactly("walking_minutes_avg", "suppressed");
   }
+
+  @Test
+  void aCellGoldSuppressedAsAComplementIsComparedOnWhatGoldStillPublishes() {
+    List<KpiMismatch> mismatches = KpiComparison.compare(List.of(WALKING),
+        List.of(cell("susami", null, 12L, true), cell("tsukuba", null, 12L, true)),
+        List.of(cell("susami", 41.5, 12L, false), cell("tsukuba", 41.5, 13L, false)));
+
+    assertThat(mismatches).extracting(m -> m.municipality() + " " + m.column())
+        .containsExactly("tsukuba walking_minutes_avg", "tsukuba person_days",
+            "tsukuba persons", "tsukuba suppressed");
+  }
 }
