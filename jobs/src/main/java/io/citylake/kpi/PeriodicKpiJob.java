@@ -129,7 +129,8 @@ public abstract class PeriodicKpiJob implements Job {
         : KAnonymity.notApplicable(cells);
     return new SecondarySuppression.Pending(output.table(), flagged,
         output.grain().in(periods),
-        output.basis().suppressible() ? output.valueColumns() : List.of());
+        output.basis().suppressible() ? output.valueColumns() : List.of(),
+        output.basis().suppressible() ? output.countColumn() : null);
   }
 
   private Dataset<Row> cells(JobContext context, GoldOutput output, List<LocalDate> periods) {

@@ -48,9 +48,11 @@ public final class SecondarySuppression {
    * @param cells the new rows with their true values; {@code suppressed} marks the primary cells
    * @param replaceWhere the rows of the table the write replaces (the others stay as published)
    * @param valueColumns the columns nulled in a suppressed cell
+   * @param countColumn the count of persons k-suppression reads (published even in a suppressed
+   *     cell), or null when the table is not suppressed
    */
   public record Pending(GoldTable table, Dataset<Row> cells, String replaceWhere,
-      List<String> valueColumns) {}
+      List<String> valueColumns, String countColumn) {}
 
   /**
    * The rows to write per table (values of every suppressed cell nulled), the number of cells
@@ -159,32 +161,68 @@ public final class SecondarySuppression {
     if (mine != null) {
       // a table without value columns (record-based) cannot hide a cell: its rows are fixed
       result = project(cells.get(side.table()), relation, side, totals,
-          mine.valueColumns().isEmpty());
+          mine.valueColumns().isEmpty(), mine.countColumn());
       if (published != null) {
         result = result.unionByName(project(published.withColumn(ROW, rowId(published))
-            .where("NOT (" + mine.replaceWhere() + ")"), relation, side, totals, true));
+            .where("NOT (" + mine.replaceWhere() + ")"), relation, side, totals, true,
+            mine.countColumn()));
       }
     } else if (published != null) {
       result = project(published.withColumn(ROW, rowId(published)), relation, side, totals,
-          true);
+          true, null);
     }
     // null: another job's table not written yet, so nothing of it is published
     return result;
   }
 
   private static Dataset<Row> project(Dataset<Row> rows, AdditiveRelation relation,
-      CellSide side, boolean totals, boolean fixed) {
+      CellSide side, boolean totals, boolean fixed, String countColumn) {
+    List<Column> measures = measures(relation, totals);
+    Column empty = emptyCell(countColumn, measures);
     List<Column> columns = new ArrayList<>(List.of(functions.lit(totals).as(SIDE),
         functions.concat_ws("|", functions.lit(side.table()), col(ROW)).as(ROW),
         joined(side.group().stream().map(functions::expr).toList()).as(GROUP),
-        functions.coalesce(col(KAnonymity.SUPPRESSED), functions.lit(false))
-            .as(KAnonymity.SUPPRESSED),
-        functions.lit(fixed).as(FIXED)));
-    for (int i = 0; i < relation.measures().size(); i++) {
-      Measure m = relation.measures().get(i);
-      columns.add(expr(totals ? m.totalExpression() : m.partExpression()).as("_m" + i));
+        suppressedUnlessEmpty(empty).as(KAnonymity.SUPPRESSED),
+        functions.lit(fixed).or(empty).as(FIXED)));
+    for (int i = 0; i < measures.size(); i++) {
+      columns.add(valueUnlessEmpty(empty, measures.get(i)).as("_m" + i));
     }
     return rows.where(side.filter()).select(columns.toArray(Column[]::new));
+  }
+
+  /** The relation's measures of one side, as the equations read them. */
+  public static List<Column> measures(AdditiveRelation relation, boolean totals) {
+    return relation.measures().stream()
+        .map(m -> expr(totals ? m.totalExpression() : m.partExpression())).toList();
+  }
+
+  /**
+   * True for a cell of nobody: its count of persons is known to be zero and every measure is
+   * zero or blank. Such a cell is blank by k-suppression (fewer than k persons), but it singles
+   * out no one: like statistical offices, citylake does not protect empty cells, so recovering
+   * one by subtraction is no disclosure, and choosing one as a complement would hide nothing.
+   * A published row whose count was nulled by suppression is not known to be empty.
+   */
+  public static Column emptyCell(String countColumn, List<Column> measures) {
+    if (countColumn == null) {
+      return functions.lit(false);
+    }
+    Column empty = col(countColumn).isNotNull().and(col(countColumn).equalTo(0));
+    for (Column m : measures) {
+      empty = empty.and(functions.coalesce(m, functions.lit(0.0)).equalTo(0));
+    }
+    return empty;
+  }
+
+  /** The cell's suppressed flag as the equations read it: a cell of nobody is known. */
+  public static Column suppressedUnlessEmpty(Column empty) {
+    return functions.coalesce(col(KAnonymity.SUPPRESSED), functions.lit(false))
+        .and(functions.not(empty));
+  }
+
+  /** A measure as the equations read it: zero in a cell of nobody, blank or not. */
+  public static Column valueUnlessEmpty(Column empty, Column measure) {
+    return functions.when(empty, functions.lit(0.0)).otherwise(measure);
   }
 
   /** The cells and equations of all relations of one job run. */

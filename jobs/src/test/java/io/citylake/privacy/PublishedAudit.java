@@ -61,6 +61,7 @@ public final class PublishedAudit {
     Map<String, Double> truth = new HashMap<>();
     Set<String> suppressed = new HashSet<>();
     Set<String> primary = new HashSet<>();
+    Set<String> empty = new HashSet<>();
     Map<String, List<Item>[]> sides = new TreeMap<>();
     Set<String> truthLoaded = new HashSet<>();
     for (AdditiveRelation relation : relations) {
@@ -73,7 +74,8 @@ public final class PublishedAudit {
         Dataset<Row> published = asPublished
             ? context.spark().read().format("delta").load(path)
             : primaryOnly(context, jobs, side.table(), days);
-        for (Row r : project(published, relation, side, totals).collectAsList()) {
+        for (Row r : project(published, relation, side, totals,
+            countColumn(jobs, side.table())).collectAsList()) {
           String id = side.table() + "|" + r.getString(0);
           if (r.getBoolean(2)) {
             suppressed.add(id);
@@ -91,12 +93,14 @@ public final class PublishedAudit {
           }
         }
         if (truthLoaded.add(relation.name() + totals)) {
-          loadTruth(context, jobs, relation, side, totals, days, truth, primary);
+          loadTruth(context, jobs, relation, side, totals, days, truth, primary, empty);
         }
       }
     }
     List<Equation> equations = new ArrayList<>();
     sides.forEach((name, pair) -> equations.add(new Equation(name, pair[0], pair[1])));
+    // a cell of nobody is blank but singles out no one: no target (SecondarySuppression.emptyCell)
+    suppressed.removeAll(empty);
     primary.retainAll(suppressed);
     Map<String, Double> recovered = SubtractionAttacker.recoveredItems(truth, suppressed,
         primary, equations, ComplementarySuppression.PROTECTION);
@@ -105,7 +109,7 @@ public final class PublishedAudit {
 
   private static void loadTruth(JobContext context, Collection<PeriodicKpiJob> jobs,
       AdditiveRelation relation, CellSide side, boolean totals, List<LocalDate> days,
-      Map<String, Double> truth, Set<String> primary) {
+      Map<String, Double> truth, Set<String> primary, Set<String> empty) {
     for (PeriodicKpiJob job : jobs) {
       for (GoldOutput output : job.publishedOutputs()) {
         if (!output.table().name().equals(side.table())) {
@@ -115,10 +119,14 @@ public final class PublishedAudit {
         cells = output.basis().suppressible()
             ? KAnonymity.flag(cells, context.config().minPersonsPerCell(), output.countColumn())
             : KAnonymity.notApplicable(cells);
-        for (Row r : project(cells, relation, side, totals).collectAsList()) {
+        for (Row r : project(cells, relation, side, totals, countColumn(jobs, side.table()))
+            .collectAsList()) {
           String id = side.table() + "|" + r.getString(0);
           if (r.getBoolean(2)) {
             primary.add(id);
+          }
+          if (r.getBoolean(3 + relation.measures().size())) {
+            empty.add(id);
           }
           for (int i = 0; i < relation.measures().size(); i++) {
             Measure m = relation.measures().get(i);
@@ -146,16 +154,31 @@ public final class PublishedAudit {
     throw new IllegalArgumentException("no job writes gold." + table);
   }
 
-  /** row id, group, suppressed, measures. */
+  /** row id, group, suppressed, measures, empty; a cell of nobody is known (see emptyCell). */
   private static Dataset<Row> project(Dataset<Row> rows, AdditiveRelation relation,
-      CellSide side, boolean totals) {
+      CellSide side, boolean totals, String countColumn) {
+    List<Column> measures = SecondarySuppression.measures(relation, totals);
+    Column empty = SecondarySuppression.emptyCell(countColumn, measures);
     List<Column> columns = new ArrayList<>(List.of(SecondarySuppression.rowId(rows).as("_row"),
         functions.concat_ws("|", side.group().stream().map(g -> functions.coalesce(
             expr(g).cast("string"), functions.lit("∅"))).toArray(Column[]::new)).as("_group"),
-        functions.coalesce(col(KAnonymity.SUPPRESSED), functions.lit(false)).as("_suppressed")));
-    for (Measure m : relation.measures()) {
-      columns.add(expr(totals ? m.totalExpression() : m.partExpression()));
+        SecondarySuppression.suppressedUnlessEmpty(empty).as("_suppressed")));
+    for (Column m : measures) {
+      columns.add(SecondarySuppression.valueUnlessEmpty(empty, m));
     }
+    columns.add(empty.as("_empty"));
     return rows.where(side.filter()).select(columns.toArray(Column[]::new));
+  }
+
+  /** The count column k-suppression reads in {@code table}, or null when it is not suppressed. */
+  private static String countColumn(Collection<PeriodicKpiJob> jobs, String table) {
+    for (PeriodicKpiJob job : jobs) {
+      for (GoldOutput output : job.publishedOutputs()) {
+        if (output.table().name().equals(table)) {
+          return output.basis().suppressible() ? output.countColumn() : null;
+        }
+      }
+    }
+    return null;
   }
 }
