@@ -10,6 +10,7 @@ import io.citylake.job.TableRef;
 import io.citylake.lake.CityLakeException;
 import io.citylake.lake.DeltaRetry;
 import io.citylake.lake.DeltaTables;
+import io.citylake.lake.TableDoc;
 import java.io.IOException;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -56,7 +57,14 @@ public final class QualityGate implements Job {
       + " value DOUBLE COMMENT 'what was measured: 1/0, or the quarantined share',"
       + " threshold DOUBLE COMMENT 'the limit, from quality-gate.properties for shares',"
       + " passed BOOLEAN COMMENT 'whether the check passed',"
-      + " detail STRING COMMENT 'the file or the counts behind the value'");
+      + " detail STRING COMMENT 'what was checked: the raw folder, the file (and why it is"
+      + " unusable) or the counts behind the share'");
+
+  /** The table's dictionary entry: one row per check, unique per run, dataset, rule, subject. */
+  public static final TableDoc DOC = new TableDoc("The quality gate's checks per night: each"
+      + " required dataset delivered, each delivered file usable, each dataset's quarantined"
+      + " share within its limit; a failed check held that night's gold",
+      List.of("run_id", "dataset", "rule", "detail"), TableDoc.commentsOf(SCHEMA));
 
   /** One check of one dataset. */
   record Check(String dataset, String check, double value, double limit, boolean passed,
@@ -194,10 +202,12 @@ public final class QualityGate implements Job {
     if (rows.isEmpty()) {
       return;
     }
+    String path = context.paths().silver(TABLE);
+    DOC.create(context.spark(), path, SCHEMA);
     DeltaRetry.onConflict("record the quality gate's checks", () -> {
       context.spark().createDataFrame(rows, SCHEMA).write().format("delta").mode("append")
           .option("userMetadata", context.runId())
-          .save(context.paths().silver(TABLE));
+          .save(path);
       return null;
     });
   }

@@ -2,7 +2,7 @@ package io.citylake.cli;
 
 import io.citylake.lake.LakeConfig;
 import io.citylake.ops.LakeLease;
-import io.citylake.ops.RunRecorder;
+import io.citylake.pipeline.RunRecorder;
 import io.citylake.pipeline.RunSummary;
 import io.citylake.pipeline.Backfill;
 import io.citylake.pipeline.DayRange;

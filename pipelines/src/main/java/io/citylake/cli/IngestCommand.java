@@ -8,7 +8,7 @@ import io.citylake.job.Job;
 import io.citylake.lake.CityLakeException;
 import io.citylake.lake.LakeConfig;
 import io.citylake.ops.LakeLease;
-import io.citylake.ops.RunRecorder;
+import io.citylake.pipeline.RunRecorder;
 import io.citylake.pipeline.NightlyPipeline;
 import io.citylake.pipeline.NightlyRun;
 import io.citylake.pipeline.RunSummary;

@@ -1,7 +1,7 @@
 package io.citylake.cli;
 
 import io.citylake.lake.LakeConfig;
-import io.citylake.ops.RunLedger;
+import io.citylake.pipeline.RunLedger;
 import java.io.PrintWriter;
 import java.sql.Timestamp;
 import java.time.LocalDate;

@@ -6,8 +6,8 @@ import io.citylake.pipeline.JobOutcome;
 import io.citylake.publish.LakeCatalog;
 import io.citylake.pipeline.RunSummary;
 import io.citylake.pipeline.RunVerdict;
-import io.citylake.ops.RunLedger;
-import io.citylake.ops.RunRecorder;
+import io.citylake.pipeline.RunLedger;
+import io.citylake.pipeline.RunRecorder;
 import java.io.PrintWriter;
 import org.apache.spark.sql.SparkSession;
 

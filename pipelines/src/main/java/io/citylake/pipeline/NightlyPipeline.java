@@ -47,11 +47,14 @@ public final class NightlyPipeline {
     return new PipelineGraph(jobs, Optional.of(QualityGate.NAME));
   }
 
-  /** Every table a job writes into bronze, silver or gold: what the catalog publishes. */
+  /**
+   * Every table a job writes into bronze, silver or gold, and the run ledger (which the CLI
+   * writes after each run): what the catalog publishes.
+   */
   private static List<TableRef> publishedTables(List<Job> jobs) {
-    return jobs.stream()
-        .flatMap(job -> job.outputs().stream())
-        .map(TableRef::whole)
+    return java.util.stream.Stream.concat(
+            jobs.stream().flatMap(job -> job.outputs().stream()).map(TableRef::whole),
+            java.util.stream.Stream.of(TableRef.silver(RunLedger.TABLE)))
         .distinct()
         .filter(t -> t.layer() == Layer.BRONZE || t.layer() == Layer.SILVER
             || t.layer() == Layer.GOLD)

@@ -1,13 +1,10 @@
-package io.citylake.ops;
+package io.citylake.pipeline;
 
 import io.citylake.job.JobResult;
-import io.citylake.job.TableRef;
 import io.citylake.lake.DeltaRetry;
 import io.citylake.lake.DeltaTables;
 import io.citylake.lake.LakePaths;
-import io.citylake.pipeline.JobOutcome;
-import io.citylake.pipeline.RunSummary;
-import io.citylake.publish.MetastoreTables;
+import io.citylake.lake.TableDoc;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -24,8 +21,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code silver.run_ledger}: one row per run and job of every {@code nightly}, {@code run-job} and
@@ -35,10 +30,11 @@ import org.slf4j.LoggerFactory;
  * <p>Runs append to it from separate processes (Airflow runs each stage as its own process), so
  * writes are blind appends that Delta's optimistic concurrency commits one after the other; the
  * one race that can conflict, two first commits creating the table, is retried
- * ({@link DeltaRetry}). No JVM lock is involved.
+ * ({@link DeltaRetry}). No JVM lock is involved. {@code publish.register_tables} registers it as
+ * {@code silver.run_ledger} once it exists (from a lake's second run on); {@code citylake runs}
+ * reads it by path.
  */
 public final class RunLedger {
-  private static final Logger LOG = LoggerFactory.getLogger(RunLedger.class);
   public static final String TABLE = "run_ledger";
   /** The {@code job} of the row that describes the run as a whole. */
   public static final String RUN_ROW = "(run)";
@@ -60,6 +56,11 @@ public final class RunLedger {
       + " message STRING COMMENT 'one line: why the job failed or was skipped, or the"
       + " quality gate reason; null when there is nothing to say'");
 
+  /** The table's dictionary entry: one row per run and job. */
+  public static final TableDoc DOC = new TableDoc("One row per citylake run and job (nightly,"
+      + " run-job, backfill, ingest), plus one row (run) per run: when, status, rows, Delta"
+      + " versions and why it failed", List.of("run_id", "job"), TableDoc.commentsOf(SCHEMA));
+
   private final SparkSession spark;
   private final LakePaths paths;
 
@@ -80,16 +81,13 @@ public final class RunLedger {
   public void record(Run run) {
     List<Row> rows = rows(run);
     String path = paths.silver(TABLE);
-    boolean existed = DeltaTables.exists(spark, path);
+    DOC.create(spark, path, SCHEMA);
     DeltaRetry.onConflict("append to the run ledger", () -> {
       spark.createDataFrame(rows, SCHEMA).write().format("delta").mode("append")
           .option("userMetadata", run.summary().runId())
           .save(path);
       return null;
     });
-    if (!existed) {
-      register(path);
-    }
   }
 
   /** The ledger rows of one run, in job order, then the run's own row. */
@@ -140,16 +138,6 @@ public final class RunLedger {
         .select(java.util.Arrays.stream(SCHEMA.fieldNames()).map(functions::col)
             .toArray(org.apache.spark.sql.Column[]::new))
         .collectAsList();
-  }
-
-  private void register(String path) {
-    try {
-      new MetastoreTables(spark).register(TableRef.silver(TABLE), path,
-          "citylake silver." + TABLE + ": one row per run and job");
-    } catch (RuntimeException e) {
-      // the ledger is written either way; the next first night registers it by path
-      LOG.warn("Could not register silver.{} in the metastore: {}", TABLE, e.getMessage());
-    }
   }
 
   private static String versions(JobResult result) {

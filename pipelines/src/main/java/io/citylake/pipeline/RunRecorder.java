@@ -1,8 +1,5 @@
-package io.citylake.ops;
+package io.citylake.pipeline;
 
-import io.citylake.pipeline.JobOutcome;
-import io.citylake.pipeline.RunSummary;
-import io.citylake.pipeline.RunVerdict;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
