@@ -16,11 +16,12 @@ import picocli.CommandLine.Parameters;
  * {@code RESTORE}, a new version itself), under the lake's exclusive lease so no night writes
  * the table meanwhile.
  */
-@Command(name = "restore", mixinStandardHelpOptions = true,
+@Command(name = "restore",
     description = "Roll a lake table back to an earlier version (see 'citylake history TABLE')."
         + " The restore is a new version, so it can be undone the same way.",
     exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {"0:done", ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.BUSY})
+    exitCodeList = {"0:done", "1:the restore failed, e.g. VACUUM removed that version's files",
+        ExitCodes.USAGE, ExitCodes.BUSY})
 final class RestoreCommand implements Callable<Integer> {
   @Mixin LakeOptions lake;
 
@@ -31,6 +32,10 @@ final class RestoreCommand implements Callable<Integer> {
   @Option(names = "--version", required = true, paramLabel = "V",
       description = "The version to restore, as 'citylake history' lists it.")
   long version;
+
+  // no mixinStandardHelpOptions: its -V/--version would take the name of the version to restore
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
