@@ -26,7 +26,9 @@ the day before), so {{ ds }} is the JST service day that just ended.
 Exit codes of run-job: 0 done; 1 a job failed (retried with exponential back-off);
 2 usage error such as a bad flag or a missing lake (retried too: fix the set-up);
 3 nothing to run, no raw dataset has a dt=<day> partition: the task is skipped, and so
-are the tasks downstream of it.
+are the tasks downstream of it; 4 the quality gate held the night's gold back (conform
+stage; retried, then failed: fix or accept the delivery, see README "Operations");
+5 another citylake process holds the lake (retried).
 """
 from __future__ import annotations
 
@@ -117,9 +119,10 @@ with DAG(
             "conform.disaster_drone_flights",
             "conform.disaster_alerts",
             "conform.surveys_responses",
+            "conform.quality_gate",
         ]),
         skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Stage conform: 13 jobs in one process\u000a\u000a- conform.transit_gtfs: Rebuild the silver GTFS tables from the latest feed files in bronze.transit_gtfs\u000a- conform.reference: Load reference/ (boundaries, shelters, sensors, merchants, KPI targets, norms) into silver.ref_* tables with WKB geometries\u000a- conform.sensors_observations: One observation of one sensor at one time, located (from the message or the sensor registry) with a WKB point\u000a- conform.transit_taps: One boarding or alighting tap per row, card pseudonymised, stop and route checked against the GTFS feeds\u000a- conform.transit_arrivals: One vehicle arrival per trip and stop with scheduled and actual time\u000a- conform.transit_trip_diary: One trip of a panel member per row with its mode and purpose\u000a- conform.points_steps: Steps and walking minutes of one person on one day; steps outside 0..100000 are invalid by the city's definition and quarantined\u000a- conform.points_transactions: One cashless or point transaction per row with panel weight, merchant and location\u000a- conform.disaster_checkins: One check-in or check-out of a person at a designated shelter\u000a- conform.disaster_inventory: One stock count of one supply item at one shelter\u000a- conform.disaster_drone_flights: One drone flight from a depot to a shelter with payload and outcome\u000a- conform.disaster_alerts: One evacuation alert (level 1-5) with its area polygon and validity\u000a- conform.surveys_responses: One answer of one respondent to one survey question",
+        doc_md="Stage conform: 14 jobs in one process\u000a\u000a- conform.transit_gtfs: Rebuild the silver GTFS tables from the latest feed files in bronze.transit_gtfs\u000a- conform.reference: Load reference/ (boundaries, shelters, sensors, merchants, KPI targets, norms) into silver.ref_* tables with WKB geometries\u000a- conform.sensors_observations: One observation of one sensor at one time, located (from the message or the sensor registry) with a WKB point\u000a- conform.transit_taps: One boarding or alighting tap per row, card pseudonymised, stop and route checked against the GTFS feeds\u000a- conform.transit_arrivals: One vehicle arrival per trip and stop with scheduled and actual time\u000a- conform.transit_trip_diary: One trip of a panel member per row with its mode and purpose\u000a- conform.points_steps: Steps and walking minutes of one person on one day; steps outside 0..100000 are invalid by the city's definition and quarantined\u000a- conform.points_transactions: One cashless or point transaction per row with panel weight, merchant and location\u000a- conform.disaster_checkins: One check-in or check-out of a person at a designated shelter\u000a- conform.disaster_inventory: One stock count of one supply item at one shelter\u000a- conform.disaster_drone_flights: One drone flight from a depot to a shelter with payload and outcome\u000a- conform.disaster_alerts: One evacuation alert (level 1-5) with its area polygon and validity\u000a- conform.surveys_responses: One answer of one respondent to one survey question\u000a- conform.quality_gate: Hold gold back for the night when silver breaks the quality thresholds (dataset missing, file unusable, too many rows quarantined)",
     )
     t_kpi = BashOperator(
         task_id="kpi",

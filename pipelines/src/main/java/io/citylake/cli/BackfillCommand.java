@@ -1,6 +1,9 @@
 package io.citylake.cli;
 
 import io.citylake.lake.LakeConfig;
+import io.citylake.ops.LakeLease;
+import io.citylake.pipeline.RunRecorder;
+import io.citylake.pipeline.RunSummary;
 import io.citylake.pipeline.Backfill;
 import io.citylake.pipeline.DayRange;
 import io.citylake.pipeline.NightlyPipeline;
@@ -28,7 +31,9 @@ import picocli.CommandLine.Option;
     exitCodeList = {"0:done: every delivered day succeeded",
         "1:a day failed; the days after it were not run",
         ExitCodes.USAGE,
-        "3:nothing to run: no day of the range has a raw dt=DAY partition"})
+        "3:nothing to run: no day of the range has a raw dt=DAY partition",
+        "4:the quality gate held a day's gold back; the days after it were not run",
+        ExitCodes.BUSY})
 final class BackfillCommand implements Callable<Integer> {
   @Mixin LakeOptions lake;
 
@@ -46,18 +51,25 @@ final class BackfillCommand implements Callable<Integer> {
   public Integer call() {
     DayRange range = new DayRange(from, to);
     LakeConfig config = lake.config("backfill");
-    PrintWriter out = spec.commandLine().getOut();
-    SparkSession spark = SparkCommand.session(config);
-    NightlyRun run = new NightlyRun(spark, config, NightlyPipeline.graph());
-    RawDelivery delivery = new RawDelivery(spark.sparkContext().hadoopConfiguration(),
-        config.paths());
-    out.println("citylake backfill " + range + " on " + config.lakeRoot());
-    out.flush();
-    Backfill backfill = new Backfill(delivery::delivered,
-        day -> run.run(day, job -> true, outcome -> { }));
-    Backfill.Result result = backfill.run(range, night -> printNight(out, night));
-    printEnd(out, result);
-    return result.exitCode();
+    try (LakeLease lease = LakeLease.acquire(config, LakeLease.Mode.EXCLUSIVE,
+        "citylake backfill")) {
+      PrintWriter out = spec.commandLine().getOut();
+      SparkSession spark = SparkCommand.session(config);
+      NightlyRun run = new NightlyRun(spark, config, NightlyPipeline.graph());
+      RawDelivery delivery = new RawDelivery(spark.sparkContext().hadoopConfiguration(),
+          config.paths());
+      out.println("citylake backfill " + range + " on " + config.lakeRoot());
+      out.flush();
+      Backfill backfill = new Backfill(delivery::delivered, day -> {
+        RunRecorder recorder = new RunRecorder("backfill", outcome -> { });
+        RunSummary summary = run.run(day, job -> true, recorder);
+        SparkCommand.record(out, config, spark, recorder, summary);
+        return summary;
+      });
+      Backfill.Result result = backfill.run(range, night -> printNight(out, night));
+      printEnd(out, result);
+      return result.exitCode();
+    }
   }
 
   private static void printNight(PrintWriter out, Backfill.Night night) {

@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /**
  * The {@code citylake} command. It only parses, validates and delegates; every failure reaches the
  * user as one line on stderr and a non-zero exit code (2: usage, 1: a run failed, 3: nothing was
- * delivered for the day), which is what a scheduler such as Airflow acts on.
+ * delivered for the day, 4: the quality gate held gold back, 5: another run holds the lake),
+ * which is what a scheduler such as Airflow acts on.
  */
 @Command(
     name = "citylake",
@@ -28,6 +29,9 @@ import picocli.CommandLine.Command;
       MeshCommand.class,
       ExportCommand.class,
       MaintainCommand.class,
+      RunsCommand.class,
+      HistoryCommand.class,
+      RestoreCommand.class,
       BenchCommand.class,
       SqlCommand.class,
       ServeCommand.class,

@@ -13,4 +13,8 @@ final class ExitCodes {
   static final String USAGE = "2:usage error: bad flag, date, job name or lake path";
   static final String NOTHING_TO_RUN =
       "3:nothing to run: no raw dataset has a dt=DAY partition for the day";
+  static final String HELD =
+      "4:held: the quality gate kept gold back (a dataset missing, a file unusable or too many"
+          + " rows quarantined; see 'citylake runs')";
+  static final String BUSY = "5:busy: another citylake run holds the lake (its lease)";
 }

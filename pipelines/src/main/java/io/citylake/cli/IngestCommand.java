@@ -7,6 +7,8 @@ import io.citylake.ingest.IngestRawDataset;
 import io.citylake.job.Job;
 import io.citylake.lake.CityLakeException;
 import io.citylake.lake.LakeConfig;
+import io.citylake.ops.LakeLease;
+import io.citylake.pipeline.RunRecorder;
 import io.citylake.pipeline.NightlyPipeline;
 import io.citylake.pipeline.NightlyRun;
 import io.citylake.pipeline.RunSummary;
@@ -61,12 +63,15 @@ final class IngestCommand implements Callable<Integer> {
     }
     Predicate<Job> selected = ingestJobs();
     LakeConfig config = lake.config("ingest");
-    PrintWriter out = spec.commandLine().getOut();
-    SparkSession spark = SparkCommand.session(config);
-    NightlyRun run = new NightlyRun(spark, config, NightlyPipeline.graph());
-    LocalDate day = run.resolveDate(Optional.ofNullable(date));
-    RunSummary summary = run.run(day, selected, o -> SparkCommand.progress(out, o));
-    return SparkCommand.finish(out, config, summary);
+    try (LakeLease lease = LakeLease.acquire(config, LakeLease.Mode.SHARED, "citylake ingest")) {
+      PrintWriter out = spec.commandLine().getOut();
+      SparkSession spark = SparkCommand.session(config);
+      NightlyRun run = new NightlyRun(spark, config, NightlyPipeline.graph());
+      LocalDate day = run.resolveDate(Optional.ofNullable(date));
+      RunRecorder recorder = new RunRecorder("ingest", o -> SparkCommand.progress(out, o));
+      RunSummary summary = run.run(day, selected, recorder);
+      return SparkCommand.finish(out, config, spark, recorder, summary);
+    }
   }
 
   /** Delivers one GTFS feed into raw/, then runs only its bronze ingest and silver conform jobs. */
@@ -91,12 +96,14 @@ final class IngestCommand implements Callable<Integer> {
     out.printf("delivered %d files of feed %s to %s%n", delivered.files().size(), feedId,
         delivered.folder());
     Set<String> jobs = Set.of(new IngestGtfsFeeds().name(), new ConformGtfs().name());
-    SparkSession spark = SparkCommand.session(config);
-    NightlyRun run = new NightlyRun(spark, config, NightlyPipeline.graph());
-    LocalDate day = date != null ? date : LocalDate.now(ZoneId.of("Asia/Tokyo"));
-    RunSummary summary = run.run(day, job -> jobs.contains(job.name()),
-        o -> SparkCommand.progress(out, o));
-    return SparkCommand.finish(out, config, summary);
+    try (LakeLease lease = LakeLease.acquire(config, LakeLease.Mode.SHARED, "citylake ingest")) {
+      SparkSession spark = SparkCommand.session(config);
+      NightlyRun run = new NightlyRun(spark, config, NightlyPipeline.graph());
+      LocalDate day = date != null ? date : LocalDate.now(ZoneId.of("Asia/Tokyo"));
+      RunRecorder recorder = new RunRecorder("ingest", o -> SparkCommand.progress(out, o));
+      RunSummary summary = run.run(day, job -> jobs.contains(job.name()), recorder);
+      return SparkCommand.finish(out, config, spark, recorder, summary);
+    }
   }
 
   private Predicate<Job> ingestJobs() {

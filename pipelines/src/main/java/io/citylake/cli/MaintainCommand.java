@@ -1,6 +1,7 @@
 package io.citylake.cli;
 
 import io.citylake.lake.LakeConfig;
+import io.citylake.ops.LakeLease;
 import io.citylake.maintain.LakeMaintenance;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Option;
     description = "Compact small files (OPTIMIZE) and delete unreferenced old files (VACUUM) of"
         + " every bronze, silver and gold table. Run it between nights, e.g. weekly.",
     exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {"0:done", ExitCodes.FAILED, ExitCodes.USAGE})
+    exitCodeList = {"0:done", ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.BUSY})
 final class MaintainCommand implements Callable<Integer> {
   @Mixin LakeOptions lake;
 
@@ -44,6 +45,13 @@ final class MaintainCommand implements Callable<Integer> {
           "--retain-days must be at least " + LakeMaintenance.MINIMUM_RETENTION.toDays()
               + " (got: " + retainDays + ")");
     }
+    try (LakeLease lease = LakeLease.acquire(config, LakeLease.Mode.EXCLUSIVE,
+        "citylake maintain")) {
+      return maintain(config, retention);
+    }
+  }
+
+  private int maintain(LakeConfig config, Duration retention) {
     LakeMaintenance maintenance =
         new LakeMaintenance(SparkCommand.session(config), config.paths());
     List<String> selected = tables == null || tables.isEmpty() ? maintenance.tables() : tables;

@@ -1,6 +1,8 @@
 package io.citylake.cli;
 
 import io.citylake.lake.LakeConfig;
+import io.citylake.ops.LakeLease;
+import io.citylake.pipeline.RunRecorder;
 import io.citylake.pipeline.NightlyPipeline;
 import io.citylake.pipeline.NightlyRun;
 import io.citylake.pipeline.RawDelivery;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Option;
 @Command(name = "nightly", mixinStandardHelpOptions = true,
     description = "Run the nightly pipeline (ingest, conform, KPIs, publish) for one service day.",
     exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {ExitCodes.DONE, ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.NOTHING_TO_RUN})
+    exitCodeList = {ExitCodes.DONE, ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.NOTHING_TO_RUN,
+        ExitCodes.HELD, ExitCodes.BUSY})
 final class NightlyCommand implements Callable<Integer> {
   @Mixin LakeOptions lake;
 
@@ -36,13 +39,17 @@ final class NightlyCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LakeConfig config = lake.config("run the nightly pipeline");
-    PrintWriter out = spec.commandLine().getOut();
-    SparkSession spark = SparkCommand.session(config);
-    NightlyRun run = new NightlyRun(spark, config, NightlyPipeline.graph(), parallel);
-    LocalDate day = run.resolveDate(Optional.ofNullable(date));
-    new RawDelivery(spark.sparkContext().hadoopConfiguration(), config.paths()).require(day);
-    out.println("citylake nightly " + day + " on " + config.lakeRoot());
-    RunSummary summary = run.run(day, job -> true, o -> SparkCommand.progress(out, o));
-    return SparkCommand.finish(out, config, summary);
+    try (LakeLease lease = LakeLease.acquire(config, LakeLease.Mode.EXCLUSIVE,
+        "citylake nightly")) {
+      PrintWriter out = spec.commandLine().getOut();
+      SparkSession spark = SparkCommand.session(config);
+      NightlyRun run = new NightlyRun(spark, config, NightlyPipeline.graph(), parallel);
+      LocalDate day = run.resolveDate(Optional.ofNullable(date));
+      new RawDelivery(spark.sparkContext().hadoopConfiguration(), config.paths()).require(day);
+      out.println("citylake nightly " + day + " on " + config.lakeRoot());
+      RunRecorder recorder = new RunRecorder("nightly", o -> SparkCommand.progress(out, o));
+      RunSummary summary = run.run(day, job -> true, recorder);
+      return SparkCommand.finish(out, config, spark, recorder, summary);
+    }
   }
 }

@@ -1,6 +1,8 @@
 package io.citylake.cli;
 
 import io.citylake.lake.LakeConfig;
+import io.citylake.ops.LakeLease;
+import io.citylake.pipeline.RunRecorder;
 import io.citylake.pipeline.NightlyPipeline;
 import io.citylake.pipeline.NightlyRun;
 import io.citylake.pipeline.PipelineGraph;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Option;
         + " in dependency order. Their upstream jobs outside the list are not run; the scheduler"
         + " runs them first.",
     exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {ExitCodes.DONE, ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.NOTHING_TO_RUN})
+    exitCodeList = {ExitCodes.DONE, ExitCodes.FAILED, ExitCodes.USAGE, ExitCodes.NOTHING_TO_RUN,
+        ExitCodes.HELD, ExitCodes.BUSY})
 final class RunJobCommand implements Callable<Integer> {
   @Mixin LakeOptions lake;
 
@@ -46,14 +49,19 @@ final class RunJobCommand implements Callable<Integer> {
     PipelineGraph graph = NightlyPipeline.graph();
     requireKnownJob(graph);
     LakeConfig config = lake.config("run job " + String.join(", ", jobs));
-    PrintWriter out = spec.commandLine().getOut();
-    SparkSession spark = SparkCommand.session(config);
-    new RawDelivery(spark.sparkContext().hadoopConfiguration(), config.paths()).require(date);
-    out.println("citylake run-job " + String.join(" ", jobs) + " " + date + " on "
-        + config.lakeRoot());
-    RunSummary summary = new NightlyRun(spark, config, graph)
-        .run(date, candidate -> jobs.contains(candidate.name()), o -> SparkCommand.progress(out, o));
-    return SparkCommand.finish(out, config, summary);
+    // shared: Airflow runs independent stages as parallel run-job processes
+    try (LakeLease lease = LakeLease.acquire(config, LakeLease.Mode.SHARED,
+        "citylake run-job " + String.join(" ", jobs))) {
+      PrintWriter out = spec.commandLine().getOut();
+      SparkSession spark = SparkCommand.session(config);
+      new RawDelivery(spark.sparkContext().hadoopConfiguration(), config.paths()).require(date);
+      out.println("citylake run-job " + String.join(" ", jobs) + " " + date + " on "
+          + config.lakeRoot());
+      RunRecorder recorder = new RunRecorder("run-job", o -> SparkCommand.progress(out, o));
+      RunSummary summary = new NightlyRun(spark, config, graph)
+          .run(date, candidate -> jobs.contains(candidate.name()), recorder);
+      return SparkCommand.finish(out, config, spark, recorder, summary);
+    }
   }
 
   private void requireKnownJob(PipelineGraph graph) {

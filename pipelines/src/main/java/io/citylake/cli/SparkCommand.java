@@ -5,6 +5,9 @@ import io.citylake.lake.SparkSessions;
 import io.citylake.pipeline.JobOutcome;
 import io.citylake.publish.LakeCatalog;
 import io.citylake.pipeline.RunSummary;
+import io.citylake.pipeline.RunVerdict;
+import io.citylake.pipeline.RunLedger;
+import io.citylake.pipeline.RunRecorder;
 import java.io.PrintWriter;
 import org.apache.spark.sql.SparkSession;
 
@@ -32,15 +35,40 @@ final class SparkCommand {
     out.flush();
   }
 
-  static int finish(PrintWriter out, LakeConfig config, RunSummary summary) {
+  /**
+   * Records the run in the run ledger and prints its summary; returns the exit code: 0, 1 when a
+   * job failed, or 4 when the quality gate held gold back.
+   */
+  static int finish(PrintWriter out, LakeConfig config, SparkSession spark, RunRecorder recorder,
+      RunSummary summary) {
+    RunVerdict verdict = RunVerdict.of(summary);
+    record(out, config, spark, recorder, summary);
     out.println();
     out.print(summary.table());
     out.printf("%nrun %s for %s %s in %.1fs%n", summary.runId(), summary.runDate(),
-        summary.succeeded() ? "succeeded" : "FAILED", summary.seconds());
+        switch (verdict.status()) {
+          case "succeeded" -> "succeeded";
+          case "held" -> "HELD: gold not published, analysts keep the last good gold";
+          default -> "FAILED";
+        }, summary.seconds());
     out.println("lake:      " + config.lakeRoot());
     out.println("bronze:    " + config.paths().bronze(""));
     config.metastoreDir().ifPresent(dir -> out.println("metastore: " + dir));
     out.flush();
-    return summary.succeeded() ? 0 : io.citylake.lake.CityLakeException.FAILED;
+    return verdict.exitCode();
+  }
+
+  /**
+   * Appends the run to {@code silver.run_ledger}; a ledger that cannot be written is a warning,
+   * not a failed night (the night's data are already committed).
+   */
+  static void record(PrintWriter out, LakeConfig config, SparkSession spark,
+      RunRecorder recorder, RunSummary summary) {
+    try {
+      new RunLedger(spark, config.paths()).record(recorder.finish(summary));
+    } catch (RuntimeException e) {
+      out.println("warning: the run was not recorded in silver.run_ledger: "
+          + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+    }
   }
 }

@@ -40,7 +40,9 @@ final class AirflowDagTemplate {
       Exit codes of run-job: 0 done; 1 a job failed (retried with exponential back-off);
       2 usage error such as a bad flag or a missing lake (retried too: fix the set-up);
       3 nothing to run, no raw dataset has a dt=<day> partition: the task is skipped, and so
-      are the tasks downstream of it.
+      are the tasks downstream of it; 4 the quality gate held the night's gold back (conform
+      stage; retried, then failed: fix or accept the delivery, see README "Operations");
+      5 another citylake process holds the lake (retried).
       \"""
       from __future__ import annotations
 

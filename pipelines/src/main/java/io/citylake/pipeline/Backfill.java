@@ -39,10 +39,14 @@ public final class Backfill {
       return nights.stream().filter(n -> n.status() == Status.FAILED).findFirst();
     }
 
-    /** 1 when a night failed, 3 when no day of the range was delivered, else 0. */
+    /**
+     * 1 when a night failed, 4 when the quality gate held it, 3 when no day of the range was
+     * delivered, else 0.
+     */
     public int exitCode() {
       if (failed().isPresent()) {
-        return CityLakeException.FAILED;
+        return failed().get().summary().map(s -> RunVerdict.of(s).exitCode())
+            .orElse(CityLakeException.FAILED);
       }
       boolean nothingRan = nights.stream().allMatch(n -> n.status() == Status.NOTHING_TO_RUN);
       return nothingRan ? NothingToRunException.EXIT_CODE : 0;

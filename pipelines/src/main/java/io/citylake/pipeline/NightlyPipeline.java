@@ -13,14 +13,17 @@ import io.citylake.job.TableRef;
 import io.citylake.kpi.KpiJobs;
 import io.citylake.lake.Layer;
 import io.citylake.publish.RegisterTables;
+import io.citylake.quality.QualityGate;
 import io.citylake.report.KpiReportJob;
 import io.citylake.spatial.SpatialJobs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The nightly pipeline's definition: every job citylake runs, in declaration order. New jobs are
- * added here and nowhere else; the CLI, the DAG check and the tests read {@link #graph()}.
+ * added here and nowhere else; the CLI, the DAG check and the tests read {@link #graph()}. Every
+ * job that writes gold waits for the {@link QualityGate}, which holds gold back for a bad night.
  */
 public final class NightlyPipeline {
   private NightlyPipeline() {}
@@ -36,18 +39,22 @@ public final class NightlyPipeline {
     for (Conformer conformer : DatasetConformers.all()) {
       jobs.add(new ConformDataset(conformer));
     }
+    jobs.add(new QualityGate());
     jobs.addAll(KpiJobs.all());
     jobs.addAll(SpatialJobs.all());
     jobs.add(new RegisterTables(publishedTables(jobs)));
     jobs.add(new KpiReportJob());
-    return new PipelineGraph(jobs);
+    return new PipelineGraph(jobs, Optional.of(QualityGate.NAME));
   }
 
-  /** Every table a job writes into bronze, silver or gold: what the catalog publishes. */
+  /**
+   * Every table a job writes into bronze, silver or gold, and the run ledger (which the CLI
+   * writes after each run): what the catalog publishes.
+   */
   private static List<TableRef> publishedTables(List<Job> jobs) {
-    return jobs.stream()
-        .flatMap(job -> job.outputs().stream())
-        .map(TableRef::whole)
+    return java.util.stream.Stream.concat(
+            jobs.stream().flatMap(job -> job.outputs().stream()).map(TableRef::whole),
+            java.util.stream.Stream.of(TableRef.silver(RunLedger.TABLE)))
         .distinct()
         .filter(t -> t.layer() == Layer.BRONZE || t.layer() == Layer.SILVER
             || t.layer() == Layer.GOLD)

@@ -2,6 +2,7 @@ package io.citylake.pipeline;
 
 import io.citylake.job.Job;
 import io.citylake.job.TableRef;
+import io.citylake.lake.Layer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -21,9 +23,19 @@ public final class PipelineGraph {
   private final Map<String, Job> byName = new LinkedHashMap<>();
   private final Map<TableRef, Job> producers = new HashMap<>();
   private final Map<TableRef, List<Job>> sliceProducers = new HashMap<>();
+  private final Optional<String> gate;
 
   public PipelineGraph(List<Job> jobs) {
+    this(jobs, Optional.empty());
+  }
+
+  /**
+   * A graph in which every job that writes a gold table also waits for the job named
+   * {@code gate} (the quality gate): when the gate fails, no gold is written that run.
+   */
+  public PipelineGraph(List<Job> jobs, Optional<String> gate) {
     this.jobs = List.copyOf(jobs);
+    this.gate = gate;
     for (Job job : this.jobs) {
       if (byName.put(job.name(), job) != null) {
         throw new IllegalArgumentException("Cannot build pipeline: job name twice: " + job.name());
@@ -39,6 +51,7 @@ public final class PipelineGraph {
         }
       }
     }
+    gate.ifPresent(this::job);
     topologicalOrder();
   }
 
@@ -54,9 +67,16 @@ public final class PipelineGraph {
     return job;
   }
 
-  /** Names of the jobs whose outputs {@code job} reads, in declaration order. */
+  /**
+   * Names of the jobs whose outputs {@code job} reads, in declaration order; for a job writing
+   * gold in a gated graph, the gate first.
+   */
   public List<String> upstream(Job job) {
     Set<String> names = new LinkedHashSet<>();
+    if (gate.isPresent() && !gate.get().equals(job.name())
+        && job.outputs().stream().anyMatch(t -> t.layer() == Layer.GOLD)) {
+      names.add(gate.get());
+    }
     for (TableRef input : job.inputs()) {
       Job producer = producers.get(input);
       if (producer != null) {

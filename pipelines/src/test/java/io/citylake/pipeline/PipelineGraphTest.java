@@ -8,7 +8,10 @@ import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
 import io.citylake.job.TableRef;
+import io.citylake.lake.Layer;
+import io.citylake.quality.QualityGate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +82,42 @@ class PipelineGraphTest {
             "spatial.people_flow", "spatial.snow_by_ward", "spatial.tourism_by_mesh");
     assertThat(graph.upstream(graph.job("spatial.ridership_by_stop")))
         .contains("spatial.locate_points");
+  }
+
+  @Test
+  void inAGatedGraphEveryGoldWriterWaitsForTheGate() {
+    Job silver = new FakeJob("silver", List.of(A), List.of(B));
+    Job gate = new FakeJob("gate", List.of(B), List.of(TableRef.silver("gate")));
+    Job gold = new FakeJob("gold", List.of(B), List.of(C));
+    Job report = new FakeJob("report", List.of(C), List.of());
+    PipelineGraph graph = new PipelineGraph(List.of(silver, gold, gate, report),
+        Optional.of("gate"));
+
+    assertThat(graph.upstream(gold)).containsExactly("gate", "silver");
+    assertThat(graph.upstream(gate)).containsExactly("silver");
+    assertThat(graph.topologicalOrder()).extracting(Job::name)
+        .containsExactly("silver", "gate", "gold", "report");
+    assertThat(graph.downstreamOf(Set.of("gate"))).containsExactlyInAnyOrder("gate", "gold",
+        "report");
+    assertThatThrownBy(() -> new PipelineGraph(List.of(silver), Optional.of("gate")))
+        .hasMessage("Cannot find job: no job named gate");
+  }
+
+  @Test
+  void nightlyPipelineGatesEveryGoldWriterBehindEveryIngestAndConformJob() {
+    PipelineGraph graph = NightlyPipeline.graph();
+    Job gate = graph.job(QualityGate.NAME);
+
+    for (RawDataset dataset : RawDataset.values()) {
+      assertThat(graph.upstream(gate)).contains("ingest." + dataset.tableName(),
+          "conform." + dataset.tableName());
+    }
+    List<Job> goldWriters = graph.jobs().stream()
+        .filter(job -> job.outputs().stream().anyMatch(t -> t.layer() == Layer.GOLD)).toList();
+    assertThat(goldWriters).hasSizeGreaterThan(10);
+    for (Job job : goldWriters) {
+      assertThat(graph.upstream(job)).as(job.name()).contains(QualityGate.NAME);
+    }
+    assertThat(PipelineGraph.stageOf(QualityGate.NAME)).isEqualTo("conform");
   }
 }
