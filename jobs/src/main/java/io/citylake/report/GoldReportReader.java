@@ -105,7 +105,7 @@ public final class GoldReportReader {
             r.<Double>getAs("path_rate"), r.<Integer>getAs("path_start_year")));
     return new KpiEntry.Goal(YearType.parse(r.getAs("year_type")), path,
         "reported".equals(r.getAs("value_source"))
-            ? java.util.Objects.requireNonNullElse(r.getAs("reported_by"), "—") : null);
+            ? java.util.Objects.requireNonNullElse(r.getAs("reported_by"), "") : null);
   }
 
   /** A KPI's headline series per municipality, and which of its days were suppressed. */

@@ -44,7 +44,8 @@ public record KpiEntry(String kpiId, String municipality, String definition, Str
    *
    * @param yearType years of baseline, target and path: calendar or fiscal (April to March)
    * @param path the growth path the target of targetYear comes from, when there is one
-   * @param reportedBy who reported the latest value; null when the lake measured it
+   * @param reportedBy who reported the latest value (empty: nothing reported yet); null when the
+   *     lake measures the KPI
    */
   public record Goal(YearType yearType, java.util.Optional<GrowthPath> path, String reportedBy) {
     public static final Goal MEASURED_CALENDAR =

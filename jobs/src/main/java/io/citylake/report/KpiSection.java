@@ -90,6 +90,9 @@ final class KpiSection {
     if (!kpi.goal().reported()) {
       return messages.get("source.measured");
     }
+    if (kpi.goal().reportedBy().isEmpty()) {
+      return messages.get("source.reported");
+    }
     return lang == Lang.JA ? messages.get("source.reported") + "（" + kpi.goal().reportedBy() + "）"
         : messages.get("source.reported") + " (" + kpi.goal().reportedBy() + ")";
   }

@@ -167,6 +167,8 @@ public record ReportFormat(Lang lang) {
       case "days" -> "日";
       case "cm" -> "cm";
       case "kg" -> "kg";
+      case "companies" -> "社";
+      case "households" -> "世帯";
       default -> unit.isEmpty() ? "" : " " + unit;
     };
   }
