@@ -21,7 +21,9 @@ import org.apache.spark.sql.functions;
  * and replaced whole when their file changed: each table's commit carries the SHA-256 of the file
  * it was built from, so an unchanged file costs one hash and one log read, not a load and a
  * commit. Conform lookups and gold joins read them. A reference row that does not parse fails the
- * job: reference data are curated, not delivered.
+ * job: reference data are curated, not delivered. The one exception is
+ * {@code kpi_observations.csv}, values the city reports and types in itself: it is checked like
+ * a delivery ({@link KpiObservationsFile}), and its bad lines are quarantined with a warning.
  */
 public final class LoadReference implements Job {
   public static final String BOUNDARIES = "ref_boundaries";
@@ -60,6 +62,7 @@ public final class LoadReference implements Job {
       outputs.add(table.ref());
     }
     outputs.add(TableRef.silver(BOUNDARIES));
+    outputs.add(Quarantine.slice(KpiObservationsFile.DATASET));
     return outputs;
   }
 
@@ -68,9 +71,21 @@ public final class LoadReference implements Job {
     Map<String, Object> details = new LinkedHashMap<>();
     long rows = 0;
     int unchanged = 0;
+    List<String> warnings = new ArrayList<>();
+    long[] quarantined = {0};
     for (ReferenceTable table : ReferenceTable.values()) {
+      if (table == ReferenceTable.KPI_OBSERVATIONS && !exists(context, table.file())) {
+        details.put(table.table(), "no file");
+        continue;
+      }
       long loaded = loadIfChanged(context, table.file(), table.table(), table.doc(),
-          () -> csv(context, table));
+          table != ReferenceTable.KPI_OBSERVATIONS ? () -> csv(context, table) : () -> {
+            KpiObservationsFile.Loaded l = KpiObservationsFile.load(context,
+                context.paths().reference(table.file()));
+            warnings.addAll(l.warnings());
+            quarantined[0] += l.quarantined();
+            return l.rows();
+          });
       unchanged += loaded < 0 ? 1 : 0;
       rows += Math.max(loaded, 0);
       details.put(table.table(), loaded < 0 ? "unchanged" : loaded);
@@ -82,7 +97,8 @@ public final class LoadReference implements Job {
     rows += Math.max(boundaries, 0);
     details.put(BOUNDARIES, boundaries < 0 ? "unchanged" : boundaries);
     details.put("tables_unchanged", unchanged);
-    return JobResult.of(name(), rows, rows, details);
+    return new JobResult(name(), rows + quarantined[0], rows, quarantined[0], details, 0,
+        warnings);
   }
 
   /**
@@ -145,6 +161,16 @@ public final class LoadReference implements Job {
     return context.spark().createDataFrame(features, BoundaryFeatures.SCHEMA)
         .selectExpr("municipality", "code", "name_ja", "name_en", "pref",
             "ST_AsBinary(ST_GeomFromGeoJSON(geometry_json)) AS geometry_wkb");
+  }
+
+  private static boolean exists(JobContext context, String file) {
+    Path hadoopPath = new Path(context.paths().reference(file));
+    try {
+      return hadoopPath.getFileSystem(context.spark().sparkContext().hadoopConfiguration())
+          .exists(hadoopPath);
+    } catch (java.io.IOException e) {
+      throw CityLakeException.failed("read " + hadoopPath, e.getMessage(), e);
+    }
   }
 
   private static String requireFile(JobContext context, String file) {

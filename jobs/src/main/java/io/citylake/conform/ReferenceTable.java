@@ -51,9 +51,27 @@ public enum ReferenceTable {
           + " baseline_year INT COMMENT 'year (or fiscal year) of the baseline',"
           + " target DOUBLE COMMENT 'target value',"
           + " target_year INT COMMENT 'year (or fiscal year) the target is due',"
+          + " year_type STRING COMMENT 'calendar, or fiscal (April to March); empty: calendar',"
+          + " path_base DOUBLE COMMENT 'growth path: the level to regain (null: no path)',"
+          + " path_base_year INT COMMENT 'growth path: the year of that level',"
+          + " path_rate DOUBLE COMMENT 'growth path: annual growth rate, 0.10 for +10 %/yr',"
+          + " path_start_year INT COMMENT 'growth path: first year of growth',"
           + " source STRING COMMENT 'where the city states the target'",
       List.of("kpi_id", "municipality"), false,
       "The city's KPI baselines and targets (reference/kpi_targets.csv)"),
+  KPI_OBSERVATIONS("kpi_observations.csv", "ref_kpi_observations",
+      "kpi_id STRING COMMENT 'KPI id (see the KPI definitions)',"
+          + " municipality STRING COMMENT 'municipality slug',"
+          + " year_type STRING COMMENT 'calendar, or fiscal (April to March)',"
+          + " year INT COMMENT 'the calendar or fiscal year the value covers',"
+          + " value DOUBLE COMMENT 'the value the city reports for the year',"
+          + " unit STRING COMMENT 'unit of value, the KPI unit',"
+          + " source STRING COMMENT 'where the city states the value',"
+          + " reported_by STRING COMMENT 'who reported the value',"
+          + " reported_on DATE COMMENT 'day the value was reported'",
+      List.of("kpi_id", "municipality", "year_type", "year"), false,
+      "KPI values reported by the city, not measured by the lake"
+          + " (reference/kpi_observations.csv; rejected lines are quarantined)"),
   CONSUMPTION_NORMS("consumption_norms.csv", "ref_consumption_norms",
       "item STRING COMMENT 'consumable item: water_l, food_meals, blankets or batteries',"
           + " per_person_per_day DOUBLE COMMENT 'units one person consumes per day'",

@@ -24,8 +24,9 @@ import org.apache.spark.sql.functions;
 /**
  * {@code gold.kpi_catalogue}: one row per KPI and municipality with the definition, the city's
  * baseline and target (silver.ref_kpi_targets), the latest published value, its change against
- * the baseline and an on-track status ({@link TargetJudgement}). Reads the gold KPI tables'
- * headline series (published, unsuppressed values of the last 366 days only, a few hundred
+ * the baseline and a status against the target of the judged calendar or fiscal year
+ * ({@link TargetJudgement}). Outcomes the lake does not measure take their values from
+ * silver.ref_kpi_observations (reported by the town). Reads the gold KPI tables' headline series (published, unsuppressed values of the last 366 days only, a few hundred
  * rows, collected to the driver) and judges them in plain Java. Small: recomputed in full.
  * No broadcasts; one small shuffle per series; overwrites gold.kpi_catalogue.
  */
@@ -45,7 +46,8 @@ public final class KpiCatalogue implements Job {
   public List<TableRef> inputs() {
     Set<TableRef> inputs = new LinkedHashSet<>();
     inputs.add(ReferenceTable.KPI_TARGETS.ref());
-    for (KpiDefinition kpi : KpiDefinition.values()) {
+    inputs.add(ReferenceTable.KPI_OBSERVATIONS.ref());
+    for (KpiDefinition kpi : KpiDefinition.measuredKpis()) {
       KpiHeadline headline = KpiHeadline.of(kpi);
       inputs.add(TableRef.gold(headline.table()));
       headline.latest().ifPresent(l -> inputs.add(TableRef.gold(l.table())));
@@ -65,6 +67,7 @@ public final class KpiCatalogue implements Job {
     Map<String, Map<String, List<SeriesPoint>>> allSeries = new HashMap<>();
     Map<String, Map<String, SeriesPoint>> allLatest = new HashMap<>();
     readHeadlines(context, allSeries, allLatest);
+    Map<String, List<KpiObservation>> reported = observations(context);
     List<Row> rows = new ArrayList<>();
     for (KpiDefinition kpi : KpiDefinition.values()) {
       Map<String, List<SeriesPoint>> series = allSeries.getOrDefault(kpi.id(), Map.of());
@@ -75,8 +78,18 @@ public final class KpiCatalogue implements Job {
             .or(() -> points.isEmpty() ? Optional.empty()
                 : Optional.of(points.get(points.size() - 1)));
         KpiTarget target = targets.getOrDefault(kpi.id() + "/" + municipality, KpiTarget.none());
+        if (!kpi.measured()) {
+          List<KpiObservation> town = reported.getOrDefault(kpi.id() + "/" + municipality,
+              List.of());
+          List<SeriesPoint> values = town.stream().map(KpiObservation::point).toList();
+          Optional<KpiObservation> last = town.stream().reduce((a, b) -> b);
+          rows.add(KpiCatalogueRows.row(kpi, municipality, target,
+              last.map(KpiObservation::point), values, TargetJudgement.judge(kpi, target, values),
+              last.map(KpiObservation::reportedBy)));
+          continue;
+        }
         rows.add(KpiCatalogueRows.row(kpi, municipality, target, newest, points,
-            TargetJudgement.judge(kpi, target, withLatest(points, newest))));
+            TargetJudgement.judge(kpi, target, withLatest(points, newest)), Optional.empty()));
       }
     }
     Dataset<Row> frame = context.spark().createDataFrame(rows, KpiCatalogueRows.inputSchema());
@@ -103,7 +116,7 @@ public final class KpiCatalogue implements Job {
       Map<String, Map<String, List<SeriesPoint>>> series,
       Map<String, Map<String, SeriesPoint>> latest) {
     List<Dataset<Row>> parts = new ArrayList<>();
-    for (KpiDefinition kpi : KpiDefinition.values()) {
+    for (KpiDefinition kpi : KpiDefinition.measuredKpis()) {
       KpiHeadline headline = KpiHeadline.of(kpi);
       seriesRows(context, kpi, headline).ifPresent(parts::add);
       headline.latest().flatMap(l -> latestRows(context, kpi, l)).ifPresent(parts::add);
@@ -154,6 +167,28 @@ public final class KpiCatalogue implements Job {
             .as("newest"))
         .select(functions.lit("latest").as("kind"), functions.lit(kpi.id()).as("kpi_id"),
             col("municipality"), col("newest.day").as("day"), col("newest.value").as("value")));
+  }
+
+  /**
+   * The values the town reported, per KPI and municipality, oldest year first (a few rows,
+   * collected to the driver).
+   */
+  private static Map<String, List<KpiObservation>> observations(JobContext context) {
+    Map<String, List<KpiObservation>> observations = new HashMap<>();
+    String path = context.paths().silver(ReferenceTable.KPI_OBSERVATIONS.table());
+    if (!DeltaTables.exists(context.spark(), path)) {
+      return observations;
+    }
+    for (Row r : context.spark().read().format("delta").load(path)
+        .orderBy("kpi_id", "municipality", "year").collectAsList()) {
+      KpiObservation o = new KpiObservation(r.getAs("kpi_id"), r.getAs("municipality"),
+          YearType.parse(r.getAs("year_type")), r.<Integer>getAs("year"), r.getAs("value"),
+          r.getAs("unit"), r.getAs("source"), r.getAs("reported_by"),
+          r.<java.sql.Date>getAs("reported_on").toLocalDate());
+      observations.computeIfAbsent(o.kpiId() + "/" + o.municipality(), k -> new ArrayList<>())
+          .add(o);
+    }
+    return observations;
   }
 
   private static Map<String, KpiTarget> targets(JobContext context) {

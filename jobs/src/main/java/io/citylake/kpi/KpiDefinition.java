@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The city's KPI definitions of the data contract as plain data: what each KPI means, in which
  * unit the catalogue reports its headline value, which way is better and at which grains gold
- * publishes it. Gold jobs and the catalogue read these; nothing here needs Spark.
+ * publishes it. Gold jobs and the catalogue read these; nothing here needs Spark. Two outcomes
+ * are not measured but reported by the town ({@link #measured()} false).
  */
 public enum KpiDefinition {
   WALKING_MINUTES_AVG("walking_minutes_avg", "Average walking minutes", "min/day",
@@ -50,12 +51,27 @@ public enum KpiDefinition {
           + " person); items with norm 0 are skipped; headcount = check-ins minus check-outs"),
   DRONE_DELIVERY_SUCCESS("drone_delivery_success", "Drone delivery success", "share",
       Direction.HIGHER, CountBasis.RECORDS, List.of("municipality x day"),
-      "Delivered flights / flights; also the share of flights with payload of 5 kg or more"),
+      "Delivered flights / flights; also the share of flights with payload of 5 kg or more."
+          + " The city's target (deliveries of 5 kg or more with a successful autonomous flight)"
+          + " is composite: a flight meets it when its record has status = delivered and"
+          + " payload_kg >= 5, so drone_delivery_daily publishes the success share, the share"
+          + " of payloads of 5 kg or more and max_delivered_payload_kg. The flight records"
+          + " cannot show whether a flight was flown autonomously (they have no autonomy or"
+          + " manual-override field) nor that the goods arrived intact, so the 5 kg target is"
+          + " not_comparable with the success share and is read from those columns"),
   PEOPLE_FLOW("people_flow", "People flow", "persons/day", Direction.HIGHER,
       CountBasis.RECORDS, List.of("municipality x hour"),
       "Sum of PeopleCounter values (persons per 15 min) per municipality and hour"),
   SNOW_DEPTH_MAX("snow_depth_max", "Maximum snow depth", "cm", Direction.LOWER,
-      CountBasis.RECORDS, List.of("municipality x day"), "Maximum SnowDepth observation");
+      CountBasis.RECORDS, List.of("municipality x day"), "Maximum SnowDepth observation"),
+  COMPANIES_ATTRACTED("companies_attracted", "Companies attracted", "companies",
+      Direction.HIGHER, CountBasis.RECORDS, List.of("municipality x year (reported)"),
+      "Companies that set up in the municipality in the year, as reported by the town"
+          + " (reference/kpi_observations.csv); not measured by the lake's sensors", false),
+  HOUSEHOLDS_MOVED_IN("households_moved_in", "Households moved in", "households",
+      Direction.HIGHER, CountBasis.RECORDS, List.of("municipality x year (reported)"),
+      "Households that moved into the municipality in the year, as reported by the town"
+          + " (reference/kpi_observations.csv); not measured by the lake's sensors", false);
 
   private final String id;
   private final String title;
@@ -64,9 +80,16 @@ public enum KpiDefinition {
   private final CountBasis basis;
   private final List<String> grains;
   private final String definition;
+  private final boolean measured;
 
   KpiDefinition(String id, String title, String unit, Direction direction, CountBasis basis,
       List<String> grains, String definition) {
+    this(id, title, unit, direction, basis, grains, definition, true);
+  }
+
+  KpiDefinition(String id, String title, String unit, Direction direction, CountBasis basis,
+      List<String> grains, String definition, boolean measured) {
+    this.measured = measured;
     this.id = id;
     this.title = title;
     this.unit = unit;
@@ -105,6 +128,19 @@ public enum KpiDefinition {
 
   public String definition() {
     return definition;
+  }
+
+  /**
+   * True when the lake computes the KPI from delivered data (it has a gold headline series);
+   * false for outcomes only the city reports (reference/kpi_observations.csv).
+   */
+  public boolean measured() {
+    return measured;
+  }
+
+  /** The KPIs the lake computes, in definition order. */
+  public static List<KpiDefinition> measuredKpis() {
+    return Arrays.stream(values()).filter(KpiDefinition::measured).toList();
   }
 
   public static Optional<KpiDefinition> byId(String id) {

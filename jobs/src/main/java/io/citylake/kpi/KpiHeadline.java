@@ -57,6 +57,12 @@ public record KpiHeadline(
   }
 
 
+  /** The headline of a measured KPI; a KPI the city reports has none. */
+  public static Optional<KpiHeadline> find(KpiDefinition kpi) {
+    return kpi.measured() ? Optional.of(of(kpi)) : Optional.empty();
+  }
+
+  /** The headline of a measured KPI (see {@link KpiDefinition#measured()}). */
   public static KpiHeadline of(KpiDefinition kpi) {
     return switch (kpi) {
       case WALKING_MINUTES_AVG -> daily(kpi, "walking_minutes_daily", "max(walking_minutes_avg)");
@@ -78,6 +84,8 @@ public record KpiHeadline(
           daily(kpi, "drone_delivery_daily", "max(delivery_success_share)");
       case PEOPLE_FLOW -> daily(kpi, "people_flow_hourly", "sum(people_count)");
       case SNOW_DEPTH_MAX -> daily(kpi, "snow_depth_daily", "max(snow_depth_max_cm)");
+      case COMPANIES_ATTRACTED, HOUSEHOLDS_MOVED_IN -> throw new IllegalArgumentException(
+          kpi.id() + " is reported by the city, not measured: it has no gold headline");
     };
   }
 }

@@ -6,18 +6,19 @@ import java.util.Locale;
 public enum TargetStatus {
   /** The latest value already meets the target. */
   ACHIEVED,
-  /** Not met yet, but the trend projected to the target year's end meets it (or, without a
-   * target year, the trend improves). */
+  /** Not met yet, but the trend over at least a quarter year, projected to the end of the
+   * judged year, meets the year's target. */
   ON_TRACK,
-  /** Not met, and the projection (or the trend, without a target year) does not meet it. */
+  /** Not met, and the trend projected to the end of the judged year does not meet it. */
   OFF_TRACK,
-  /** The target year has ended before the latest data and the latest value does not meet it. */
+  /** The data reach the end of the target's year and the latest value does not meet it. */
   MISSED,
   /** The city has set no target for this KPI and municipality. */
   NO_TARGET,
   /** The target is in another unit than the KPI's headline value (e.g. a payload in kg). */
   NOT_COMPARABLE,
-  /** Too few values to judge (no data, or fewer than {@link TargetJudgement#MIN_POINTS}). */
+  /** Too little data to judge: no values, or fewer than {@link TargetJudgement#MIN_POINTS}
+   * values or {@link TargetJudgement#MIN_SPAN_DAYS} days to draw a trend from. */
   INSUFFICIENT_DATA;
 
   public String code() {

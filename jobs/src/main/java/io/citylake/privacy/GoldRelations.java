@@ -158,10 +158,14 @@ public final class GoldRelations {
         "load_ratio", "peak_headcount / capacity: suppressed with it", "records", RECORDS));
     s.put("spatial_areas", Map.of("min_lon", COORDINATES, "min_lat", COORDINATES,
         "max_lon", COORDINATES, "max_lat", COORDINATES));
-    s.put("kpi_catalogue", Map.of("baseline", TARGETS, "baseline_year", TARGETS, "target",
-        TARGETS, "target_year", TARGETS, "latest_value", TARGETS, "change_vs_baseline", TARGETS,
-        "series_points", "count of published points", "projected_value",
-        "a trend of published values"));
+    s.put("kpi_catalogue", Map.ofEntries(Map.entry("baseline", TARGETS),
+        Map.entry("baseline_year", TARGETS), Map.entry("target", TARGETS),
+        Map.entry("target_year", TARGETS), Map.entry("path_base", TARGETS),
+        Map.entry("path_base_year", TARGETS), Map.entry("path_rate", TARGETS),
+        Map.entry("path_start_year", TARGETS), Map.entry("latest_value", TARGETS),
+        Map.entry("change_vs_baseline", TARGETS),
+        Map.entry("series_points", "count of published points"),
+        Map.entry("projected_value", "a trend of published values")));
     return s;
   }
 

@@ -4,7 +4,10 @@ import static org.apache.spark.sql.functions.col;
 
 import io.citylake.contract.Vocabulary;
 import io.citylake.kpi.KpiDefinition;
+import io.citylake.kpi.Grain;
+import io.citylake.kpi.GrowthPath;
 import io.citylake.kpi.KpiHeadline;
+import io.citylake.kpi.YearType;
 import io.citylake.lake.CityLakeException;
 import io.citylake.lake.DeltaTables;
 import io.citylake.lake.LakePaths;
@@ -23,7 +26,7 @@ import org.apache.spark.sql.functions;
 
 /**
  * Reads what the KPI report shows from the published gold tables, by path, into plain records:
- * the catalogue (39 rows), each KPI's headline series (the catalogue's own series definition,
+ * the catalogue (one row per KPI and municipality), each KPI's headline series (the catalogue's own series definition,
  * {@link KpiHeadline}, last 366 days), the latest shelter stock, the maps ({@link GoldMapReader})
  * and the freshness facts. Every read is aggregated or bounded before it is collected (a few
  * thousand rows at most). The one non-gold read is {@code silver.conform_accounting}: the
@@ -86,11 +89,23 @@ public final class GoldReportReader {
             r.getAs("baseline_year"), r.getAs("target"), r.getAs("target_year"),
             r.getAs("target_unit"), r.getAs("latest_value"),
             latestPeriod == null ? null : latestPeriod.toLocalDate(),
-            KpiHeadline.of(kpi).latestGrain(), r.getAs("status"), s.dayValue(day), s.suppressedOn(day), s.points(),
-            s.suppressedDays().size()));
+            KpiHeadline.find(kpi).map(KpiHeadline::latestGrain).orElse(Grain.YEAR),
+            r.getAs("status"), s.dayValue(day), s.suppressedOn(day), s.points(),
+            s.suppressedDays().size(), goal(r)));
       }
     }
     return kpis;
+  }
+
+  /** The catalogue row's year type, growth path and reporter. */
+  private static KpiEntry.Goal goal(Row r) {
+    Double base = r.getAs("path_base");
+    java.util.Optional<GrowthPath> path = base == null ? java.util.Optional.empty()
+        : java.util.Optional.of(new GrowthPath(base, r.<Integer>getAs("path_base_year"),
+            r.<Double>getAs("path_rate"), r.<Integer>getAs("path_start_year")));
+    return new KpiEntry.Goal(YearType.parse(r.getAs("year_type")), path,
+        "reported".equals(r.getAs("value_source"))
+            ? java.util.Objects.requireNonNullElse(r.getAs("reported_by"), "") : null);
   }
 
   /** A KPI's headline series per municipality, and which of its days were suppressed. */
@@ -113,7 +128,7 @@ public final class GoldReportReader {
    */
   private Map<String, Map<String, Series>> series(LocalDate day) {
     List<Dataset<Row>> parts = new ArrayList<>();
-    for (KpiDefinition kpi : KpiDefinition.values()) {
+    for (KpiDefinition kpi : KpiDefinition.measuredKpis()) {
       KpiHeadline h = KpiHeadline.of(kpi);
       String path = paths.gold(h.table());
       if (!DeltaTables.exists(spark, path)) {

@@ -1,6 +1,8 @@
 package io.citylake.report;
 
 import io.citylake.kpi.Grain;
+import io.citylake.kpi.GrowthPath;
+import io.citylake.kpi.YearType;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,13 +17,43 @@ import java.util.List;
  * @param daySuppressed true when the report day's cell was suppressed (k-anonymity)
  * @param series the headline series, oldest first, published values only
  * @param suppressedPoints periods of the series whose value was suppressed
+ * @param goal the target's year type and growth path, and who reported a reported value
  */
 public record KpiEntry(String kpiId, String municipality, String definition, String unit,
     String direction, Double baseline, Integer baselineYear, Double target, Integer targetYear,
     String targetUnit, Double latestValue, LocalDate latestPeriod, Grain latestGrain, String status, Double dayValue,
-    boolean daySuppressed, List<Point> series, int suppressedPoints) {
+    boolean daySuppressed, List<Point> series, int suppressedPoints, Goal goal) {
   public KpiEntry {
     series = List.copyOf(series);
+    java.util.Objects.requireNonNull(goal, "goal");
+  }
+
+  /** An entry of a measured KPI with calendar-year targets and no growth path. */
+  public KpiEntry(String kpiId, String municipality, String definition, String unit,
+      String direction, Double baseline, Integer baselineYear, Double target, Integer targetYear,
+      String targetUnit, Double latestValue, LocalDate latestPeriod, Grain latestGrain,
+      String status, Double dayValue, boolean daySuppressed, List<Point> series,
+      int suppressedPoints) {
+    this(kpiId, municipality, definition, unit, direction, baseline, baselineYear, target,
+        targetYear, targetUnit, latestValue, latestPeriod, latestGrain, status, dayValue,
+        daySuppressed, series, suppressedPoints, Goal.MEASURED_CALENDAR);
+  }
+
+  /**
+   * How the city's target is stated and where the value comes from.
+   *
+   * @param yearType years of baseline, target and path: calendar or fiscal (April to March)
+   * @param path the growth path the target of targetYear comes from, when there is one
+   * @param reportedBy who reported the latest value (empty: nothing reported yet); null when the
+   *     lake measures the KPI
+   */
+  public record Goal(YearType yearType, java.util.Optional<GrowthPath> path, String reportedBy) {
+    public static final Goal MEASURED_CALENDAR =
+        new Goal(YearType.CALENDAR, java.util.Optional.empty(), null);
+
+    public boolean reported() {
+      return reportedBy != null;
+    }
   }
 
   /** Unit of baseline and target: the city's, when it gave one, else the KPI's. */

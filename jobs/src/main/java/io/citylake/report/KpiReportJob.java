@@ -37,7 +37,7 @@ public final class KpiReportJob implements Job {
     Set<TableRef> inputs = new LinkedHashSet<>();
     inputs.add(TableRef.gold("kpi_catalogue"));
     inputs.add(TableRef.gold(KpiWatermarks.TABLE));
-    for (KpiDefinition kpi : KpiDefinition.values()) {
+    for (KpiDefinition kpi : KpiDefinition.measuredKpis()) {
       inputs.add(TableRef.gold(KpiHeadline.of(kpi).table()));
     }
     inputs.add(TableRef.gold(GoldMapReader.AREAS));

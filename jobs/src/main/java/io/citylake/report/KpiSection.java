@@ -4,11 +4,13 @@ import java.util.List;
 
 /** A municipality's KPI table and trend charts, and the catalogue's definitions. */
 final class KpiSection {
+  private final Lang lang;
   private final Messages messages;
   private final ReportFormat format;
   private final SvgTrendChart chart;
 
   KpiSection(Lang lang) {
+    this.lang = lang;
     this.messages = new Messages(lang);
     this.format = new ReportFormat(lang);
     this.chart = new SvgTrendChart(lang);
@@ -16,8 +18,8 @@ final class KpiSection {
 
   String table(List<KpiEntry> kpis) {
     StringBuilder html = new StringBuilder("<table class=\"kpis\"><thead><tr>");
-    for (String col : List.of("kpi", "day_value", "latest", "latest_period", "baseline", "target",
-        "target_year", "status")) {
+    for (String col : List.of("kpi", "day_value", "latest", "latest_period", "source",
+        "baseline", "target", "target_year", "target_basis", "status")) {
       html.append("<th>").append(Html.escape(messages.get("col." + col))).append("</th>");
     }
     html.append("</tr></thead><tbody>");
@@ -30,12 +32,16 @@ final class KpiSection {
               ? " suppressed" : ""), key,
               format.cell(kpi.dayValue(), kpi.daySuppressed(), kpi.unit())))
           .append(cell("latest", key, format.value(kpi.latestValue(), kpi.unit())))
-          .append(cell("latest-period", key, format.period(kpi.latestPeriod(), kpi.latestGrain())))
+          .append(cell("latest-period", key, latestPeriod(kpi)))
+          .append(cell("source" + (kpi.goal().reported() ? " reported" : ""), key, source(kpi)))
           .append(cell("baseline", key, format.value(kpi.baseline(), kpi.goalUnit())
-              + (kpi.baselineYear() == null ? "" : " (" + kpi.baselineYear() + ")")))
+              + (kpi.baselineYear() == null ? "" : " ("
+                  + format.year(kpi.baselineYear(), kpi.goal().yearType()) + ")")))
           .append(cell("target", key, format.value(kpi.target(), kpi.goalUnit())))
           .append(cell("target-year", key,
-              kpi.targetYear() == null ? "—" : String.valueOf(kpi.targetYear())))
+              format.year(kpi.targetYear(), kpi.goal().yearType())))
+          .append(cell("target-basis", key, kpi.goal().path()
+              .map(p -> format.path(p, kpi.goalUnit(), kpi.goal().yearType())).orElse("—")))
           .append("<td class=\"status status-").append(Html.escape(kpi.status())).append("\"")
           .append(key).append(" data-status=\"").append(Html.escape(kpi.status())).append("\">")
           .append(Html.escape(messages.status(kpi.status()))).append("</td></tr>");
@@ -77,6 +83,42 @@ final class KpiSection {
           .append(Html.escape(kpi.definition())).append("</td></tr>");
     }
     return html.append("</tbody></table>").toString();
+  }
+
+  /** "Measured", or "Reported by the town (who)": a reported value is not the lake's. */
+  private String source(KpiEntry kpi) {
+    if (!kpi.goal().reported()) {
+      return messages.get("source.measured");
+    }
+    if (kpi.goal().reportedBy().isEmpty()) {
+      return messages.get("source.reported");
+    }
+    return lang == Lang.JA ? messages.get("source.reported") + "（" + kpi.goal().reportedBy() + "）"
+        : messages.get("source.reported") + " (" + kpi.goal().reportedBy() + ")";
+  }
+
+  /** The latest period; a reported fiscal-year value is named by its fiscal year. */
+  private String latestPeriod(KpiEntry kpi) {
+    if (kpi.latestPeriod() != null && kpi.goal().reported()) {
+      io.citylake.kpi.YearType type = kpi.goal().yearType();
+      return format.year(type.yearOf(kpi.latestPeriod()), type);
+    }
+    return format.period(kpi.latestPeriod(), kpi.latestGrain());
+  }
+
+  /**
+   * How a status is judged, and what 年度 means: the method of {@link
+   * io.citylake.kpi.TargetJudgement}, in the report's language.
+   */
+  String method() {
+    StringBuilder html = new StringBuilder("<div class=\"method\"><h3>")
+        .append(Html.escape(messages.get("method.title"))).append("</h3><ul>");
+    for (String key : List.of("method.period", "method.path", "method.achieved",
+        "method.missed", "method.trend", "method.insufficient", "method.reported",
+        "method.not_comparable")) {
+      html.append("<li>").append(Html.escape(messages.get(key))).append("</li>");
+    }
+    return html.append("</ul></div>").toString();
   }
 
   private static String cell(String cls, String key, String text) {

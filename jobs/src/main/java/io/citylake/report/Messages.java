@@ -33,6 +33,49 @@ public final class Messages {
     put("col.target", "目標値", "Target");
     put("col.target_year", "目標年", "Target year");
     put("col.status", "状況", "Status");
+    put("col.source", "値の出所", "Source of value");
+    put("col.target_basis", "目標の設定", "How the target is set");
+    put("source.measured", "計測", "Measured");
+    put("source.reported", "町の報告", "Reported by the town");
+    put("kpi.companies_attracted", "企業誘致数", "Companies attracted");
+    put("kpi.households_moved_in", "移住世帯数", "Households moved in");
+    put("method.title", "達成状況の判定方法", "How the status is judged");
+    put("method.period", "目標は暦年または年度（4月〜翌年3月。2024年度は2025年3月31日まで）で示され、"
+        + "その期間のデータで判定します。",
+        "Targets are for a calendar year or a fiscal year (年度, April to March: FY2024 ends on"
+            + " 31 March 2025) and are judged on that period's data.");
+    put("method.path", "成長経路の目標（例：すさみ町の来訪者数）は、最新データが属する年度の経路上の値を"
+        + "その年度の目標とします。年度を定めない目標は、最新データが属する年の目標とします。",
+        "A growth-path target (e.g. Susami's visitors) sets the target of the year the newest"
+            + " data fall in to the path's value for it; a target without a year applies to that"
+            + " year too.");
+    put("method.achieved", "最新値が目標を満たしていれば「達成」。",
+        "Achieved: the latest value meets the period's target.");
+    put("method.missed", "データが目標期間の最終日に達し、最新値が目標を満たさなければ「未達」。",
+        "Missed: the data reach the last day of the target's period and the latest value does"
+            + " not meet it.");
+    put("method.trend", "それ以外は、91日（1年の4分の1）以上・3時点以上のデータの最小二乗直線を"
+        + "目標期間の最終日まで延ばし、目標を満たせば「順調」、満たさなければ「遅れ」。",
+        "Otherwise a least-squares line over at least 91 days (a quarter of the target's year)"
+            + " and 3 values is projected to the period's last day: on track when it meets the"
+            + " target there, else off track.");
+    put("method.insufficient", "データが91日に満たない場合は推測せず「データ不足」とします"
+        + "（2週間の日次データでは年間目標を判断できません）。",
+        "With less than 91 days of data the status is insufficient data rather than a guess:"
+            + " two weeks of daily values say nothing about an annual target.");
+    put("method.reported", "「町の報告」の値はセンサー等で計測したものではなく、町が報告した年間の値"
+        + "（reference/kpi_observations.csv、誤りのある行は隔離）です。",
+        "Values marked \"reported by the town\" are not measured: they are the yearly values"
+            + " the town reports (reference/kpi_observations.csv; lines that break its rules are"
+            + " quarantined).");
+    put("method.not_comparable", "ドローンの目標（5kg以上の荷物の自律飛行による配送成功）は複合目標で、"
+        + "成功率とは単位が異なるため「比較不可」とし、drone_delivery_dailyの重量5kg以上の割合と"
+        + "最大配送重量で確認します。飛行記録には自律飛行か否かの項目がありません。",
+        "The drone target (deliveries of 5 kg or more with a successful autonomous flight) is"
+            + " composite and in kg, so it is not comparable with the success share; the share"
+            + " of payloads of 5 kg or more and the heaviest delivered payload in"
+            + " drone_delivery_daily show it. The flight records do not say whether a flight was"
+            + " autonomous.");
     put("col.definition", "定義", "Definition");
     put("col.unit", "単位", "Unit");
     put("col.shelter", "避難所ID", "Shelter id");

@@ -118,6 +118,33 @@ public record ReportFormat(Lang lang) {
     };
   }
 
+  /**
+   * A target's year as the city names it: a calendar year as {@code 2024}, a fiscal year (年度,
+   * April to March) as 「2024年度」/"FY2024".
+   */
+  public String year(Integer year, io.citylake.kpi.YearType type) {
+    if (year == null) {
+      return "—";
+    }
+    if (type == io.citylake.kpi.YearType.CALENDAR) {
+      return String.valueOf(year);
+    }
+    return lang == Lang.JA ? year + "年度" : "FY" + year;
+  }
+
+  /** A growth path: where it starts again and how it grows, e.g. "+10 %/yr from FY2022". */
+  public String path(io.citylake.kpi.GrowthPath path, String unit, io.citylake.kpi.YearType type) {
+    double percent = path.annualRate() * 100;
+    String rate = number(percent, Math.abs(percent - Math.rint(percent)) < 1e-9 ? 0 : 1);
+    String base = value(path.base(), unit);
+    int back = path.startYear() - 1;
+    return lang == Lang.JA
+        ? "成長経路：" + year(back, type) + "に" + year(path.baseYear(), type) + "の水準（" + base
+            + "）、" + year(path.startYear(), type) + "から毎年" + rate + "%増"
+        : "growth path: back to the " + year(path.baseYear(), type) + " level (" + base + ") in "
+            + year(back, type) + ", then +" + rate + " %/yr from " + year(path.startYear(), type);
+  }
+
   private String perSuffix(String per) {
     return switch (per) {
       case "/year" -> lang == Lang.JA ? "/年" : "/year";
@@ -140,6 +167,8 @@ public record ReportFormat(Lang lang) {
       case "days" -> "日";
       case "cm" -> "cm";
       case "kg" -> "kg";
+      case "companies" -> "社";
+      case "households" -> "世帯";
       default -> unit.isEmpty() ? "" : " " + unit;
     };
   }

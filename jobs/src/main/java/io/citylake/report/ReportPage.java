@@ -79,6 +79,7 @@ public final class ReportPage {
     html.append(freshness(data.freshness()));
     html.append("<section id=\"definitions\"><h2>")
         .append(Html.escape(messages.get("section.definitions"))).append("</h2>")
+        .append(kpis.method())
         .append(kpis.definitions(data.municipalities().isEmpty() ? java.util.List.of()
             : data.municipalities().get(0).kpis())).append("</section>");
     html.append("<footer><p>").append(Html.escape(messages.get("map.credit"))).append("</p>")

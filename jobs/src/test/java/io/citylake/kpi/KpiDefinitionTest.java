@@ -13,7 +13,7 @@ class KpiDefinitionTest {
         "walking_minutes_avg", "car_daily_share", "tourism_spend_yen", "visitors",
         "bus_wait_minutes_avg", "ridership", "elderly_feels_safe_share", "satisfaction_share",
         "continue_intent_share", "shelter_days_to_shortage", "drone_delivery_success",
-        "people_flow", "snow_depth_max");
+        "people_flow", "snow_depth_max", "companies_attracted", "households_moved_in");
     assertThat(KpiDefinition.byId("car_daily_share")).contains(KpiDefinition.CAR_DAILY_SHARE);
     assertThat(KpiDefinition.byId("nope")).isEmpty();
   }
@@ -23,9 +23,26 @@ class KpiDefinitionTest {
     assertThat(Arrays.stream(KpiDefinition.values())
         .filter(k -> k.basis() == CountBasis.RECORDS).map(KpiDefinition::id))
         .containsExactlyInAnyOrder("shelter_days_to_shortage", "drone_delivery_success",
-            "people_flow", "snow_depth_max");
+            "people_flow", "snow_depth_max", "companies_attracted", "households_moved_in");
     assertThat(CountBasis.PERSONS.suppressible()).isTrue();
     assertThat(CountBasis.RECORDS.suppressible()).isFalse();
+  }
+
+  @Test
+  void outcomesTheTownReportsAreNotMeasuredAndHaveNoGoldHeadline() {
+    assertThat(Arrays.stream(KpiDefinition.values()).filter(k -> !k.measured())
+        .map(KpiDefinition::id)).containsExactly("companies_attracted", "households_moved_in");
+    assertThat(KpiHeadline.find(KpiDefinition.COMPANIES_ATTRACTED)).isEmpty();
+    assertThat(KpiHeadline.find(KpiDefinition.VISITORS).orElseThrow().table())
+        .isEqualTo("visitors_daily");
+    assertThat(KpiDefinition.measuredKpis()).hasSize(KpiDefinition.values().length - 2);
+  }
+
+  @Test
+  void theDroneDefinitionSaysHowItMeasuresTheCompositeTargetAndWhatItCannotShow() {
+    assertThat(KpiDefinition.DRONE_DELIVERY_SUCCESS.definition())
+        .contains("status = delivered and payload_kg >= 5", "max_delivered_payload_kg",
+            "cannot show whether a flight was flown autonomously");
   }
 
   @Test

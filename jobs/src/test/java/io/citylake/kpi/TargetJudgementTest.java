@@ -52,7 +52,7 @@ class TargetJudgementTest {
   @Test
   void risingSeriesThatReachesTheTargetByYearEndIsOnTrack() {
     TargetJudgement j = TargetJudgement.judge(KpiDefinition.WALKING_MINUTES_AVG,
-        target(100.0, 2027), line(60, 0.1, 14));
+        target(100.0, 2027), line(60, 0.1, 120));
     assertThat(j.status()).isEqualTo(TargetStatus.ON_TRACK);
     assertThat(j.projectionDate()).contains(LocalDate.of(2027, 12, 31));
     assertThat(j.projected().orElseThrow()).isCloseTo(60 + 0.1 * 425, within(1e-6));
@@ -61,15 +61,16 @@ class TargetJudgementTest {
   @Test
   void flatSeriesBelowTheTargetIsOffTrack() {
     assertThat(TargetJudgement.judge(KpiDefinition.WALKING_MINUTES_AVG, target(100.0, 2027),
-        line(60, 0, 14)).status()).isEqualTo(TargetStatus.OFF_TRACK);
+        line(60, 0, 120)).status()).isEqualTo(TargetStatus.OFF_TRACK);
   }
 
   @Test
   void lowerIsBetterKpisMeetTargetsFromAbove() {
+    // 0.86 - 0.0001 x 425 days = 0.8175 on 2027-12-31, below 0.835; rising instead: 0.9025
     assertThat(TargetJudgement.judge(KpiDefinition.CAR_DAILY_SHARE, target(0.835, 2027),
-        line(0.86, -0.001, 14)).status()).isEqualTo(TargetStatus.ON_TRACK);
+        line(0.86, -0.0001, 120)).status()).isEqualTo(TargetStatus.ON_TRACK);
     assertThat(TargetJudgement.judge(KpiDefinition.CAR_DAILY_SHARE, target(0.835, 2027),
-        line(0.86, 0.001, 14)).status()).isEqualTo(TargetStatus.OFF_TRACK);
+        line(0.86, 0.0001, 120)).status()).isEqualTo(TargetStatus.OFF_TRACK);
     assertThat(TargetJudgement.judge(KpiDefinition.CAR_DAILY_SHARE, target(0.835, 2024),
         line(0.80, 0.001, 3)).status()).isEqualTo(TargetStatus.ACHIEVED);
   }
@@ -81,11 +82,21 @@ class TargetJudgementTest {
   }
 
   @Test
-  void withoutTargetYearTheTrendDirectionDecides() {
+  void twoWeeksOfDailyValuesSayNothingAboutAnAnnualTarget() {
+    // the old rule called a rising 14-day slope on track for a target without a year
+    TargetJudgement j = TargetJudgement.judge(KpiDefinition.CONTINUE_INTENT_SHARE,
+        target(0.9, null), line(0.5, 0.01, 14));
+    assertThat(j.status()).isEqualTo(TargetStatus.INSUFFICIENT_DATA);
+    assertThat(j.reason()).isEqualTo("14 value(s) over 14 day(s); a trend to 2026-12-31 needs"
+        + " at least 3 values over 91 days");
     assertThat(TargetJudgement.judge(KpiDefinition.CONTINUE_INTENT_SHARE, target(0.9, null),
-        line(0.5, 0.01, 5)).status()).isEqualTo(TargetStatus.ON_TRACK);
-    assertThat(TargetJudgement.judge(KpiDefinition.CONTINUE_INTENT_SHARE, target(0.9, null),
-        line(0.5, -0.01, 5)).status()).isEqualTo(TargetStatus.OFF_TRACK);
+        line(0.5, 0.001, 90)).status()).isEqualTo(TargetStatus.INSUFFICIENT_DATA);
+    // 91 days from 2026-11-01 end on 2027-01-30: the standing target is judged on 2027
+    TargetJudgement quarter = TargetJudgement.judge(KpiDefinition.CONTINUE_INTENT_SHARE,
+        target(0.9, null), line(0.5, 0.0005, 91));
+    assertThat(quarter.status()).isEqualTo(TargetStatus.OFF_TRACK);
+    assertThat(quarter.periodYear()).contains(2027);
+    assertThat(quarter.projectionDate()).contains(LocalDate.of(2027, 12, 31));
   }
 
   @Test

@@ -35,12 +35,14 @@ class KpiOnSampleLakeTest extends SparkTestBase {
   private static RunSummary night;
   private static RawSample raw;
   private static RawKpis kpis;
+  private static java.nio.file.Path root;
 
   @BeforeAll
   static void runTheNight() throws IOException {
     SampleLakeNight.Lake sample = SampleLakeNight.shared(spark());
     night = sample.night();
     raw = new RawSample(sample.root());
+    root = sample.root();
     kpis = new RawKpis(raw);
   }
 
@@ -232,5 +234,62 @@ class KpiOnSampleLakeTest extends SparkTestBase {
     assertThat(catalogue).extracting(r -> r.getString(5)).allMatch(s -> Set.of("achieved",
         "on_track", "off_track", "missed", "no_target", "not_comparable",
         "insufficient_data").contains(s));
+  }
+
+  @Test
+  @Order(3)
+  void catalogueJudgesTheCitysTargetsAsTheCityStatesThem() {
+    // Tsukuba's satisfaction: no baseline, a target of 47.2 % by FY2024 (ended 2025-03-31)
+    Row satisfaction = gold("kpi_catalogue",
+        "kpi_id = 'satisfaction_share' AND municipality = 'tsukuba'");
+    assertThat(satisfaction.<Double>getAs("baseline")).isNull();
+    assertThat(satisfaction.<Double>getAs("target")).isEqualTo(0.472);
+    assertThat(satisfaction.<Integer>getAs("target_year")).isEqualTo(2024);
+    assertThat(satisfaction.<String>getAs("year_type")).isEqualTo("fiscal");
+    double share = kpis.surveyShare("tsukuba", "satisfaction", false, Set.of("4", "5")).value();
+    assertThat(satisfaction.<String>getAs("status"))
+        .isEqualTo(share >= 0.472 ? "achieved" : "missed");
+    assertThat(gold("kpi_catalogue", "kpi_id = 'car_daily_share' AND municipality = 'tsukuba'")
+        .<String>getAs("year_type")).isEqualTo("fiscal");
+
+    // Susami's visitors: about 0.9 M/yr over two weeks of November 2026 (FY2026), below the
+    // 1 M baseline and far below the path's FY2026 value 1 M x 1.1^5 = 1,610,510
+    Row visitors = gold("kpi_catalogue", "kpi_id = 'visitors' AND municipality = 'susami'");
+    assertThat(visitors.<Double>getAs("latest_value")).isLessThan(1_000_000);
+    assertThat(visitors.<String>getAs("status")).isNotEqualTo("on_track")
+        .isEqualTo("insufficient_data");
+    assertThat(visitors.<Double>getAs("target")).isCloseTo(1_610_510, within(1e-6));
+    assertThat(visitors.<Integer>getAs("target_year")).isEqualTo(2026);
+    assertThat(visitors.<Double>getAs("path_base")).isEqualTo(1_000_000.0);
+    assertThat(visitors.<Integer>getAs("path_base_year")).isEqualTo(2019);
+    assertThat(visitors.<Double>getAs("path_rate")).isEqualTo(0.10);
+    assertThat(visitors.<Integer>getAs("path_start_year")).isEqualTo(2022);
+    assertThat(visitors.<String>getAs("value_source")).isEqualTo("measured");
+  }
+
+  @Test
+  @Order(3)
+  void outcomesReportedByTheTownReachTheCatalogueMarkedAsReported() throws IOException {
+    Map<String, Double> town = new TreeMap<>();
+    for (String line : java.nio.file.Files.readAllLines(
+        root.resolve("reference/kpi_observations.csv")).subList(1, 3)) {
+      String[] f = line.split(",");
+      town.put(f[0], Double.parseDouble(f[4]));
+    }
+    Map<String, Double> targets = Map.of("companies_attracted", 1.0, "households_moved_in", 10.0);
+    for (String kpi : targets.keySet()) {
+      Row row = gold("kpi_catalogue", "kpi_id = '" + kpi + "' AND municipality = 'susami'");
+      assertThat(row.<String>getAs("value_source")).as(kpi).isEqualTo("reported");
+      assertThat(row.<String>getAs("reported_by")).as(kpi)
+          .isEqualTo("Susami town office (sample)");
+      assertThat(row.<String>getAs("gold_table")).as(kpi).isNull();
+      assertThat(row.<Double>getAs("latest_value")).as(kpi).isEqualTo(town.get(kpi));
+      assertThat(row.<Double>getAs("target")).as(kpi).isEqualTo(targets.get(kpi));
+      // the town's value covers all of 2024, the target's year: achieved or missed, no trend
+      assertThat(row.<String>getAs("status")).as(kpi)
+          .isEqualTo(town.get(kpi) >= targets.get(kpi) ? "achieved" : "missed");
+    }
+    assertThat(rows("SELECT count(*) FROM bronze.quarantine WHERE dataset ="
+        + " 'reference_kpi_observations'").get(0).getLong(0)).isZero();
   }
 }

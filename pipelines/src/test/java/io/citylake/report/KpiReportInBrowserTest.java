@@ -37,7 +37,8 @@ class KpiReportInBrowserTest extends SparkTestBase {
         browser.open(page.toUri().toString());
         assertThat(browser.evaluate("document.documentElement.lang").asText())
             .isEqualTo(lang.code());
-        assertThat(count(browser, "svg.trend")).isEqualTo(39);
+        assertThat(count(browser, "svg.trend"))
+            .isEqualTo(io.citylake.kpi.KpiDefinition.values().length * 3);
         assertThat(count(browser, "svg.trend path.series")).isPositive();
         assertThat(browser.evaluate("[...document.querySelectorAll('svg path')]"
             + ".filter(p => !p.getAttribute('d') || !p.getAttribute('d').trim()).length")

@@ -60,7 +60,7 @@ class KpiReportOnSampleLakeTest extends SparkTestBase {
   @Test
   void everyCatalogueRowIsShownWithItsLatestValueBaselineTargetAndStatus() {
     List<Row> catalogue = rows("SELECT * FROM gold.kpi_catalogue");
-    assertThat(catalogue).hasSize(39);
+    assertThat(catalogue).hasSize(io.citylake.kpi.KpiDefinition.values().length * 3);
     for (Lang lang : Lang.values()) {
       for (Row r : catalogue) {
         ReportHtml section = PAGES.get(lang).section(r.getAs("municipality"));
@@ -75,8 +75,16 @@ class KpiReportOnSampleLakeTest extends SparkTestBase {
         assertThat(section.kpiCell("baseline", kpi)).as(where)
             .startsWith(ReportHtml.expected(r.getAs("baseline"), goalUnit, lang));
         Integer year = r.getAs("target_year");
+        boolean fiscal = "fiscal".equals(r.getAs("year_type"));
         assertThat(section.kpiCell("target-year", kpi)).as(where)
-            .isEqualTo(year == null ? "—" : year.toString());
+            .isEqualTo(year == null ? "—" : !fiscal ? year.toString()
+                : lang == Lang.JA ? year + "年度" : "FY" + year);
+        boolean reported = "reported".equals(r.getAs("value_source"));
+        String by = r.getAs("reported_by");
+        assertThat(section.kpiCell("source", kpi)).as(where).isEqualTo(!reported
+            ? (lang == Lang.JA ? "計測" : "Measured")
+            : lang == Lang.JA ? "町の報告" + (by == null ? "" : "（" + by + "）")
+            : "Reported by the town" + (by == null ? "" : " (" + by + ")"));
         String status = r.getAs("status");
         String shown = section.kpiCell("status status-" + status, kpi);
         if (lang == Lang.EN) {
@@ -88,6 +96,30 @@ class KpiReportOnSampleLakeTest extends SparkTestBase {
         }
       }
     }
+  }
+
+  @Test
+  void susamisVisitorPathAndTheStatusMethodAreExplainedInBothLanguages() {
+    Row visitors = rows("SELECT target, target_year FROM gold.kpi_catalogue"
+        + " WHERE kpi_id = 'visitors' AND municipality = 'susami'").get(0);
+    ReportHtml ja = PAGES.get(Lang.JA);
+    ReportHtml en = PAGES.get(Lang.EN);
+    assertThat(en.section("susami").kpiCell("target", "visitors"))
+        .isEqualTo(ReportHtml.expected(visitors.getDouble(0), "persons/year", Lang.EN));
+    assertThat(en.section("susami").kpiCell("target-year", "visitors"))
+        .isEqualTo("FY" + visitors.getInt(1));
+    assertThat(en.section("susami").kpiCell("target-basis", "visitors"))
+        .isEqualTo("growth path: back to the FY2019 level (1,000,000 persons/year) in FY2021,"
+            + " then +10 %/yr from FY2022");
+    assertThat(ja.section("susami").kpiCell("target-basis", "visitors"))
+        .isEqualTo("成長経路：2021年度に2019年度の水準（1,000,000人/年）、2022年度から毎年10%増");
+    assertThat(en.section("sapporo").kpiCell("target-basis", "walking_minutes_avg"))
+        .isEqualTo("—");
+    assertThat(en.text()).contains("How the status is judged",
+        "insufficient data rather than a guess", "FY2024 ends on 31 March 2025",
+        "The flight records do not say whether a flight was autonomous");
+    assertThat(ja.text()).contains("達成状況の判定方法", "2024年度は2025年3月31日まで",
+        "推測せず「データ不足」");
   }
 
   @Test

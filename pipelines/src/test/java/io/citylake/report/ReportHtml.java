@@ -101,6 +101,8 @@ final class ReportHtml {
       case "persons/day" -> "人/日";
       case "board taps/day" -> "回/日";
       case "days" -> "日";
+      case "companies" -> "社";
+      case "households" -> "世帯";
       default -> unit;
     };
   }
