@@ -12,12 +12,14 @@ import org.locationtech.jts.geom.Polygon;
  * A choropleth of one {@link MapLayer} as inline SVG: polygons projected equirectangularly with
  * longitudes scaled by cos(latitude) at the map's centre (good enough at city scale), five
  * sequential colour classes between the smallest and largest value, suppressed areas hatched
- * and labelled 「秘匿」/"suppressed", areas without data grey. Each area carries a tooltip.
+ * and labelled 「秘匿」/"suppressed", areas without data grey. Each area carries a tooltip. The
+ * legend is HTML beside the SVG ({@link #legend}), not SVG text: SVG text neither wraps nor
+ * measures itself, so fixed legend columns cut long labels ({@code ≥ 53,147 persons/day}); HTML
+ * items wrap to the figure's width in either language and keep the page's font size.
  */
 public final class SvgChoropleth {
   static final int WIDTH = 420;
   private static final int MAX_HEIGHT = 420;
-  private static final int LEGEND = 46;
   static final String[] COLOURS = {"#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"};
 
   private final ReportFormat format;
@@ -34,7 +36,7 @@ public final class SvgChoropleth {
     layer.areas().forEach(a -> bounds.expandToInclude(a.geometry().getEnvelopeInternal()));
     layer.outlines().forEach(g -> bounds.expandToInclude(g.getEnvelopeInternal()));
     Projection projection = Projection.fit(bounds, WIDTH, MAX_HEIGHT);
-    int height = (int) Math.ceil(projection.height()) + LEGEND;
+    int height = (int) Math.ceil(projection.height());
     StringBuilder svg = new StringBuilder();
     svg.append("<svg class=\"map\" viewBox=\"0 0 ")
         .append(WIDTH).append(' ').append(height).append("\" role=\"img\" aria-label=\"")
@@ -56,7 +58,6 @@ public final class SvgChoropleth {
               + format.cell(area.value(), area.suppressed(), layer.unit())))
           .append("</title></path>");
     }
-    legend(svg, layer.unit(), range, height - LEGEND + 8, id);
     return svg.append("</svg>").toString();
   }
 
@@ -93,25 +94,31 @@ public final class SvgChoropleth {
     return name == null || name.isBlank() ? area.areaId() : name + " (" + area.areaId() + ")";
   }
 
-  private void legend(StringBuilder svg, String unit, double[] range, int y, String id) {
+  /**
+   * The map's legend as an HTML list: one item per colour class ({@code ≥} its lower bound),
+   * then suppressed and no data. Items never break inside; the list wraps between them. The
+   * hatch swatch uses the pattern of the map rendered with the same {@code id}.
+   */
+  public String legend(MapLayer layer, String id) {
+    double[] range = range(layer.areas());
     List<String[]> entries = new ArrayList<>();
     if (range != null) {
       double step = (range[1] - range[0]) / COLOURS.length;
       for (int i = 0; i < COLOURS.length; i++) {
-        entries.add(new String[] {COLOURS[i], "≥ " + format.value(range[0] + step * i, unit)});
+        entries.add(new String[] {COLOURS[i], "≥ " + format.value(range[0] + step * i,
+            layer.unit())});
       }
     }
     entries.add(new String[] {"url(#hatch-" + id + ")", format.suppressed()});
     entries.add(new String[] {"#dddddd", messages.get("map.no_data")});
-    for (int i = 0; i < entries.size(); i++) {
-      int x = 4 + (i % 4) * (WIDTH / 4);
-      int row = y + (i / 4) * 18;
-      svg.append("<rect class=\"legend\" x=\"").append(x).append("\" y=\"").append(row)
-          .append("\" width=\"12\" height=\"12\" fill=\"").append(entries.get(i)[0])
-          .append("\"/><text class=\"legend\" x=\"").append(x + 16).append("\" y=\"")
-          .append(row + 10).append("\">").append(Html.escape(entries.get(i)[1]))
-          .append("</text>");
+    StringBuilder html = new StringBuilder("<ul class=\"legend\">");
+    for (String[] entry : entries) {
+      html.append("<li><svg class=\"swatch\" viewBox=\"0 0 12 12\" aria-hidden=\"true\">")
+          .append("<rect width=\"12\" height=\"12\" fill=\"").append(entry[0])
+          .append("\"/></svg><span class=\"label\">").append(Html.escape(entry[1]))
+          .append("</span></li>");
     }
+    return html.append("</ul>").toString();
   }
 
   /** SVG path data of every ring of a polygon or multipolygon. */
