@@ -33,6 +33,7 @@ public final class ReportPage {
       .maps{display:grid;grid-template-columns:repeat(auto-fill,minmax(400px,1fr));gap:12px}
       svg.map{width:100%;height:auto}svg .area{stroke:#555;stroke-width:.6;fill-rule:evenodd}
       svg .outline{fill:none;stroke:#999;stroke-width:.8;fill-rule:evenodd}
+      svg .hatch{fill:none;stroke:#888;stroke-width:2;pointer-events:none}
       ul.legend{display:flex;flex-wrap:wrap;gap:4px 14px;list-style:none;margin:6px 0 0;
       padding:0;font-size:.8em}ul.legend li{display:flex;align-items:center;gap:4px;
       white-space:nowrap;flex:none}svg.swatch{width:12px;height:12px;flex:none;

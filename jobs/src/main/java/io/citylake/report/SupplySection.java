@@ -26,7 +26,7 @@ final class SupplySection {
             .append(Html.escape(layer.unavailable().get())).append("</p>");
       } else {
         String id = municipality + "-" + layer.metric();
-        html.append(map.render(layer, id)).append(map.legend(layer, id));
+        html.append(map.render(layer, id)).append(map.legend(layer));
         html.append("<p class=\"credit\">").append(Html.escape(messages.get("map.credit")))
             .append("</p>");
       }

@@ -90,7 +90,7 @@ class KpiReportPdfAndArchiveOnSampleLakeTest extends SparkTestBase {
           for (COSName name : resources.getFontNames()) {
             PDFont font = resources.getFont(name);
             assertThat(font.isEmbedded()).as(lang + " font " + font.getName()).isTrue();
-            fonts.add(font.getName());
+            fonts.add(String.valueOf(font.getName()));
           }
         }
         // each municipality's section starts a page of its own, in the contract's order
