@@ -153,7 +153,7 @@ with DAG(
             "spatial.areas",
         ]),
         skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Stage spatial: 7 jobs in one process\u000a\u000a- spatial.locate_points: Silver located_points: sensors, stops, merchants and shelters with their ward (Sedona join to silver.ref_boundaries), JIS mesh codes and H3 cell\u000a- spatial.people_flow: Gold people_flow per ward, JIS mesh and H3 cell and hour from silver.sensors_observations (Sedona join to silver.ref_boundaries)\u000a- spatial.snow_by_ward: Gold snow_depth_max per ward and day with a snow-removal priority rank from silver.sensors_observations (Sedona join to silver.ref_boundaries)\u000a- spatial.tourism_by_mesh: Gold tourism_spend_yen per JIS 1 km and 500 m square and day from silver.points_transactions\u000a- spatial.ridership_by_stop: Gold bus boardings per stop and day with location, ward and mesh from silver.transit_taps and silver.located_points\u000a- spatial.shelter_load: Gold shelter_load_daily: peak headcount / capacity per shelter and day with location, from silver.disaster_checkins and silver.located_points\u000a- spatial.areas: Gold spatial_areas: polygons of the wards, JIS squares and H3 cells of the spatial gold tables",
+        doc_md="Stage spatial: 7 jobs in one process\u000a\u000a- spatial.locate_points: Silver located_points: sensors, stops, merchants and shelters with their ward (Sedona join to silver.ref_boundaries), JIS mesh codes and H3 cell\u000a- spatial.people_flow: Gold people_flow per ward, JIS mesh and H3 cell and hour, and per ward and day, from silver.sensors_observations (Sedona join to silver.ref_boundaries)\u000a- spatial.snow_by_ward: Gold snow_depth_max per ward and day with a snow-removal priority rank from silver.sensors_observations (Sedona join to silver.ref_boundaries)\u000a- spatial.tourism_by_mesh: Gold tourism_spend_yen per JIS 1 km and 500 m square and day from silver.points_transactions\u000a- spatial.ridership_by_stop: Gold bus boardings per stop and day with location, ward and mesh from silver.transit_taps and silver.located_points\u000a- spatial.shelter_load: Gold shelter_load_daily: peak headcount / capacity per shelter and day with location, from silver.disaster_checkins and silver.located_points\u000a- spatial.areas: Gold spatial_areas: polygons of the wards, JIS squares and H3 cells of the spatial gold tables",
     )
     t_publish = BashOperator(
         task_id="publish",
@@ -169,7 +169,7 @@ with DAG(
             "report.kpi_report",
         ]),
         skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Stage report: one job\u000a\u000a- report.kpi_report: KPI report of the day for policy officers: HTML in Japanese and English under reports/<day>/",
+        doc_md="Stage report: one job\u000a\u000a- report.kpi_report: KPI report of the day for policy officers: HTML and PDF in Japanese and English under reports/<day>/, and the archive reports/index.html",
     )
 
     # one line per edge between stages: upstream >> downstream

@@ -20,6 +20,7 @@ public final class GoldRelations {
   private static final String MESH = "tourism_spend_mesh_daily";
   private static final String AREA_FLOW = "people_flow_area_hourly";
   private static final String FLOW = "people_flow_hourly";
+  private static final String WARD_DAY_FLOW = "people_flow_ward_daily";
   private static final String MESH3_OF_MESH4 = "substr(area_id, 1, 8)";
   private static final String MONTH_OF_DT = "trunc(dt, 'MM')";
 
@@ -80,6 +81,16 @@ public final class GoldRelations {
               "area_id"),
           CellSide.where(AREA_FLOW, "area_level = 'mesh4'", "municipality", "dt", "hour_start",
               MESH3_OF_MESH4),
+          List.of(Measure.of("people_count"))),
+      // people flow per ward and day: the ward's hours add up to it, and the wards' days add up
+      // to the municipal hours of the day (the report's daily ward map)
+      new AdditiveRelation("people_flow_ward_hours_in_day", Kind.TIME,
+          CellSide.of(WARD_DAY_FLOW, "municipality", "dt", "area_id"),
+          CellSide.where(AREA_FLOW, "area_level = 'ward'", "municipality", "dt", "area_id"),
+          List.of(Measure.of("people_count"))),
+      new AdditiveRelation("people_flow_ward_days_in_municipal_day", Kind.SPATIAL,
+          CellSide.of(FLOW, "municipality", "dt"),
+          CellSide.of(WARD_DAY_FLOW, "municipality", "dt"),
           List.of(Measure.of("people_count"))));
 
   private static final String PERSONS = "distinct persons: not additive across cells (a person"
@@ -150,6 +161,7 @@ public final class GoldRelations {
         "records", RECORDS, "priority_rank", "a rank within the day"));
     s.put(FLOW, Map.of("sensors", SENSORS, "records", ALWAYS_PUBLISHED));
     s.put(AREA_FLOW, Map.of("sensors", SENSORS, "records", ALWAYS_PUBLISHED));
+    s.put(WARD_DAY_FLOW, Map.of("sensors", SENSORS, "records", ALWAYS_PUBLISHED));
     s.put("ridership_stop_daily", Map.of("lon", COORDINATES, "lat", COORDINATES,
         "persons", PERSONS));
     s.put("shelter_load_daily", Map.of("capacity", "the shelter's capacity (reference)",

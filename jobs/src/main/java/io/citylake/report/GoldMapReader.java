@@ -21,15 +21,18 @@ import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKBReader;
 
 /**
- * The report's maps of one municipality and day from gold: people flow per ward (summed over
- * the day's hours), snow depth per ward (the day's maximum) and tourism spend per 1 km grid
- * square, with the polygons of {@code gold.spatial_areas}. An area with any suppressed cell that
- * day is shown as suppressed: a sum without it would understate the area. Without the spatial
- * table the layers say so instead of failing the report.
+ * The report's maps of one municipality and day from gold: people flow per ward (the day's total
+ * of {@code gold.people_flow_ward_daily}, where k applies to the daily cell itself, so a ward is
+ * hatched only when its day is suppressed, never because one of its night hours was), snow
+ * depth per ward (the day's maximum) and tourism spend per 1 km grid square, with the polygons
+ * of {@code gold.spatial_areas}. Every map reads one published cell per area and day and never
+ * sums cells itself: a sum over suppressed parts would understate the area, and a sum of the
+ * published parts of a suppressed total would disclose it. Without a table the layer says so
+ * instead of failing the report.
  */
 final class GoldMapReader {
   static final String AREAS = "spatial_areas";
-  static final String PEOPLE = "people_flow_area_hourly";
+  static final String PEOPLE = "people_flow_ward_daily";
   static final String SNOW = "snow_depth_ward_daily";
   static final String SPEND = "tourism_spend_mesh_daily";
   static final String SPEND_LEVEL = "mesh3";
@@ -44,9 +47,9 @@ final class GoldMapReader {
 
   List<MapLayer> layers(String municipality, LocalDate day) {
     List<Spec> specs = List.of(
-        new Spec("people_flow", "persons/day", PEOPLE, "ward", "people_count", functions::sum),
+        new Spec("people_flow", "persons/day", PEOPLE, null, "people_count", functions::max),
         new Spec("snow_depth", "cm", SNOW, null, "snow_depth_max_cm", functions::max),
-        new Spec("tourism_spend", "yen/day", SPEND, SPEND_LEVEL, "spend_yen", functions::sum));
+        new Spec("tourism_spend", "yen/day", SPEND, SPEND_LEVEL, "spend_yen", functions::max));
     List<MapLayer> layers = new ArrayList<>();
     if (!exists(AREAS)) {
       for (Spec s : specs) {
@@ -81,11 +84,14 @@ final class GoldMapReader {
     return layers;
   }
 
-  /** One map's source: gold table, area level (null: the table is by ward) and aggregate. */
+  /**
+   * One map's source: gold table, area level (null: the table is by ward) and the aggregate over
+   * the one cell per area and day ({@code max}: never a sum of cells).
+   */
   private record Spec(String metric, String unit, String table, String level, String column,
       java.util.function.Function<Column, Column> aggregate) {}
 
-  /** Per area: {value or null, 1.0 when any cell that day was suppressed}. */
+  /** Per area: {value or null, 1.0 when its cell of the day is suppressed}. */
   private Map<String, Double[]> values(Spec s, String municipality, LocalDate day) {
     Dataset<Row> rows = read(s.table()).where(col("municipality").equalTo(municipality)
         .and(col("dt").equalTo(Date.valueOf(day))));

@@ -11,34 +11,112 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Writes the report pages, {@code citylake-report-<lang>.html}, into a folder of any Hadoop file
- * system (a local folder, or {@code <lake>/reports/<day>/} on S3 or HDFS).
+ * Writes the report pages, {@code citylake-report-<lang>.html} and {@code .pdf}, and the statuses they show
+ * ({@link ReportArchive#STATUS_FILE}, which the archive compares between days) into a folder of
+ * any Hadoop file system (a local folder, or {@code <lake>/reports/<day>/} on S3 or HDFS).
  */
 public final class KpiReport {
+  /** The formats of a report page. */
+  public enum Format {
+    HTML("html"), PDF("pdf");
+
+    private final String extension;
+
+    Format(String extension) {
+      this.extension = extension;
+    }
+
+    public String extension() {
+      return extension;
+    }
+
+    /** {@code html}, {@code pdf}, or null for both. */
+    public static List<Format> parse(String value) {
+      if (value == null) {
+        return List.of(values());
+      }
+      for (Format f : values()) {
+        if (f.extension.equalsIgnoreCase(value)) {
+          return List.of(f);
+        }
+      }
+      throw io.citylake.lake.CityLakeException.badInput("write the KPI report",
+          "--format must be html or pdf", value);
+    }
+  }
+
   private KpiReport() {}
 
   public static String fileName(Lang lang) {
-    return "citylake-report-" + lang.code() + ".html";
+    return fileName(lang, Format.HTML);
   }
 
-  /** Renders {@code data} in each language into {@code folder}; returns the files written. */
+  public static String fileName(Lang lang, Format format) {
+    return "citylake-report-" + lang.code() + "." + format.extension();
+  }
+
+  /** Renders {@code data} in each language as HTML into {@code folder}; returns the files. */
   public static List<String> write(SparkSession spark, ReportData data, List<Lang> langs,
       String folder) {
+    return write(spark, data, langs, List.of(Format.HTML), null, folder);
+  }
+
+  /**
+   * Renders {@code data} in each language and format into {@code folder}; returns the files
+   * written. PDF needs {@code chromium} (see {@link ChromiumPdf}).
+   */
+  public static List<String> write(SparkSession spark, ReportData data, List<Lang> langs,
+      List<Format> formats, ChromiumPdf chromium, String folder) {
     List<String> written = new ArrayList<>();
     for (Lang lang : langs) {
-      Path file = new Path(folder, fileName(lang));
       byte[] html = new ReportPage(lang).render(data).getBytes(StandardCharsets.UTF_8);
-      try {
-        FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
-        fs.setWriteChecksum(false); // no .crc beside the HTML on a local disk
-        try (OutputStream out = fs.create(file, true)) {
-          out.write(html);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot write the KPI report: " + file, e);
+      if (formats.contains(Format.HTML)) {
+        Path file = new Path(folder, fileName(lang, Format.HTML));
+        write(spark, file, html);
+        written.add(file.toString());
       }
-      written.add(file.toString());
+      if (formats.contains(Format.PDF)) {
+        Path file = new Path(folder, fileName(lang, Format.PDF));
+        write(spark, file, pdf(chromium, html));
+        written.add(file.toString());
+      }
     }
+    write(spark, new Path(folder, ReportArchive.STATUS_FILE),
+        ReportArchive.statusFile(data).getBytes(StandardCharsets.UTF_8));
     return written;
+  }
+
+  /** The page printed by Chromium, through local temporary files (the lake may be remote). */
+  private static byte[] pdf(ChromiumPdf chromium, byte[] html) {
+    java.nio.file.Path dir = null;
+    try {
+      dir = java.nio.file.Files.createTempDirectory("citylake-report-pdf-");
+      java.nio.file.Path page = dir.resolve("report.html");
+      java.nio.file.Path pdf = dir.resolve("report.pdf");
+      java.nio.file.Files.write(page, html);
+      chromium.print(page, pdf);
+      return java.nio.file.Files.readAllBytes(pdf);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot print the KPI report to PDF", e);
+    } finally {
+      if (dir != null) {
+        for (String name : List.of("report.html", "report.pdf")) {
+          dir.resolve(name).toFile().delete();
+        }
+        dir.toFile().delete();
+      }
+    }
+  }
+
+  private static void write(SparkSession spark, Path file, byte[] bytes) {
+    try {
+      FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      fs.setWriteChecksum(false); // no .crc beside the report on a local disk
+      try (OutputStream out = fs.create(file, true)) {
+        out.write(bytes);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the KPI report: " + file, e);
+    }
   }
 }

@@ -15,7 +15,9 @@ import java.util.Set;
 
 /**
  * The nightly pipeline's last step: the KPI report of the run's day in Japanese and English,
- * written to {@code <lake>/reports/<day>/citylake-report-{ja,en}.html}. Reads the published gold
+ * written to {@code <lake>/reports/<day>/citylake-report-{ja,en}.html} and, where Chromium is
+ * installed, {@code .pdf} ({@link ChromiumPdf}), then the archive of all
+ * report days, {@code <lake>/reports/index.html} ({@link ReportArchive}). Reads the published gold
  * tables by path (no metastore, so it does not wait for the catalog) and the quarantine counts of
  * {@code silver.conform_accounting}; collects only small aggregates (see
  * {@link GoldReportReader}); no shuffle beyond those aggregates, no broadcast, writes no table.
@@ -28,8 +30,8 @@ public final class KpiReportJob implements Job {
 
   @Override
   public String description() {
-    return "KPI report of the day for policy officers: HTML in Japanese and English under"
-        + " reports/<day>/";
+    return "KPI report of the day for policy officers: HTML and PDF in Japanese and English"
+        + " under reports/<day>/, and the archive reports/index.html";
   }
 
   @Override
@@ -59,8 +61,20 @@ public final class KpiReportJob implements Job {
     ReportData data = new GoldReportReader(context.spark(), context.paths())
         .read(context.runDate());
     String folder = folder(context.paths().reports(), context.runDate());
-    List<String> files = KpiReport.write(context.spark(), data, List.of(Lang.values()), folder);
-    return JobResult.of(name(), 0, files.size(), Map.of("report", folder));
+    java.util.Optional<ChromiumPdf> chromium = ChromiumPdf.find();
+    List<KpiReport.Format> formats = chromium.isPresent()
+        ? List.of(KpiReport.Format.values()) : List.of(KpiReport.Format.HTML);
+    List<String> files = KpiReport.write(context.spark(), data, List.of(Lang.values()), formats,
+        chromium.orElse(null), folder);
+    String index = ReportArchive.write(context.spark().sparkContext().hadoopConfiguration(),
+        context.paths().reports());
+    Map<String, Object> details = new java.util.LinkedHashMap<>();
+    details.put("report", folder);
+    details.put("archive", index);
+    if (chromium.isEmpty()) {
+      details.put("pdf", "skipped: no chromium on this machine");
+    }
+    return JobResult.of(name(), 0, files.size(), details);
   }
 
   /** {@code <lake>/reports/<day>}. */

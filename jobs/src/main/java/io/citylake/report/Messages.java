@@ -14,6 +14,7 @@ public final class Messages {
   static {
     put("title", "スマートシティKPI評価レポート", "Smart-city KPI evaluation report");
     put("subtitle", "対象日", "Report day");
+    put("archive", "レポート一覧", "Report archive");
     put("generated", "作成", "Generated");
     put("contents", "目次", "Contents");
     put("muni.sapporo", "札幌市", "Sapporo");

@@ -10,7 +10,8 @@ import java.time.format.DateTimeFormatter;
 public final class ReportPage {
   private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
   private static final String CSS = """
-      body{font-family:"Hiragino Sans","Noto Sans CJK JP","Yu Gothic",Meiryo,sans-serif;
+      body{font-family:"Hiragino Sans","Noto Sans CJK JP","Yu Gothic",Meiryo,IPAGothic,
+      "IPAPGothic",sans-serif;
       margin:0 auto;max-width:1320px;padding:16px 24px;color:#222;background:#fff}
       h1{font-size:1.6em;margin:.2em 0}h2{border-bottom:3px solid #08519c;padding-bottom:4px;
       margin-top:2em}h3{margin-top:1.4em;color:#08519c}
@@ -32,9 +33,20 @@ public final class ReportPage {
       .maps{display:grid;grid-template-columns:repeat(auto-fill,minmax(400px,1fr));gap:12px}
       svg.map{width:100%;height:auto}svg .area{stroke:#555;stroke-width:.6;fill-rule:evenodd}
       svg .outline{fill:none;stroke:#999;stroke-width:.8;fill-rule:evenodd}
+      svg .hatch{fill:none;stroke:#888;stroke-width:2;pointer-events:none}
+      ul.legend{display:flex;flex-wrap:wrap;gap:4px 14px;list-style:none;margin:6px 0 0;
+      padding:0;font-size:.8em}ul.legend li{display:flex;align-items:center;gap:4px;
+      white-space:nowrap;flex:none}svg.swatch{width:12px;height:12px;flex:none;
+      outline:1px solid #999}
       .credit,.note{font-size:.8em;color:#555}.unavailable{color:#9a6700;background:#fff8c5;
       padding:8px;border-radius:4px}tr.warning td{background:#ffebe9;color:#82071e}
       .warning-count{font-weight:bold;color:#cf222e}footer{margin-top:3em;font-size:.8em;color:#555}
+      @page{size:A4;margin:12mm 10mm}
+      @media print{body{max-width:none;padding:0;font-size:9pt}nav{display:none}
+      section.municipality,#freshness{break-before:page}h2{margin-top:0}
+      table{font-size:8pt}th,td{padding:2px 4px}figure,tr{break-inside:avoid}
+      .charts{grid-template-columns:repeat(3,1fr);gap:6px}
+      .maps{grid-template-columns:repeat(2,1fr);gap:6px}}
       """;
 
   private final Lang lang;

@@ -25,7 +25,8 @@ final class SupplySection {
             messages.get("map.unavailable"))).append(": ")
             .append(Html.escape(layer.unavailable().get())).append("</p>");
       } else {
-        html.append(map.render(layer, municipality + "-" + layer.metric()));
+        String id = municipality + "-" + layer.metric();
+        html.append(map.render(layer, id)).append(map.legend(layer));
         html.append("<p class=\"credit\">").append(Html.escape(messages.get("map.credit")))
             .append("</p>");
       }

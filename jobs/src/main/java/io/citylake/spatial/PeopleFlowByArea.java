@@ -20,9 +20,13 @@ import org.apache.spark.sql.functions;
 /**
  * {@code people_flow} per ward, JIS 1 km and 500 m square and H3 cell × clock hour: the map
  * view of the municipal people flow KPI. The counters count passing persons, so a cell whose sum
- * is below k is suppressed like any small person count. Joins the distinct counter locations to
- * the broadcast ward polygons (Sedona), shuffles once for the aggregation, writes
- * gold.people_flow_area_hourly by replaceWhere on the recomputed days.
+ * is below k is suppressed like any small person count. Also the day's total per ward, the
+ * report's daily map: k is applied to that daily cell itself, so a ward that counted thousands
+ * is published even when some of its night hours are suppressed, and complementary suppression
+ * keeps the suppressed hours from being recovered as the day minus the published hours. Joins
+ * the distinct counter locations to the broadcast ward polygons (Sedona), shuffles once per
+ * aggregation, writes gold.people_flow_area_hourly and gold.people_flow_ward_daily by
+ * replaceWhere on the recomputed days.
  */
 public final class PeopleFlowByArea extends PeriodicKpiJob {
   static final String SOURCE = "sensors_observations";
@@ -35,6 +39,15 @@ public final class PeopleFlowByArea extends PeriodicKpiJob {
           KpiColumns.count("sensors", "PeopleCounter sensors reporting"),
           KpiColumns.records("PeopleCounter observations"), KpiColumns.suppressed()),
       List.of("dt"));
+  public static final GoldTable WARD_DAILY = new GoldTable("people_flow_ward_daily",
+      "people_flow: sum of PeopleCounter counts per ward (or ward-less municipality) and"
+          + " service day, persons; k = 10 applied to the daily cell itself",
+      List.of(KpiColumns.municipality(), SpatialColumns.areaId(), KpiColumns.period(Grain.DAY),
+          KpiColumns.value("people_count", "sum of PeopleCounter values over the day; null when"
+              + " suppressed"),
+          KpiColumns.count("sensors", "PeopleCounter sensors reporting"),
+          KpiColumns.records("PeopleCounter observations"), KpiColumns.suppressed()),
+      List.of("dt"));
 
   @Override
   public String name() {
@@ -43,7 +56,7 @@ public final class PeopleFlowByArea extends PeriodicKpiJob {
 
   @Override
   public String description() {
-    return "Gold people_flow per ward, JIS mesh and H3 cell and hour from"
+    return "Gold people_flow per ward, JIS mesh and H3 cell and hour, and per ward and day, from"
         + " silver.sensors_observations (Sedona join to silver.ref_boundaries)";
   }
 
@@ -76,7 +89,13 @@ public final class PeopleFlowByArea extends PeriodicKpiJob {
                 col("hour_start"))
             .agg(functions.sum("value").as("people_count"),
                 functions.countDistinct("id").as("sensors"),
-                functions.count(functions.lit(1)).as("records"))));
+                functions.count(functions.lit(1)).as("records"))),
+        new GoldOutput(WARD_DAILY, Grain.DAY, CountBasis.PERSONS, "people_count",
+            List.of("people_count"), (rows, period) -> rows
+                .groupBy(col("municipality"), col("ward_code").as("area_id"), period)
+                .agg(functions.sum("value").as("people_count"),
+                    functions.countDistinct("id").as("sensors"),
+                    functions.count(functions.lit(1)).as("records"))));
   }
 
   @Override

@@ -11,6 +11,7 @@ public final class SpatialTables {
   private static final List<SpatialTable> ALL = List.of(
       SpatialTable.withOwnGeometry(AREAS),
       SpatialTable.byArea(PeopleFlowByArea.TABLE.name()),
+      SpatialTable.byArea(PeopleFlowByArea.WARD_DAILY.name(), AreaLevel.WARD),
       SpatialTable.byArea(SnowDepthByWard.TABLE.name(), AreaLevel.WARD),
       SpatialTable.byArea(TourismSpendByMesh.TABLE.name()),
       SpatialTable.withOwnGeometry(RidershipByStop.TABLE.name()),

@@ -31,7 +31,7 @@ class GoldMapReaderTest extends SparkTestBase {
   }
 
   @Test
-  void wardsSumTheDaysHoursMeshesKeepTheirLevelAndSuppressionWins() throws Exception {
+  void wardsShowTheirDailyCellMeshesKeepTheirLevelAndSuppressedCellsAreHatched() throws Exception {
     GoldMapReader reader = new GoldMapReader(spark(), lake().paths());
     assertThat(reader.layers("sapporo", DAY)).allSatisfy(l -> assertThat(l.unavailable())
         .contains("gold.spatial_areas missing"));
@@ -44,16 +44,18 @@ class GoldMapReaderTest extends SparkTestBase {
         RowFactory.create("mesh3", "64414277", "sapporo", null, null, square(141.3, 43.0, 0.01)),
         RowFactory.create("mesh3", "64414278", "sapporo", null, null,
             square(141.31, 43.0, 0.01))));
-    String people = "municipality STRING, area_level STRING, area_id STRING, dt DATE,"
-        + " people_count DOUBLE, suppressed BOOLEAN";
-    write("people_flow_area_hourly", people, List.of(
-        RowFactory.create("sapporo", "ward", "01101", DT, 10.0, false),
-        RowFactory.create("sapporo", "ward", "01101", DT, 15.0, false),
-        RowFactory.create("sapporo", "ward", "01101", java.sql.Date.valueOf(DAY.minusDays(1)),
-            99.0, false),
-        RowFactory.create("sapporo", "ward", "01102", DT, 7.0, false),
-        RowFactory.create("sapporo", "ward", "01102", DT, null, true),
-        RowFactory.create("sapporo", "mesh3", "64414277", DT, 1000.0, false)));
+    // the hours of 01102 include a suppressed one; its day is published: the map shows the day
+    write("people_flow_area_hourly", "municipality STRING, area_level STRING, area_id STRING,"
+        + " dt DATE, people_count DOUBLE, suppressed BOOLEAN", List.of(
+        RowFactory.create("sapporo", "ward", "01102", DT, 1600.0, false),
+        RowFactory.create("sapporo", "ward", "01102", DT, null, true)));
+    write("people_flow_ward_daily", "municipality STRING, area_id STRING, dt DATE,"
+        + " people_count DOUBLE, suppressed BOOLEAN", List.of(
+        RowFactory.create("sapporo", "01101", DT, null, true),
+        RowFactory.create("sapporo", "01101", java.sql.Date.valueOf(DAY.minusDays(1)), 99.0,
+            false),
+        RowFactory.create("sapporo", "01102", DT, 1602.0, false),
+        RowFactory.create("tsukuba", "08220", DT, 5000.0, false)));
     write("tourism_spend_mesh_daily", "municipality STRING, area_level STRING, area_id STRING,"
         + " dt DATE, spend_yen DOUBLE, suppressed BOOLEAN", List.of(
         RowFactory.create("sapporo", "mesh3", "64414277", DT, 250000.0, false),
@@ -66,8 +68,8 @@ class GoldMapReaderTest extends SparkTestBase {
     assertThat(flow.unavailable()).isEmpty();
     assertThat(flow.areas()).extracting(MapLayer.Area::areaId, MapLayer.Area::value,
         MapLayer.Area::suppressed).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("01101", 25.0, false),
-        org.assertj.core.groups.Tuple.tuple("01102", null, true));
+        org.assertj.core.groups.Tuple.tuple("01101", null, true),
+        org.assertj.core.groups.Tuple.tuple("01102", 1602.0, false));
     assertThat(flow.areas().get(0).nameJa()).isEqualTo("中央区");
     assertThat(layers.get("snow_depth").unavailable())
         .contains("gold.snow_depth_ward_daily missing");

@@ -48,11 +48,30 @@ class SvgChoroplethTest {
     String svg = new SvgChoropleth(Lang.JA).render(layer(), "t");
     assertThat(svg).contains("data-area=\"01101\" fill=\"" + SvgChoropleth.COLOURS[0] + "\"")
         .contains("data-area=\"01102\" fill=\"" + SvgChoropleth.COLOURS[4] + "\"")
-        .contains("data-area=\"01103\" fill=\"url(#hatch-t)\"")
+        .contains("data-area=\"01103\" fill=\"" + SvgChoropleth.SUPPRESSED_FILL + "\"")
         .contains("data-area=\"01104\" fill=\"#dddddd\"")
         .contains("<title>東区 (01103): 秘匿</title>")
         .contains("<title>北区 (01102): 500人/日</title>")
-        .contains("<pattern id=\"hatch-t\"");
+        .contains("<clipPath id=\"clip-t-0\">")
+        .contains("<path class=\"hatch\" clip-path=\"url(#clip-t-0)\" d=\"M")
+        .doesNotContain("<pattern");
+    // only the suppressed area is hatched
+    assertThat(svg.split("<path class=\"hatch\"", -1)).hasSize(2);
+  }
+
+  @Test
+  void theLegendHasOneItemPerClassOrOneForASingleValue() throws Exception {
+    String legend = new SvgChoropleth(Lang.EN).legend(layer());
+    // five classes, suppressed, no data
+    assertThat(legend.split("<li>", -1)).hasSize(1 + 7);
+    assertThat(legend).contains("<span class=\"label\">suppressed</span>")
+        .contains("<path class=\"hatch\"");
+    MapLayer.Area only = layer().areas().get(1);
+    String single = new SvgChoropleth(Lang.EN).legend(new MapLayer("people_flow", "persons/day",
+        List.of(only), List.of(), java.util.Optional.empty()));
+    assertThat(single.split("<li>", -1)).hasSize(1 + 3);
+    assertThat(single).contains("fill=\"" + SvgChoropleth.COLOURS[4] + "\"/></svg>"
+        + "<span class=\"label\">500 persons/day</span>").doesNotContain("≥");
   }
 
   @Test

@@ -20,6 +20,12 @@ class CliErrorPathsTest {
   }
 
   @Test
+  void reportInAnUnknownFormatIsOneLine() {
+    assertOneLineError(run("report", "--format", "docx"),
+        "citylake report: Cannot write the KPI report: --format must be html or pdf (got: docx)");
+  }
+
+  @Test
   void reportOfAMissingLakeIsOneLine(@TempDir Path dir) {
     Path missing = dir.resolve("nowhere");
     assertOneLineError(run("report", "--lake", missing.toString()),

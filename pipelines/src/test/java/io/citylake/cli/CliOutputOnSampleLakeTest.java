@@ -55,6 +55,22 @@ class CliOutputOnSampleLakeTest extends SparkTestBase {
         + " (got: silver.transit_taps)");
   }
 
+  /** The README's {@code citylake report --format pdf}, one language, into a folder of its own. */
+  @Test
+  void reportFormatPdfWritesOnlyThePdf(@TempDir Path out) throws Exception {
+    String day = sample.night().runDate().toString();
+    CliRun pdf = run("report", "--lake", sample.root().toString(), "--format", "pdf", "--lang",
+        "ja", "--date", day, "--out", out.toString());
+    assertThat(pdf.exitCode()).as(pdf.err()).isZero();
+    Path file = out.resolve("citylake-report-ja.pdf");
+    List<String> lines = pdf.out().lines().toList();
+    assertThat(lines).hasSize(2).first().isEqualTo("KPI report of " + day + ":");
+    assertThat(lines.get(1)).endsWith(file.toString());
+    assertThat(new String(java.nio.file.Files.readAllBytes(file), 0, 5,
+        java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    assertThat(out.resolve("citylake-report-ja.html")).doesNotExist();
+  }
+
   @Test
   void jsonKeepsNullKeys() {
     assertThat(sql("json", NUMBERS).out().lines().toList()).singleElement().asString()

@@ -94,7 +94,12 @@ final class HeadlessChromium implements AutoCloseable {
     for (String domain : List.of("Runtime.enable", "Log.enable", "Page.enable")) {
       call(session, domain, Map.of());
     }
-    call(session, "Emulation.setDeviceMetricsOverride", Map.of("width", 1320, "height", 1000,
+    viewport(1320);
+  }
+
+  /** Lays the page out for a window {@code width} CSS pixels wide. */
+  void viewport(int width) throws Exception {
+    call(session, "Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 1000,
         "deviceScaleFactor", 1, "mobile", false));
   }
 

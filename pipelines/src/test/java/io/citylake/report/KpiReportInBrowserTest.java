@@ -64,6 +64,61 @@ class KpiReportInBrowserTest extends SparkTestBase {
     assertThat(SCREENSHOTS.resolve("report-en.png")).isNotEmptyFile();
   }
 
+  /**
+   * Every map legend label lies inside its item, every item inside its legend and every legend
+   * inside its figure, measured in Chromium (the text's own glyph box, via a DOM Range) at a
+   * desktop window and at the printable width of A4 portrait (190 mm ≈ 718 CSS px), in both
+   * languages.
+   */
+  @Test
+  void noMapLegendLabelOverflowsItsBoxAtScreenOrA4Width(@TempDir Path profile) throws Exception {
+    if (!spatialInPipeline()) {
+      return;
+    }
+    SampleLakeNight.Lake sample = SampleLakeNight.shared(spark());
+    Path folder = sample.root().resolve("reports").resolve(sample.night().runDate().toString());
+    String overflowing = """
+        (() => { const out = []; let labels = 0;
+          const inside = (a, b) => a.left >= b.left - 0.5 && a.right <= b.right + 0.5
+            && a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
+          for (const ul of document.querySelectorAll('figure ul.legend')) {
+            const list = ul.getBoundingClientRect();
+            if (!inside(list, ul.closest('figure').getBoundingClientRect())) {
+              out.push('legend outside its figure: ' + ul.textContent);
+            }
+            for (const li of ul.querySelectorAll('li')) {
+              const item = li.getBoundingClientRect();
+              const range = document.createRange();
+              range.selectNodeContents(li.querySelector('.label'));
+              const text = range.getBoundingClientRect();
+              labels++;
+              if (text.width <= 0 || !inside(text, item) || !inside(item, list)) {
+                out.push(li.textContent + ' text ' + Math.round(text.left) + '..'
+                  + Math.round(text.right) + ' item ' + Math.round(item.left) + '..'
+                  + Math.round(item.right) + ' legend ' + Math.round(list.left) + '..'
+                  + Math.round(list.right));
+              }
+            }
+          }
+          return {labels, out}; })()""";
+    try (HeadlessChromium browser = HeadlessChromium.start(profile)) {
+      for (int width : new int[] {1320, 718}) {
+        browser.viewport(width);
+        for (Lang lang : Lang.values()) {
+          browser.open(folder.resolve(KpiReport.fileName(lang)).toUri().toString());
+          JsonNode result = browser.evaluate(overflowing);
+          // 9 maps, each with its colour classes (when it has values), suppressed and no data
+          assertThat(result.path("labels").asInt()).as(lang + " at " + width)
+              .isGreaterThanOrEqualTo(9 * 2 + 5);
+          assertThat(result.path("out")).as(lang + " at " + width + " px").isEmpty();
+          assertThat(browser.evaluate("[...document.querySelectorAll('ul.legend .label')]"
+              + ".filter(l => l.textContent.startsWith('≥')).length").asInt()).isPositive();
+        }
+      }
+      browser.screenshot(SCREENSHOTS.resolve("report-narrow-en.png"), 0);
+    }
+  }
+
   /** Whether a pipeline job writes gold.spatial_areas, so the report must draw real maps. */
   static boolean spatialInPipeline() {
     return NightlyPipeline.graph().jobs().stream().map(Job::outputs)
