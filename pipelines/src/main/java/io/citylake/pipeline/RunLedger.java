@@ -53,8 +53,9 @@ public final class RunLedger {
       + " rows_quarantined BIGINT COMMENT 'rows the job sent to quarantine',"
       + " delta_versions STRING COMMENT 'Delta versions the job reported writing, e.g."
       + " delta_version=12; null when the job does not report them',"
-      + " message STRING COMMENT 'one line: why the job failed or was skipped, or the"
-      + " quality gate reason; null when there is nothing to say'");
+      + " message STRING COMMENT 'one line: why the job failed or was skipped, the quality gate"
+      + " reason, or the warnings of a job that succeeded (an empty or unusable delivered file);"
+      + " null when there is nothing to say'");
 
   /** The table's dictionary entry: one row per run and job. */
   public static final TableDoc DOC = new TableDoc("One row per citylake run and job (nightly,"
@@ -104,7 +105,7 @@ public final class RunLedger {
           Timestamp.from(ended), outcome.status().name().toLowerCase(),
           result.map(JobResult::rowsIn).orElse(null), result.map(JobResult::rowsOut).orElse(null),
           result.map(JobResult::rowsQuarantined).orElse(null),
-          result.map(RunLedger::versions).orElse(null), oneLine(outcome.message())));
+          result.map(RunLedger::versions).orElse(null), oneLine(message(outcome))));
     }
     long in = sum(summary, JobResult::rowsIn);
     long out = sum(summary, JobResult::rowsOut);
@@ -156,6 +157,16 @@ public final class RunLedger {
   }
 
   /** The first line of {@code text}, at most 500 characters; null when blank. */
+  /** Why a job failed or was skipped; for a job that succeeded, its warnings. */
+  private static String message(JobOutcome outcome) {
+    if (!outcome.message().isBlank()) {
+      return outcome.message();
+    }
+    return outcome.result().map(r -> r.warnings().stream().map(w -> "warning: " + w)
+        .map(RunLedger::oneLine).collect(java.util.stream.Collectors.joining("; ")))
+        .orElse("");
+  }
+
   static String oneLine(String text) {
     if (text == null || text.isBlank()) {
       return null;

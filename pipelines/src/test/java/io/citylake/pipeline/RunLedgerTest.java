@@ -66,6 +66,21 @@ class RunLedgerTest extends SparkTestBase {
   }
 
   @Test
+  void aSucceededJobsWarningsAreItsMessage() {
+    JobResult warned = new JobResult("ingest.transit_taps", 0, 0, 0, Map.of(), 1.0,
+        List.of("empty file raw/transit/taps/dt=2026-11-14/taps-2.csv (0 bytes)",
+            "unusable file taps-3.csv: header lacks column card_id\n(separator ';'?)"));
+
+    List<Row> rows = RunLedger.rows(run("run-w", LocalDate.of(2026, 11, 14), START,
+        List.of(JobOutcome.succeeded(warned), ingested(10)), "succeeded", ""));
+
+    assertThat(rows.get(0).getString(11)).isEqualTo(
+        "warning: empty file raw/transit/taps/dt=2026-11-14/taps-2.csv (0 bytes);"
+            + " warning: unusable file taps-3.csv: header lacks column card_id");
+    assertThat(rows.get(1).isNullAt(11)).isTrue();
+  }
+
+  @Test
   void concurrentRunsAllLandInTheLedger() throws Exception {
     RunLedger ledger = new RunLedger(spark(),
         LakeConfig.local(lakeDir.resolve("concurrent")).paths());
