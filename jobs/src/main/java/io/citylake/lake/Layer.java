@@ -1,6 +1,8 @@
 package io.citylake.lake;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The medallion layers; each is a directory below the lake root and a metastore database. */
 public enum Layer {
@@ -9,6 +11,14 @@ public enum Layer {
   BRONZE,
   SILVER,
   GOLD;
+
+  /** The layers that hold Delta tables, each a metastore database, in the data's order. */
+  public static final List<Layer> TABLE_LAYERS = List.of(BRONZE, SILVER, GOLD);
+
+  /** The table layer whose directory (and database) is {@code name}, e.g. {@code silver}. */
+  public static Optional<Layer> tableLayer(String name) {
+    return TABLE_LAYERS.stream().filter(l -> l.directory().equals(name)).findFirst();
+  }
 
   /** Directory below the lake root and name of the metastore database, e.g. {@code bronze}. */
   public String directory() {

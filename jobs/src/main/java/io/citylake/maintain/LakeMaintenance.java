@@ -28,7 +28,6 @@ import org.apache.spark.sql.delta.DeltaLog;
 public final class LakeMaintenance {
   /** Delta's own default file retention, the shortest this command accepts. */
   public static final Duration MINIMUM_RETENTION = Duration.ofDays(7);
-  private static final List<Layer> LAYERS = List.of(Layer.BRONZE, Layer.SILVER, Layer.GOLD);
 
   private final SparkSession spark;
   private final LakePaths paths;
@@ -45,7 +44,7 @@ public final class LakeMaintenance {
   /** Every Delta table of the bronze, silver and gold layers, as {@code layer.table}. */
   public List<String> tables() {
     List<String> tables = new ArrayList<>();
-    for (Layer layer : LAYERS) {
+    for (Layer layer : Layer.TABLE_LAYERS) {
       Path dir = new Path(paths.layer(layer, ""));
       try {
         FileSystem fs = dir.getFileSystem(spark.sparkContext().hadoopConfiguration());
@@ -83,8 +82,7 @@ public final class LakeMaintenance {
 
   private String path(String table) {
     int dot = table.indexOf('.');
-    Layer layer = dot < 0 ? null : LAYERS.stream()
-        .filter(l -> l.directory().equals(table.substring(0, dot))).findFirst().orElse(null);
+    Layer layer = dot < 0 ? null : Layer.tableLayer(table.substring(0, dot)).orElse(null);
     if (layer == null || !DeltaTables.exists(spark, paths.layer(layer, table.substring(dot + 1)))) {
       throw CityLakeException.badInput("maintain " + table,
           "no such table; name it as layer.table, e.g. silver.transit_taps", table);

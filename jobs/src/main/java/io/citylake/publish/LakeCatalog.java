@@ -32,8 +32,6 @@ import scala.collection.JavaConverters;
  * (never the data) when it has not. No table then reads outside the lake.
  */
 public final class LakeCatalog {
-  private static final List<Layer> LAYERS = List.of(Layer.BRONZE, Layer.SILVER, Layer.GOLD);
-
   private final SparkSession spark;
 
   public LakeCatalog(SparkSession spark) {
@@ -58,7 +56,7 @@ public final class LakeCatalog {
     URI root = config.lakeRoot();
     List<String> repointed = new ArrayList<>();
     List<String> dropped = new ArrayList<>();
-    for (Layer layer : LAYERS) {
+    for (Layer layer : Layer.TABLE_LAYERS) {
       String database = layer.directory();
       if (!catalog.databaseExists(database)) {
         continue;

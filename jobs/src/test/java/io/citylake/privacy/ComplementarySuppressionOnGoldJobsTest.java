@@ -10,6 +10,7 @@ import io.citylake.kpi.TourismKpi;
 import io.citylake.spatial.PeopleFlowByArea;
 import io.citylake.spatial.TourismSpendByMesh;
 import io.citylake.testing.SparkTestBase;
+import io.citylake.testing.TwoWards;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -20,7 +21,6 @@ import java.util.Map;
 import java.util.Random;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,10 +35,6 @@ import org.junit.jupiter.api.Test;
 class ComplementarySuppressionOnGoldJobsTest extends SparkTestBase {
   private static final LocalDate FIRST = LocalDate.of(2026, 11, 1);
   private static final int SEEDS = 4;
-  private static final String WEST = "POLYGON((141.0 43.0, 141.1 43.0, 141.1 43.1, 141.0 43.1,"
-      + " 141.0 43.0))";
-  private static final String EAST = "POLYGON((141.1 43.0, 141.2 43.0, 141.2 43.1, 141.1 43.1,"
-      + " 141.1 43.0))";
   private static final List<PeriodicKpiJob> JOBS = List.of(new SensorKpis(),
       new PeopleFlowByArea(), new TourismKpi(), new TourismSpendByMesh());
   private static final Map<String, Long> SECONDARY = new HashMap<>();
@@ -48,12 +44,7 @@ class ComplementarySuppressionOnGoldJobsTest extends SparkTestBase {
 
   @BeforeAll
   static void runTheGoldJobsOnGeneratedSilver() {
-    spark().createDataFrame(List.of(RowFactory.create("01101", "sapporo", WEST),
-            RowFactory.create("01102", "sapporo", EAST)),
-            StructType.fromDDL("code STRING, municipality STRING, wkt STRING"))
-        .select(functions.col("code"), functions.col("municipality"),
-            functions.expr("ST_AsBinary(ST_GeomFromWKT(wkt))").as("geometry_wkb"))
-        .write().format("delta").save(lake().paths().silver("ref_boundaries"));
+    TwoWards.write(spark(), lake().paths());
     List<Row> observations = new ArrayList<>();
     List<Row> transactions = new ArrayList<>();
     days = new ArrayList<>();

@@ -9,6 +9,7 @@ import io.citylake.privacy.AdditiveRelation;
 import io.citylake.privacy.GoldRelations;
 import io.citylake.privacy.PublishedAudit;
 import io.citylake.testing.SparkTestBase;
+import io.citylake.testing.TwoWards;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,10 +31,6 @@ import org.junit.jupiter.api.Test;
 class PeopleFlowWardDailyTest extends SparkTestBase {
   private static final LocalDate DAY = LocalDate.of(2026, 11, 14);
   private static final java.time.ZoneId JST = java.time.ZoneId.of("Asia/Tokyo");
-  private static final String WEST = "POLYGON((141.0 43.0, 141.1 43.0, 141.1 43.1, 141.0 43.1,"
-      + " 141.0 43.0))";
-  private static final String EAST = "POLYGON((141.1 43.0, 141.2 43.0, 141.2 43.1, 141.1 43.1,"
-      + " 141.1 43.0))";
   private static final List<PeriodicKpiJob> JOBS = List.of(new SensorKpis(),
       new PeopleFlowByArea());
   /** The true day total per ward, summed here from the generated observations. */
@@ -43,12 +39,7 @@ class PeopleFlowWardDailyTest extends SparkTestBase {
 
   @BeforeAll
   static void runTheJobs() {
-    spark().createDataFrame(List.of(RowFactory.create("01101", "sapporo", WEST),
-            RowFactory.create("01102", "sapporo", EAST)),
-            StructType.fromDDL("code STRING, municipality STRING, wkt STRING"))
-        .select(functions.col("code"), functions.col("municipality"),
-            functions.expr("ST_AsBinary(ST_GeomFromWKT(wkt))").as("geometry_wkb"))
-        .write().format("delta").save(lake().paths().silver("ref_boundaries"));
+    TwoWards.write(spark(), lake().paths());
     List<Row> rows = new ArrayList<>();
     Timestamp ingested = Timestamp.from(DAY.plusDays(1).atTime(1, 0).atZone(JST).toInstant());
     for (String ward : List.of("01101", "01102")) {

@@ -1,17 +1,24 @@
 package io.citylake.testing;
 
+import io.citylake.contract.RawDataset;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
 /** Writes small hand-made raw files for tests, optionally gzipped, with chosen line ends. */
 public final class RawFiles {
   private RawFiles() {}
+
+  /** Where a file named {@code name} of {@code dataset} delivered for {@code day} lies. */
+  public static Path delivered(Path lakeDir, RawDataset dataset, LocalDate day, String name) {
+    return lakeDir.resolve(dataset.rawPath()).resolve("dt=" + day).resolve(name);
+  }
 
   public static Path write(Path file, List<String> lines) {
     return write(file, String.join("\n", lines) + "\n");

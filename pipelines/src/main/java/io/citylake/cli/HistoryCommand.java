@@ -33,10 +33,7 @@ final class HistoryCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (last < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--last must be at least 1 (got: " + last + ")");
-    }
+    SparkCommand.requireAtLeastOne(spec, "--last", last);
     String name = LakeTableHistory.qualified(table);
     LakeConfig config = lake.builtConfig("show the history of " + name);
     List<LakeTableHistory.Version> versions =

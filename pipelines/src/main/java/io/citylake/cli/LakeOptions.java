@@ -10,7 +10,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 import picocli.CommandLine.Option;
 
 /**
@@ -57,7 +56,7 @@ public final class LakeOptions {
     LakeConfig config = config(verb);
     if ("file".equals(config.lakeRoot().getScheme())) {
       Path root = Path.of(config.lakeRoot());
-      boolean built = Stream.of(Layer.BRONZE, Layer.SILVER, Layer.GOLD)
+      boolean built = Layer.TABLE_LAYERS.stream()
           .anyMatch(layer -> Files.isDirectory(root.resolve(layer.directory())));
       if (!built) {
         throw CityLakeException.badInput(verb,

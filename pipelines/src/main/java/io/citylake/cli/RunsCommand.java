@@ -42,10 +42,7 @@ final class RunsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (last < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--last must be at least 1 (got: " + last + ")");
-    }
+    SparkCommand.requireAtLeastOne(spec, "--last", last);
     LakeConfig config = lake.builtConfig("show the run ledger");
     List<Row> rows = new RunLedger(SparkCommand.session(config), config.paths())
         .read(Optional.ofNullable(date), last);

@@ -10,6 +10,7 @@ import io.citylake.pipeline.RunLedger;
 import io.citylake.pipeline.RunRecorder;
 import java.io.PrintWriter;
 import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
 
 /**
  * What the commands that run Spark share: one session per process, progress lines while jobs end,
@@ -23,6 +24,14 @@ final class SparkCommand {
    * moved lake, or another lake of the same JVM, never reads the files of the lake its metastore
    * was built for ({@link LakeCatalog}).
    */
+  /** A usage error (exit 2, one line) unless the count option {@code name} is at least 1. */
+  static void requireAtLeastOne(CommandLine.Model.CommandSpec spec, String name, int value) {
+    if (value < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          name + " must be at least 1 (got: " + value + ")");
+    }
+  }
+
   static SparkSession session(LakeConfig config) {
     SparkSession spark = SparkSessions.create(config, SparkSessions.Settings.embedded());
     new LakeCatalog(spark).resolveUnder(config);

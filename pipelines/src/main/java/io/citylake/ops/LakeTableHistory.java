@@ -19,7 +19,6 @@ import org.apache.spark.sql.functions;
  * them ({@code gold.kpi_catalogue}; a bare name is a gold table) and read by path below the lake.
  */
 public final class LakeTableHistory {
-  private static final List<Layer> LAYERS = List.of(Layer.BRONZE, Layer.SILVER, Layer.GOLD);
   private final SparkSession spark;
   private final LakePaths paths;
 
@@ -86,8 +85,7 @@ public final class LakeTableHistory {
 
   private String path(String table, String verb) {
     String[] parts = table.split("\\.", 2);
-    Layer layer = LAYERS.stream().filter(l -> l.directory().equals(parts[0])).findFirst()
-        .orElseThrow(() -> CityLakeException.badInput(verb,
+    Layer layer = Layer.tableLayer(parts[0]).orElseThrow(() -> CityLakeException.badInput(verb,
             "name a table as bronze.T, silver.T or gold.T (a bare name is gold)", table));
     if (parts[1].isEmpty() || !parts[1].matches("[a-z0-9_]+")) {
       throw CityLakeException.badInput(verb, "not a table name", table);
