@@ -188,8 +188,10 @@ public final class QualityGate implements Job {
       long quarantined = row.getLong(2);
       double share = silver + quarantined == 0 ? 0 : (double) quarantined / (silver + quarantined);
       double limit = config.limit(dataset);
-      checks.add(new Check(dataset, "quarantine_share", share, limit, share <= limit,
-          quarantined + " of " + (silver + quarantined) + " rows"));
+      boolean judged = silver + quarantined >= QualityGateConfig.MIN_ROWS_FOR_SHARE;
+      checks.add(new Check(dataset, "quarantine_share", share, limit, !judged || share <= limit,
+          quarantined + " of " + (silver + quarantined) + " rows" + (judged ? ""
+              : " (fewer than " + QualityGateConfig.MIN_ROWS_FOR_SHARE + ": not judged)")));
     }
     return checks;
   }

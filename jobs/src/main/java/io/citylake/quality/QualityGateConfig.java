@@ -42,6 +42,12 @@ public record QualityGateConfig(Set<String> required, double maxQuarantineShare,
   /** The configuration file, at the lake's root. */
   public static final String FILE = "quality-gate.properties";
   public static final double DEFAULT_MAX_QUARANTINE_SHARE = 0.25;
+  /**
+   * Rows a dataset must deliver in a night before its quarantined share is judged: below it one
+   * bad row moves the share by more than 3 % (one of a town's three drone flights is 33 %), a
+   * swing that says nothing about the delivery.
+   */
+  public static final long MIN_ROWS_FOR_SHARE = 30;
   private static final String SHARE = "max_quarantine_share";
 
   public QualityGateConfig {

@@ -99,6 +99,21 @@ class QualityGateTest extends SparkTestBase {
   }
 
   @Test
+  void aShareOfFewerThanThirtyRowsIsNotJudged() throws IOException {
+    settings(""); // the defaults: nothing required, 25 % for every dataset
+    LocalDate tiny = GOOD_DAY.plusDays(7);
+    // one of three drone flights quarantined (33 %): too few rows for a share to mean anything
+    spark().createDataFrame(List.of(RowFactory.create("disaster_drone_flights",
+            Date.valueOf(tiny), 2L, 1L), RowFactory.create("transit_taps", Date.valueOf(tiny),
+            60L, 30L)), ACCOUNTING)
+        .write().format("delta").mode("append").save(lake().paths().silver("conform_accounting"));
+
+    assertThatThrownBy(() -> new QualityGate().run(context(tiny)))
+        .hasMessageContaining("transit_taps quarantined 33.3 %")
+        .hasMessageNotContaining("disaster_drone_flights");
+  }
+
+  @Test
   void aNightWithinTheThresholdsPasses() throws IOException {
     settings("required = transit_taps\nmax_quarantine_share.transit_taps = 0.02\n");
     JobContext context = context(GOOD_DAY);
