@@ -63,27 +63,88 @@ public final class KpiReport {
 
   /**
    * Renders {@code data} in each language and format into {@code folder}; returns the files
-   * written. PDF needs {@code chromium} (see {@link ChromiumPdf}).
+   * written. PDF needs {@code chromium} (see {@link ChromiumPdf}). The languages' PDFs are printed
+   * side by side (each Chromium is a process of its own, mostly single-threaded), and a page
+   * whose HTML is byte for byte the one its PDF was printed from is left as it is: a report
+   * written again from the same gold (a retried report task, {@code citylake report} run twice)
+   * is not printed again. A night's page names its run, so each night prints anew.
    */
   public static List<String> write(SparkSession spark, ReportData data, List<Lang> langs,
       List<Format> formats, ChromiumPdf chromium, String folder) {
     List<String> written = new ArrayList<>();
-    for (Lang lang : langs) {
-      byte[] html = new ReportPage(lang).render(data).getBytes(StandardCharsets.UTF_8);
-      if (formats.contains(Format.HTML)) {
-        Path file = new Path(folder, fileName(lang, Format.HTML));
-        write(spark, file, html);
-        written.add(file.toString());
+    java.util.concurrent.ExecutorService printers =
+        java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, langs.size()));
+    try {
+      List<java.util.concurrent.Future<?>> printing = new ArrayList<>();
+      for (Lang lang : langs) {
+        byte[] html = new ReportPage(lang).render(data).getBytes(StandardCharsets.UTF_8);
+        Path htmlFile = new Path(folder, fileName(lang, Format.HTML));
+        Path pdfFile = new Path(folder, fileName(lang, Format.PDF));
+        boolean unchanged = formats.contains(Format.PDF)
+            && printedFrom(spark, pdfFile, htmlFile, html);
+        if (formats.contains(Format.HTML)) {
+          if (!unchanged) {
+            write(spark, htmlFile, html);
+          }
+          written.add(htmlFile.toString());
+        }
+        if (formats.contains(Format.PDF)) {
+          if (!unchanged) {
+            printing.add(printers.submit(() -> write(spark, pdfFile, pdf(chromium, html))));
+          }
+          written.add(pdfFile.toString());
+        }
       }
-      if (formats.contains(Format.PDF)) {
-        Path file = new Path(folder, fileName(lang, Format.PDF));
-        write(spark, file, pdf(chromium, html));
-        written.add(file.toString());
-      }
+      awaitAll(printing);
+    } finally {
+      printers.shutdownNow();
     }
     write(spark, new Path(folder, ReportArchive.STATUS_FILE),
         ReportArchive.statusFile(data).getBytes(StandardCharsets.UTF_8));
     return written;
+  }
+
+  /** Waits for every print; the first failure is thrown as it was raised. */
+  private static void awaitAll(List<java.util.concurrent.Future<?>> printing) {
+    for (java.util.concurrent.Future<?> print : printing) {
+      try {
+        print.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw io.citylake.lake.CityLakeException.failed("print the KPI report to PDF",
+            "interrupted", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException cause) {
+          throw cause;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    }
+  }
+
+  /**
+   * Whether {@code pdf} was printed from this very page: the HTML in the folder holds exactly
+   * {@code html} and the PDF was written after it (the HTML is always written before its PDF,
+   * so an HTML-only run or a print that failed leaves the PDF older than the page).
+   */
+  private static boolean printedFrom(SparkSession spark, Path pdf, Path htmlFile, byte[] html) {
+    try {
+      FileSystem fs = htmlFile.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(htmlFile) || !fs.exists(pdf)) {
+        return false;
+      }
+      org.apache.hadoop.fs.FileStatus page = fs.getFileStatus(htmlFile);
+      org.apache.hadoop.fs.FileStatus printed = fs.getFileStatus(pdf);
+      if (page.getLen() != html.length || printed.getLen() == 0
+          || printed.getModificationTime() < page.getModificationTime()) {
+        return false;
+      }
+      try (java.io.InputStream in = fs.open(htmlFile)) {
+        return java.util.Arrays.equals(in.readAllBytes(), html);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the KPI report: " + htmlFile, e);
+    }
   }
 
   /** The page printed by Chromium, through local temporary files (the lake may be remote). */

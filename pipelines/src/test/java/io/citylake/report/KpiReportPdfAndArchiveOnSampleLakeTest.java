@@ -168,6 +168,36 @@ class KpiReportPdfAndArchiveOnSampleLakeTest extends SparkTestBase {
         .containsOnly("unchanged");
   }
 
+  @Test
+  void aPageWhosePdfWasPrintedFromItIsNotPrintedAgainAndAChangedOneIs(@TempDir Path tmp)
+      throws Exception {
+    ReportData data = new GoldReportReader(spark(), sample.config().paths()).read(day);
+    String folder = tmp.toUri().toString();
+    KpiReport.write(spark(), data, List.of(Lang.values()), folder);
+    // stand-ins written after the pages: a report run again must keep them, not print again
+    Map<Lang, Path> pdfs = new java.util.EnumMap<>(Lang.class);
+    for (Lang lang : Lang.values()) {
+      Path pdf = tmp.resolve(KpiReport.fileName(lang, KpiReport.Format.PDF));
+      Files.writeString(pdf, "printed earlier from this page");
+      Files.setLastModifiedTime(pdf, java.nio.file.attribute.FileTime.fromMillis(
+          Files.getLastModifiedTime(tmp.resolve(KpiReport.fileName(lang))).toMillis() + 1000));
+      pdfs.put(lang, pdf);
+    }
+    // the English PDF predates its page (as after an HTML-only run): it must be printed again
+    Files.setLastModifiedTime(pdfs.get(Lang.EN), java.nio.file.attribute.FileTime.fromMillis(
+        Files.getLastModifiedTime(tmp.resolve(KpiReport.fileName(Lang.EN))).toMillis() - 1000));
+
+    ChromiumPdf chromium = ChromiumPdf.find().orElseThrow(
+        () -> new AssertionError("the suite needs Chromium (Debian package chromium)"));
+    KpiReport.write(spark(), data, List.of(Lang.values()), List.of(KpiReport.Format.values()),
+        chromium, folder);
+
+    assertThat(Files.readString(pdfs.get(Lang.JA))).isEqualTo("printed earlier from this page");
+    try (PDDocument printed = Loader.loadPDF(pdfs.get(Lang.EN).toFile())) {
+      assertThat(String.join("\n", pages(printed))).contains("Sapporo", "Susami");
+    }
+  }
+
   private static List<String> all(String html, String regex) {
     List<String> found = new ArrayList<>();
     Matcher m = Pattern.compile(regex).matcher(html);
