@@ -14,8 +14,12 @@ import org.apache.spark.sql.functions;
 /**
  * {@code snow_depth_max} (max SnowDepth per municipality and service day) and {@code
  * people_flow} (Σ PeopleCounter values per municipality and clock hour) from silver sensor
- * observations. Ward, JIS mesh and H3 grains belong to the spatial jobs. Sensor KPIs count
- * observations ({@code records}), not persons, so they are never suppressed. Shuffles once per
+ * observations. Ward, JIS mesh and H3 grains belong to the spatial jobs. Snow depth counts
+ * observations ({@code records}), not persons, and is never suppressed. People flow counts
+ * persons: a municipal hour below k = 10 is suppressed exactly as the spatial jobs suppress a
+ * ward's, mesh's or H3 cell's hour, because where one area is the whole municipality (Susami's
+ * single ward) the two cells are the same number, and a municipal hour published below k would
+ * disclose the area cell suppressed beside it. Shuffles once per
  * aggregation; broadcasts nothing; writes gold.snow_depth_daily and gold.people_flow_hourly by
  * replaceWhere.
  */
@@ -48,9 +52,11 @@ public final class SensorKpis extends PeriodicKpiJob {
             KpiColumns.records("SnowDepth observations"), KpiColumns.suppressed()),
         List.of("dt"));
     GoldTable flow = new GoldTable("people_flow_hourly",
-        "people_flow: sum of PeopleCounter counts per municipality and clock hour, persons",
+        "people_flow: sum of PeopleCounter counts per municipality and clock hour, persons;"
+            + " cells below k = 10 suppressed",
         List.of(KpiColumns.municipality(), KpiColumns.period(Grain.DAY), KpiColumns.hourStart(),
-            KpiColumns.value("people_count", "sum of PeopleCounter values (persons per 15 min)"),
+            KpiColumns.value("people_count", "sum of PeopleCounter values (persons per 15 min);"
+                + " null when suppressed"),
             KpiColumns.count("sensors", "PeopleCounter sensors reporting"),
             KpiColumns.records("PeopleCounter observations"), KpiColumns.suppressed()),
         List.of("dt"));
@@ -58,7 +64,8 @@ public final class SensorKpis extends PeriodicKpiJob {
         new GoldOutput(snow, Grain.DAY, CountBasis.RECORDS, "records", List.of(),
             (rows, period) -> aggregate(rows.where(col("type").equalTo("SnowDepth")), period,
                 functions.max("value").as("snow_depth_max_cm"))),
-        new GoldOutput(flow, Grain.DAY, CountBasis.RECORDS, "records", List.of(),
+        new GoldOutput(flow, Grain.DAY, CountBasis.PERSONS, "people_count",
+            List.of("people_count"),
             (rows, period) -> aggregate(rows.where(col("type").equalTo("PeopleCounter")),
                 period, col("hour_start"), functions.sum("value").as("people_count"))));
   }

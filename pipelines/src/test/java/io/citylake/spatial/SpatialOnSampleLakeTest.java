@@ -166,6 +166,40 @@ class SpatialOnSampleLakeTest extends SparkTestBase {
   }
 
   @Test
+  void aMunicipalHourBelowKIsSuppressedLikeItsAreasSoASingleAreaTownDisclosesNothing() {
+    Map<String, Double> counted = new HashMap<>();
+    for (Row r : rows("SELECT municipality, date_trunc('hour', observed_at), value"
+        + " FROM silver.sensors_observations WHERE type = 'PeopleCounter'")) {
+      counted.merge(r.getString(0) + "|" + r.get(1), r.getDouble(2), Double::sum);
+    }
+    Map<String, Boolean> municipal = new HashMap<>();
+    int small = 0;
+    for (Row r : rows("SELECT municipality, hour_start, people_count, suppressed"
+        + " FROM gold.people_flow_hourly")) {
+      String key = r.getString(0) + "|" + r.get(1);
+      assertThat(counted).as(key).containsKey(key);
+      if (counted.get(key) < K) {
+        small++;
+        assertThat(r.getBoolean(3)).as(key).isTrue();
+        assertThat(r.isNullAt(2)).as(key).isTrue();
+      }
+      municipal.put(key, r.getBoolean(3));
+    }
+    assertThat(small).as("the sample has municipal hours below k").isPositive();
+    // a municipality that is one ward: its ward hour and its municipal hour are one number, so
+    // they are published or suppressed together
+    List<Row> singleWard = rows("SELECT municipality, hour_start, suppressed"
+        + " FROM gold.people_flow_area_hourly WHERE area_level = 'ward' AND municipality IN"
+        + " (SELECT municipality FROM gold.spatial_areas WHERE area_level = 'ward'"
+        + " GROUP BY municipality HAVING count(*) = 1)");
+    assertThat(singleWard).as("the sample has a one-ward town (Susami)").isNotEmpty();
+    for (Row r : singleWard) {
+      String key = r.getString(0) + "|" + r.get(1);
+      assertThat(municipal.get(key)).as(key).isEqualTo(r.getBoolean(2));
+    }
+  }
+
+  @Test
   void tourismSpendPerGridSquareMatchesAPlainJavaSum() {
     Map<String, Square> expected = new HashMap<>();
     for (Row r : rows("SELECT municipality, dt, card_pseudonym, lat, lon,"
