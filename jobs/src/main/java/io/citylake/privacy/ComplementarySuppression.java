@@ -75,6 +75,12 @@ public final class ComplementarySuppression {
   private final double protection;
   private final Map<String, Boolean> suppressed = new TreeMap<>();
   private final Set<String> fixed = new HashSet<>();
+  /**
+   * Cells whose value fixed published cells determine on their own (the only open member of an
+   * equation: a town's one ward beside its published municipal hour). Suppressing one hides
+   * nothing, so none is ever chosen as a complement.
+   */
+  private final Set<String> pinned = new HashSet<>();
   /** Free cells suppressed on entry: the primary, sensitive cells. */
   private final Set<String> primary = new HashSet<>();
   private final List<Equation> equations;
@@ -103,6 +109,13 @@ public final class ComplementarySuppression {
         }
         value.put(item.key(), item.value());
         equationsOf.computeIfAbsent(item.key(), k -> new ArrayList<>()).add(i);
+      }
+    }
+    for (Equation e : this.equations) {
+      List<String> open = members(e).stream().map(Item::cell)
+          .filter(cell -> !fixed.contains(cell) || suppressed.get(cell)).distinct().toList();
+      if (open.size() == 1 && !fixed.contains(open.get(0))) {
+        pinned.add(open.get(0));
       }
     }
   }
@@ -346,7 +359,7 @@ public final class ComplementarySuppression {
   }
 
   private boolean free(String cell) {
-    return !suppressed.get(cell) && !fixed.contains(cell);
+    return !suppressed.get(cell) && !fixed.contains(cell) && !pinned.contains(cell);
   }
 
   /** The published cell to suppress in {@code e} for the disclosed item {@code key}. */

@@ -149,6 +149,26 @@ class ComplementarySuppressionTest {
   }
 
   @Test
+  void aCellThatFixedPublishedCellsDetermineIsNeverTheComplement() {
+    // a town that is one ward: each ward hour equals the municipal hour an earlier job
+    // published (fixed); the ward's day is the sum of its hours. h2 is primary: suppressing h3
+    // would hide nothing (h3 = m3), so the ward's day must be suppressed instead
+    Map<String, Double> v = new TreeMap<>(Map.of("day", 60.0, "h1", 30.0, "h2", 5.0,
+        "h3", 25.0, "m1", 30.0, "m2", 5.0, "m3", 25.0));
+    List<Equation> equations = List.of(sum(v, "day", "h1", "h2", "h3"), sum(v, "m1", "h1"),
+        sum(v, "m2", "h2"), sum(v, "m3", "h3"));
+    Table table = new Table(v, Set.of("h2", "m2"), Set.of("m1", "m2", "m3"), equations);
+
+    ComplementarySuppression.Result result = ComplementarySuppression.protect(table.cells(),
+        equations, P);
+
+    assertThat(result.secondary()).containsExactly("day");
+    assertThat(result.unprotected()).isEmpty();
+    assertThat(SubtractionAttacker.recovered(v, Set.of("h2", "m2", "day"), Set.of("h2", "m2"),
+        equations, P)).isEmpty();
+  }
+
+  @Test
   void randomHierarchiesAreProtectedAgainstTheIndependentAttacker() {
     for (long seed = 1; seed <= 25; seed++) {
       Random random = new Random(seed);
