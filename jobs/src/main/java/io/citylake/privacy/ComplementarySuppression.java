@@ -38,7 +38,7 @@ import java.util.TreeSet;
  * when there is no free sibling, a cell of the other side (the total). Ties go to the smaller
  * cell id, and cells, equations and candidates are always visited in sorted order, so a rerun
  * on the same cells suppresses the same cells. Fixed cells (rows this run does not rewrite) are
- * never chosen.
+ * never chosen, nor are cells that fixed published cells determine on their own.
  */
 public final class ComplementarySuppression {
   /** p of the protection interval: a suppressed value must stay uncertain by more than ±20 %. */
