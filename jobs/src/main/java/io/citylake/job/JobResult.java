@@ -21,6 +21,11 @@ public record JobResult(
    * suppressed as complements (secondary suppression) that run.
    */
   public static final String SECONDARY_SUPPRESSED = "secondary_suppressed";
+  /**
+   * Key of {@link #details} holding, per gold table the job wrote that sits in a declared
+   * relation, the number of its new cells suppressed below k (primary suppression).
+   */
+  public static final String PRIMARY_SUPPRESSED = "primary_suppressed";
 
   public JobResult {
     details = Map.copyOf(details);
@@ -37,9 +42,18 @@ public record JobResult(
   }
 
   /** Cells suppressed as complements per gold table (empty for jobs without suppression). */
-  @SuppressWarnings("unchecked")
   public Map<String, Long> secondarySuppressed() {
-    Object counts = details.get(SECONDARY_SUPPRESSED);
+    return counts(SECONDARY_SUPPRESSED);
+  }
+
+  /** Cells suppressed below k per gold table in a relation (empty for other jobs). */
+  public Map<String, Long> primarySuppressed() {
+    return counts(PRIMARY_SUPPRESSED);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Long> counts(String key) {
+    Object counts = details.get(key);
     return counts instanceof Map<?, ?> map ? (Map<String, Long>) map : Map.of();
   }
 

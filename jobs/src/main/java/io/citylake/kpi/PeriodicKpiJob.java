@@ -93,6 +93,7 @@ public abstract class PeriodicKpiJob implements Job {
       } finally {
         outcome.release();
       }
+      details.put(JobResult.PRIMARY_SUPPRESSED, outcome.primary());
       details.put(JobResult.SECONDARY_SUPPRESSED, outcome.secondary());
       if (outcome.unprotected() > 0) {
         details.put("unprotected_cells", outcome.unprotected());

@@ -56,11 +56,12 @@ public final class SecondarySuppression {
 
   /**
    * The rows to write per table (values of every suppressed cell nulled), the number of cells
-   * suppressed as complements per table, and the suppressed cells left disclosed because only
-   * rows of other tables or periods could have protected them.
+   * below k (primary, counted among the cells of the relations, so only for tables in one) and
+   * of cells suppressed as complements per table, and the suppressed cells left disclosed
+   * because only rows of other tables or periods could have protected them.
    */
-  public record Outcome(Map<String, Dataset<Row>> published, Map<String, Long> secondary,
-      long unprotected, List<Dataset<Row>> cached) {
+  public record Outcome(Map<String, Dataset<Row>> published, Map<String, Long> primary,
+      Map<String, Long> secondary, long unprotected, List<Dataset<Row>> cached) {
     /** Frees the cells cached while deciding; call after the writes. */
     public void release() {
       cached.forEach(Dataset::unpersist);
@@ -83,11 +84,18 @@ public final class SecondarySuppression {
       cells.put(p.table().name(), withId);
     }
     Map<String, TreeSet<String>> chosen = new HashMap<>();
+    Map<String, Long> primary = new TreeMap<>();
     long unprotected = 0;
     if (!relations.isEmpty()) {
       Problem problem = new Problem();
       for (AdditiveRelation relation : relations) {
         problem.add(relation, collect(context, relation, own, cells));
+      }
+      for (ComplementarySuppression.Cell cell : problem.cells.values()) {
+        String table = cell.id().substring(0, cell.id().indexOf('|'));
+        if (own.containsKey(table) && !cell.fixed()) {
+          primary.merge(table, cell.suppressed() ? 1L : 0L, Long::sum);
+        }
       }
       ComplementarySuppression.Result result = ComplementarySuppression.protect(
           problem.cells.values(), problem.equations(), ComplementarySuppression.PROTECTION);
@@ -120,7 +128,7 @@ public final class SecondarySuppression {
       published.put(p.table().name(), KAnonymity.nullSuppressed(rows.drop(ROW),
           p.valueColumns()));
     }
-    return new Outcome(published, secondary, unprotected, cached);
+    return new Outcome(published, primary, secondary, unprotected, cached);
   }
 
   /** The row's id within its table: its key columns (sorted by name) as text. */

@@ -15,16 +15,21 @@ import java.util.Map;
  * than the wall time.
  *
  * @param stageSeconds seconds per stage ({@link #STAGES} first, then any other job-name prefix)
+ * @param primarySuppressed cells the night suppressed below k, per gold table in a relation
+ * @param secondarySuppressed cells the night suppressed as complements, per gold table
  */
 public record NightMeasurement(LocalDate day, String runId, boolean succeeded, int jobs,
     int failedJobs, double wallSeconds, long rawLines, long peakHeapBytes,
-    Map<String, Double> stageSeconds, int deltaCommits, int dataFiles) {
+    Map<String, Double> stageSeconds, int deltaCommits, int dataFiles,
+    Map<String, Long> primarySuppressed, Map<String, Long> secondarySuppressed) {
   /** The stages of the pipeline, the prefixes of its job names, in pipeline order. */
   public static final List<String> STAGES =
       List.of("ingest", "conform", "kpi", "spatial", "publish", "report");
 
   public NightMeasurement {
     stageSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(stageSeconds));
+    primarySuppressed = Map.copyOf(primarySuppressed);
+    secondarySuppressed = Map.copyOf(secondarySuppressed);
   }
 
   /** A night's measurement from its run summary and what was measured around it. */
@@ -34,7 +39,8 @@ public record NightMeasurement(LocalDate day, String runId, boolean succeeded, i
         .filter(o -> o.status() != JobOutcome.Status.SUCCEEDED).count();
     return new NightMeasurement(summary.runDate(), summary.runId(), summary.succeeded(),
         summary.outcomes().size(), failed, wallSeconds, rawLines, peakHeapBytes,
-        stageSeconds(summary.outcomes()), writes.deltaCommits(), writes.dataFiles());
+        stageSeconds(summary.outcomes()), writes.deltaCommits(), writes.dataFiles(),
+        summary.primarySuppressed(), summary.secondarySuppressed());
   }
 
   /** Summed job seconds per stage, the stage being the job name's prefix before the first dot. */

@@ -48,6 +48,8 @@ public final class PipelineBenchJson {
     doc.put("stage_seconds", night.stageSeconds());
     doc.put("delta_commits", night.deltaCommits());
     doc.put("data_files", night.dataFiles());
+    doc.put("primary_suppressed_cells", new java.util.TreeMap<>(night.primarySuppressed()));
+    doc.put("secondary_suppressed_cells", new java.util.TreeMap<>(night.secondarySuppressed()));
     return doc;
   }
 

@@ -114,6 +114,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
     out.println();
     out.print(table);
     out.println("(stage seconds are summed job seconds; jobs overlap, so they can exceed wall_s)");
+    printSuppression(out, result.nights());
     out.printf("%nnights: %.1fs in all", result.nightSeconds());
     result.lastOverFirstNight().ifPresent(r -> out.printf("; last night / first night: %.2fx", r));
     out.println();
@@ -124,6 +125,36 @@ final class BenchPipelineCommand implements Callable<Integer> {
           result.nightsOverDuckDb().orElseThrow());
       printComparison(out, duckdb);
     });
+  }
+
+  /**
+   * Per gold table, the cells each night suppressed below k (primary; counted for tables in a
+   * declared relation) and as complements (secondary).
+   */
+  private static void printSuppression(PrintWriter out, List<NightMeasurement> nights) {
+    java.util.SortedSet<String> tables = new java.util.TreeSet<>();
+    nights.forEach(n -> {
+      tables.addAll(n.primarySuppressed().keySet());
+      tables.addAll(n.secondarySuppressed().keySet());
+    });
+    if (tables.isEmpty()) {
+      return;
+    }
+    List<String> header = new ArrayList<>(List.of("gold table"));
+    nights.forEach(n -> header.addAll(List.of(n.day() + " primary", n.day() + " secondary")));
+    TextTable table = new TextTable(header);
+    for (String name : tables) {
+      List<Object> row = new ArrayList<>(List.of(name));
+      nights.forEach(n -> {
+        Long primary = n.primarySuppressed().get(name);
+        row.add(primary == null ? "-" : primary);
+        row.add(n.secondarySuppressed().getOrDefault(name, 0L));
+      });
+      table.add(row);
+    }
+    out.println();
+    out.println("suppressed cells per night (primary: below k; secondary: complements)");
+    out.print(table);
   }
 
   private static void printComparison(PrintWriter out, PipelineBenchResult.Baseline duckdb) {

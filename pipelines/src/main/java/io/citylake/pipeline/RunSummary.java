@@ -30,9 +30,18 @@ public record RunSummary(String runId, LocalDate runDate, List<JobOutcome> outco
    * jobs, as the jobs returned them.
    */
   public Map<String, Long> secondarySuppressed() {
+    return perTable(JobResult::secondarySuppressed);
+  }
+
+  /** Cells suppressed below k per gold table in a declared relation, as the jobs returned them. */
+  public Map<String, Long> primarySuppressed() {
+    return perTable(JobResult::primarySuppressed);
+  }
+
+  private Map<String, Long> perTable(java.util.function.Function<JobResult, Map<String, Long>> of) {
     Map<String, Long> counts = new TreeMap<>();
     for (JobOutcome o : outcomes) {
-      o.result().ifPresent(r -> r.secondarySuppressed().forEach(
+      o.result().ifPresent(r -> of.apply(r).forEach(
           (table, n) -> counts.merge(table, n, Long::sum)));
     }
     return counts;

@@ -316,6 +316,18 @@ class SpatialOnSampleLakeTest extends SparkTestBase {
   }
 
   @Test
+  void theNightCountsPrimaryAndSecondarySuppressionPerTableAsGoldShowsThem() {
+    // the first night wrote every tourism square: below k is primary, from k on a complement
+    Row gold = rows("SELECT count_if(suppressed AND persons < " + K + "),"
+        + " count_if(suppressed AND persons >= " + K + ")"
+        + " FROM gold.tourism_spend_mesh_daily").get(0);
+    String mesh = "tourism_spend_mesh_daily";
+    assertThat(gold.getLong(0)).as("primary").isPositive();
+    assertThat(night.primarySuppressed()).containsEntry(mesh, gold.getLong(0));
+    assertThat(night.secondarySuppressed()).containsEntry(mesh, gold.getLong(1));
+  }
+
+  @Test
   void exportOfAnUnknownTableOrAGeometryLessTableAsGeoJsonIsOneLine() {
     StringWriter err = new StringWriter();
     int code = CityLakeCli.execute(new PrintWriter(new StringWriter()), new PrintWriter(err),
