@@ -54,10 +54,30 @@ record LeaseOwner(String command, String host, long pid, String processStart, In
     return host.equals(LakeLease.hostName());
   }
 
-  /** Whether the process is still the one that took the lease. */
+  /**
+   * Whether the process is still the one that took the lease: the pid is alive and started when
+   * the lease says. The start is compared to within {@link #START_TOLERANCE}: Linux derives a
+   * process's start instant from the boot time, which {@code /proc/stat} reports as now minus
+   * the uptime, so two JVMs can see the same process start a second apart (a live holder was
+   * once taken for dead that way); a reused pid starts far later.
+   */
   boolean processAlive() {
     return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-        .map(h -> processStart.isEmpty() || startOf(h).equals(processStart)).orElse(false);
+        .map(h -> processStart.isEmpty() || sameStart(startOf(h), processStart)).orElse(false);
+  }
+
+  static final java.time.Duration START_TOLERANCE = java.time.Duration.ofSeconds(3);
+
+  static boolean sameStart(String seen, String recorded) {
+    if (seen.equals(recorded)) {
+      return true;
+    }
+    try {
+      return java.time.Duration.between(Instant.parse(seen), Instant.parse(recorded)).abs()
+          .compareTo(START_TOLERANCE) <= 0;
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
   }
 
   String describe() {

@@ -79,6 +79,19 @@ class LakeLeaseTest {
   }
 
   @Test
+  void aLiveHolderWhoseStartIsSeenASecondOffIsStillAliveAndAReusedPidIsNot() {
+    ProcessHandle self = ProcessHandle.current();
+    Instant start = self.info().startInstant().orElseThrow();
+    LeaseOwner seenLater = new LeaseOwner("citylake nightly", LakeLease.hostName(), self.pid(),
+        start.plusSeconds(1).toString(), Instant.now());
+    LeaseOwner reusedPid = new LeaseOwner("citylake nightly", LakeLease.hostName(), self.pid(),
+        start.minusSeconds(3600).toString(), Instant.now());
+
+    assertThat(seenLater.processAlive()).isTrue();
+    assertThat(reusedPid.processAlive()).isFalse();
+  }
+
+  @Test
   void aLeaseOfADeadProcessOnThisHostIsTakenOverAtOnce() throws Exception {
     Process ended = new ProcessBuilder("true").start();
     ended.waitFor();
