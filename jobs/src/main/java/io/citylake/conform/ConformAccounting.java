@@ -73,6 +73,26 @@ public final class ConformAccounting {
         .map(Map.Entry::getKey).toList();
   }
 
+  /**
+   * For every dataset the accounting knows, the newest bronze ingest each of its silver
+   * partitions (service days) was built from: a partition whose value moved was rebuilt from new,
+   * late or corrected files. This is how jobs downstream of silver learn what changed, from a
+   * table of a few rows per day, read once per run and version ({@link
+   * io.citylake.job.RunReads}), instead of scanning silver. Empty when no conform job has run.
+   */
+  public static Map<String, Map<LocalDate, Timestamp>> builtFrom(JobContext context) {
+    String path = context.paths().silver(TABLE);
+    Map<String, Map<LocalDate, Timestamp>> built = new HashMap<>();
+    if (!DeltaTables.exists(context.spark(), path)) {
+      return built;
+    }
+    for (Row row : context.reads().wholeTable(context.spark(), path)) {
+      built.computeIfAbsent(row.getAs("dataset"), d -> new TreeMap<>())
+          .put(row.<java.sql.Date>getAs("dt").toLocalDate(), row.getAs(LATEST_INGEST));
+    }
+    return built;
+  }
+
   private static final StructType SCHEMA = StructType.fromDDL(
       "dataset STRING COMMENT 'silver table (dataset) the rows belong to',"
       + " dt DATE COMMENT 'JST service day of the delivery partition',"
@@ -103,16 +123,17 @@ public final class ConformAccounting {
           c[0], c[1], c[2], c[3], c[4], latest, context.runId()));
     });
     String path = context.paths().silver(TABLE);
+    Dataset<Row> accounting = context.spark().createDataFrame(rows, SCHEMA);
     synchronized (ConformAccounting.class) {
       // conform jobs run side by side: one writer at a time, and the table's metadata (created
-      // with it, or added to an older lake's table once) never changes under another writer
-      DOC.create(context.spark(), path, SCHEMA, "dataset");
-      DOC.ensure(context.spark(), path);
-      context.spark().createDataFrame(rows, SCHEMA)
-          .write().format("delta").mode("overwrite").partitionBy("dataset")
-          .option("replaceWhere", "dataset = '" + dataset + "' AND " + Quarantine.inDays(days))
-          .option("userMetadata", context.runId())
-          .save(path);
+      // with its first rows, or added to an older lake's table once) never changes under another
+      if (!DOC.createWith(accounting, path, Map.of(), List.of("dataset"))) {
+        DOC.ensure(context.spark(), path);
+        accounting.write().format("delta").mode("overwrite").partitionBy("dataset")
+            .option("replaceWhere", "dataset = '" + dataset + "' AND " + Quarantine.inDays(days))
+            .option("userMetadata", context.runId())
+            .save(path);
+      }
     }
   }
 

@@ -82,12 +82,15 @@ public final class ConformDataset implements Job {
     try {
       String silverPath = context.paths().silver(table);
       Dataset<Row> silverRows = plan.silverRows(classified);
-      QualityChecks.enforce(context, conformer, silverPath, silverRows.schema());
-      silverRows.write().format("delta").mode("overwrite")
-          .option("replaceWhere", Quarantine.inDays(days))
-          .option("userMetadata", context.runId())
-          .save(silverPath);
-      doc().ensure(context.spark(), silverPath);
+      if (!doc().createWith(silverRows, silverPath, QualityChecks.constraints(conformer),
+          List.of("dt"))) {
+        QualityChecks.enforce(context, conformer, silverPath);
+        silverRows.write().format("delta").mode("overwrite")
+            .option("replaceWhere", Quarantine.inDays(days))
+            .option("userMetadata", context.runId())
+            .save(silverPath);
+        doc().ensure(context.spark(), silverPath);
+      }
       Quarantine.replace(context, table, days, ConformPlan.quarantineRows(classified));
       List<ConformPlan.Tally> tallies = ConformPlan.tallies(classified);
       QualityChecks.record(context, table, tallies);

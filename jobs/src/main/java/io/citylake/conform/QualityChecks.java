@@ -2,11 +2,10 @@ package io.citylake.conform;
 
 import io.citylake.job.JobContext;
 import io.citylake.lake.DeltaTables;
-import io.delta.tables.DeltaTable;
-import io.delta.tables.DeltaTableBuilder;
 import java.util.Locale;
 import java.util.Map;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
@@ -22,34 +21,38 @@ public final class QualityChecks {
 
   private QualityChecks() {}
 
+  /** Constraint holding silver's lineage columns present (a table created by its first write
+   * has nullable columns only, so NOT NULL is a CHECK here). */
+  private static final String LINEAGE_PRESENT = "lineage_present";
+
   /**
-   * Makes sure the silver table exists with every rule of the conformer as a CHECK constraint,
-   * before rows are written. A new table is created with all its constraints in one commit (an
-   * {@code ADD CONSTRAINT} per rule would be one commit and one validating scan each); an
-   * existing table only gets the rules it lacks, read from its cached snapshot.
+   * Every rule of the conformer as a Delta CHECK constraint table property, plus the lineage
+   * columns' presence, for a silver table created with its first rows: one commit for the table,
+   * its constraints and its rows (an {@code ADD CONSTRAINT} per rule would be one commit and one
+   * validating scan each).
    */
-  public static void enforce(JobContext context, Conformer conformer, String silverPath,
-      StructType schema) {
-    if (!DeltaTables.exists(context.spark(), silverPath)) {
-      DeltaTableBuilder builder = DeltaTable.createIfNotExists(context.spark())
-          // Delta compares locations textually: file:/x, not file:///x
-          .location(new org.apache.hadoop.fs.Path(silverPath).toString())
-          .comment(conformer.description())
-          .property(io.citylake.lake.TableDoc.GRAIN, String.join(", ", conformer.naturalKey()))
-          .addColumns(schema)
-          .partitionedBy("dt");
-      for (Rule rule : conformer.rules()) {
-        builder = builder.property("delta.constraints." + constraintName(rule), check(rule));
-      }
-      builder.execute();
-      return;
-    }
-    Map<String, String> properties = DeltaTables.properties(context.spark(), silverPath);
+  public static Map<String, String> constraints(Conformer conformer) {
+    Map<String, String> constraints = new java.util.LinkedHashMap<>();
     for (Rule rule : conformer.rules()) {
-      String name = constraintName(rule);
-      if (!properties.containsKey("delta.constraints." + name)) {
-        context.spark().sql("ALTER TABLE delta.`" + silverPath + "` ADD CONSTRAINT " + name
-            + " CHECK (" + check(rule) + ")");
+      constraints.put("delta.constraints." + constraintName(rule), check(rule));
+    }
+    constraints.put("delta.constraints." + LINEAGE_PRESENT,
+        "dt IS NOT NULL AND _source_file IS NOT NULL AND _ingested_at IS NOT NULL");
+    return constraints;
+  }
+
+  /**
+   * Adds to an existing silver table the constraints it lacks (rules added to the contract since
+   * the table was created), read from its cached snapshot; before rows are written, so none of
+   * them breaks a rule the table now enforces.
+   */
+  public static void enforce(JobContext context, Conformer conformer, String silverPath) {
+    Map<String, String> properties = DeltaTables.properties(context.spark(), silverPath);
+    for (Map.Entry<String, String> constraint : constraints(conformer).entrySet()) {
+      if (!properties.containsKey(constraint.getKey())) {
+        context.spark().sql("ALTER TABLE delta.`" + silverPath + "` ADD CONSTRAINT "
+            + constraint.getKey().substring("delta.constraints.".length())
+            + " CHECK (" + constraint.getValue() + ")");
       }
     }
   }
@@ -93,12 +96,14 @@ public final class QualityChecks {
     if (rows.isEmpty() && DeltaTables.exists(context.spark(), context.paths().silver(RESULTS))) {
       return;
     }
+    String path = context.paths().silver(RESULTS);
+    Dataset<Row> results = context.spark().createDataFrame(rows, RESULTS_SCHEMA);
     synchronized (QualityChecks.class) {
-      RESULTS_DOC.create(context.spark(), context.paths().silver(RESULTS), RESULTS_SCHEMA);
-      RESULTS_DOC.ensure(context.spark(), context.paths().silver(RESULTS));
-      context.spark().createDataFrame(rows, RESULTS_SCHEMA)
-          .write().format("delta").mode("append").option("userMetadata", context.runId())
-          .save(context.paths().silver(RESULTS));
+      if (!RESULTS_DOC.createWith(results, path, Map.of(), List.of())) {
+        RESULTS_DOC.ensure(context.spark(), path);
+        results.write().format("delta").mode("append").option("userMetadata", context.runId())
+            .save(path);
+      }
     }
   }
 }

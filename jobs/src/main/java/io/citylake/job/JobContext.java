@@ -13,9 +13,16 @@ import org.apache.spark.sql.SparkSession;
  * @param runDate the JST service day the night is for; raw partitions after it are not read
  * @param runId identifies the run in bronze metadata, quarantine rows and Delta commit info
  * @param startedAt the run's start, used as the ingest time of every row it writes
+ * @param reads the run's reads of small bookkeeping tables, shared by its jobs
  */
-public record JobContext(
-    SparkSession spark, LakeConfig config, LocalDate runDate, String runId, Instant startedAt) {
+public record JobContext(SparkSession spark, LakeConfig config, LocalDate runDate, String runId,
+    Instant startedAt, RunReads reads) {
+
+  /** A context for a new run, with nothing read yet. */
+  public JobContext(SparkSession spark, LakeConfig config, LocalDate runDate, String runId,
+      Instant startedAt) {
+    this(spark, config, runDate, runId, startedAt, new RunReads());
+  }
 
   public JobContext {
     Objects.requireNonNull(spark, "spark");
@@ -23,6 +30,7 @@ public record JobContext(
     Objects.requireNonNull(runDate, "runDate");
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(startedAt, "startedAt");
+    Objects.requireNonNull(reads, "reads");
   }
 
   public LakePaths paths() {

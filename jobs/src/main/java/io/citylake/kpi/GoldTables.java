@@ -5,8 +5,6 @@ import io.citylake.lake.DeltaTables;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;
-import org.apache.spark.sql.CreateTableWriter;
-import org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -27,7 +25,7 @@ public final class GoldTables {
       String replaceWhere) {
     String path = context.paths().gold(table.name());
     Dataset<Row> conformed = conform(context, table, rows);
-    if (!createdWith(context, table, path, conformed)) {
+    if (!createdWith(table, path, conformed)) {
       conformed.write().format("delta").mode("overwrite")
           .option("replaceWhere", replaceWhere)
           .option("userMetadata", context.runId())
@@ -40,7 +38,7 @@ public final class GoldTables {
   public static long overwrite(JobContext context, GoldTable table, Dataset<Row> rows) {
     String path = context.paths().gold(table.name());
     Dataset<Row> conformed = conform(context, table, rows);
-    if (!createdWith(context, table, path, conformed)) {
+    if (!createdWith(table, path, conformed)) {
       conformed.write().format("delta").mode("overwrite")
           .option("userMetadata", context.runId())
           .save(path);
@@ -48,33 +46,10 @@ public final class GoldTables {
     return DeltaTables.lastCommit(context.spark(), path).outputRows();
   }
 
-  /**
-   * Creates a missing table with its description, column comments and first rows in one commit
-   * ({@code CREATE TABLE ... AS SELECT}); false when the table exists. An empty create followed by
-   * a first write would be two commits and two snapshot loads per table on a first night.
-   */
-  private static boolean createdWith(JobContext context, GoldTable table, String path,
-      Dataset<Row> rows) {
-    if (DeltaTables.exists(context.spark(), path)) {
-      return false;
-    }
-    Column[] partitions = table.partitionBy().stream().map(functions::col).toArray(Column[]::new);
-    // Delta compares locations textually: file:/x, not file:///x
-    CreateTableWriter<Row> create = rows.writeTo(
-            "delta.`" + new org.apache.hadoop.fs.Path(path) + "`")
-        .option("userMetadata", context.runId())
-        .using("delta")
-        .tableProperty("comment", table.description());
-    if (partitions.length > 0) {
-      create = create.partitionedBy(partitions[0], scala.collection.JavaConverters
-          .asScalaBuffer(List.of(partitions).subList(1, partitions.length)).toSeq());
-    }
-    try {
-      create.create();
-      return true;
-    } catch (TableAlreadyExistsException e) {
-      return false; // created meanwhile by another writer: write to it as to any existing table
-    }
+  /** Creates a missing table with its first rows in one commit; false when it exists. */
+  private static boolean createdWith(GoldTable table, String path, Dataset<Row> rows) {
+    return DeltaTables.createWith(rows, path, table.description(), java.util.Map.of(),
+        table.partitionBy());
   }
 
   /** The table's columns in order, typed and commented, stamped with the run id. */

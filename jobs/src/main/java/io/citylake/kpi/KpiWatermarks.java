@@ -2,6 +2,7 @@ package io.citylake.kpi;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.citylake.conform.ConformAccounting;
 import io.citylake.conform.Quarantine;
 import io.citylake.job.JobContext;
 import io.citylake.job.TableRef;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -20,8 +22,10 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Per KPI job, source table and silver partition: the newest {@code _ingested_at} the job last
- * built from (the same idea as silver's conform accounting). A partition whose newest ingest is
+ * Per KPI job, source table and silver partition: the newest bronze ingest the partition was
+ * built from when the job last ran, as the conform accounting records it (one mechanism from
+ * bronze to gold: the ingest ledger tells conform which days new files touched, the accounting
+ * tells KPI jobs which silver partitions were rebuilt). A partition whose newest ingest is
  * newer, or that the job has never seen, was touched by new, late or corrected files; only the
  * KPI days it affects are recomputed. Lives in {@code gold.kpi_watermarks}, one slice per job.
  */
@@ -30,14 +34,14 @@ public final class KpiWatermarks {
   private static final StructType SCHEMA = StructType.fromDDL(
       "job STRING, source STRING, dt DATE, latest_ingest TIMESTAMP");
   static final GoldTable GOLD = new GoldTable(TABLE,
-      "Per KPI job, silver source and partition: the newest _ingested_at the job last built"
+      "Per KPI job, silver source and partition: the newest bronze ingest the job last built"
           + " from; how a night finds the KPI days new or late files touched",
       List.of(KpiColumns.text("job", "KPI job name; partition column"),
           KpiColumns.text("source", "silver table read"),
           KpiColumns.typed("dt", org.apache.spark.sql.types.DataTypes.DateType,
               "silver partition (service day)"),
           KpiColumns.typed("latest_ingest", org.apache.spark.sql.types.DataTypes.TimestampType,
-              "newest _ingested_at of the partition when the job last ran")),
+              "newest bronze ingest the partition was built from when the job last ran")),
       List.of("job"));
 
   /** Newest ingest per source partition now, the KPI days the touched ones affect, and whether
@@ -57,10 +61,14 @@ public final class KpiWatermarks {
 
   /**
    * What {@code job} must recompute from {@code sources}, up to the run date: one read of the
-   * job's watermarks, one aggregate per source, and one more per source that changed.
+   * job's watermarks, the conform accounting's newest ingest per silver partition (read once per
+   * run; {@link ConformAccounting#builtFrom}), and one query per source that changed for the KPI
+   * days its changed partitions affect. Silver written by no conform job (no accounting rows)
+   * is asked for its newest {@code _ingested_at} per partition instead.
    */
   public static Pending pending(JobContext context, String job, List<KpiSource> sources) {
     Map<String, Map<LocalDate, Timestamp>> seen = seen(context, job);
+    Map<String, Map<LocalDate, Timestamp>> builtFrom = ConformAccounting.builtFrom(context);
     List<Row> current = new ArrayList<>();
     TreeSet<LocalDate> days = new TreeSet<>();
     boolean changed = false;
@@ -71,17 +79,21 @@ public final class KpiWatermarks {
       }
       Dataset<Row> silver = context.spark().read().format("delta").load(path)
           .where(col("dt").leq(functions.lit(java.sql.Date.valueOf(context.runDate()))));
-      List<Row> latest = silver.groupBy("dt").agg(functions.max("_ingested_at"))
-          .collectAsList();
+      Map<LocalDate, Timestamp> latest = new TreeMap<>(
+          builtFrom.getOrDefault(source.table(), Map.of()));
+      if (latest.isEmpty()) {
+        latest = newestIngestPerPartition(silver);
+      }
+      latest.keySet().removeIf(day -> day.isAfter(context.runDate()));
       Map<LocalDate, Timestamp> before = seen.getOrDefault(source.table(), Map.of());
       List<LocalDate> touched = new ArrayList<>();
-      for (Row row : latest) {
-        LocalDate day = row.getDate(0).toLocalDate();
-        Timestamp previous = before.get(day);
-        if (previous == null || row.getTimestamp(1).after(previous)) {
-          touched.add(day);
+      for (Map.Entry<LocalDate, Timestamp> partition : latest.entrySet()) {
+        Timestamp previous = before.get(partition.getKey());
+        if (previous == null || partition.getValue().after(previous)) {
+          touched.add(partition.getKey());
         }
-        current.add(RowFactory.create(job, source.table(), row.getDate(0), row.getTimestamp(1)));
+        current.add(RowFactory.create(job, source.table(),
+            java.sql.Date.valueOf(partition.getKey()), partition.getValue()));
       }
       changed |= !touched.isEmpty() || latest.size() != before.size();
       if (!touched.isEmpty()) {
@@ -116,6 +128,15 @@ public final class KpiWatermarks {
       }
     }
     return seen;
+  }
+
+  /** Newest {@code _ingested_at} per partition of a silver table no conform job accounts for. */
+  private static Map<LocalDate, Timestamp> newestIngestPerPartition(Dataset<Row> silver) {
+    Map<LocalDate, Timestamp> latest = new TreeMap<>();
+    for (Row row : silver.groupBy("dt").agg(functions.max("_ingested_at")).collectAsList()) {
+      latest.put(row.getDate(0).toLocalDate(), row.getTimestamp(1));
+    }
+    return latest;
   }
 
   private static List<LocalDate> affectedDays(Dataset<Row> silver, KpiSource source,

@@ -55,6 +55,10 @@ public abstract class PeriodicKpiJob implements Job {
   public List<TableRef> inputs() {
     List<TableRef> inputs = new ArrayList<>();
     sources().forEach(s -> inputs.add(TableRef.silver(s.table())));
+    if (!sources().isEmpty()) {
+      // which silver partitions changed since the job last ran (KpiWatermarks.pending)
+      inputs.add(TableRef.silver(io.citylake.conform.ConformAccounting.TABLE));
+    }
     references().forEach(r -> inputs.add(TableRef.silver(r)));
     goldInputs().forEach(g -> inputs.add(TableRef.gold(g)));
     return inputs;

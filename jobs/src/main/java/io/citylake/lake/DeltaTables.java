@@ -39,6 +39,42 @@ public final class DeltaTables {
   }
 
   /**
+   * Creates the missing table at {@code path} with {@code rows} as its first commit ({@code CREATE
+   * TABLE ... AS SELECT}): its comment, table properties, partitioning and the column comments the
+   * rows' schema carries; false, writing nothing, when the table exists or another writer created
+   * it meanwhile. An empty create followed by a first write would be two commits and two snapshot
+   * loads per table on a first night. Delta keeps no {@code userMetadata} for such a commit, so
+   * a writer whose markers live there (GTFS, reference data) creates its table empty first.
+   */
+  public static boolean createWith(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows,
+      String path, String comment, Map<String, String> properties,
+      java.util.List<String> partitionBy) {
+    if (exists(rows.sparkSession(), path)) {
+      return false;
+    }
+    // Delta compares locations textually: file:/x, not file:///x
+    org.apache.spark.sql.CreateTableWriter<org.apache.spark.sql.Row> create =
+        rows.writeTo("delta.`" + new Path(path) + "`")
+            .using("delta")
+            .tableProperty("comment", comment);
+    for (Map.Entry<String, String> property : properties.entrySet()) {
+      create = create.tableProperty(property.getKey(), property.getValue());
+    }
+    if (!partitionBy.isEmpty()) {
+      org.apache.spark.sql.Column[] columns = partitionBy.stream()
+          .map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new);
+      create = create.partitionedBy(columns[0], JavaConverters.asScalaBuffer(
+          java.util.Arrays.asList(columns).subList(1, columns.length)).toSeq());
+    }
+    try {
+      create.create();
+      return true;
+    } catch (org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException e) {
+      return false; // created meanwhile by another writer: write to it as to any existing table
+    }
+  }
+
+  /**
    * The newest commit's version, operation and output rows (0 when the metric is absent), read
    * from the newest {@code _delta_log/*.json} file.
    */

@@ -61,6 +61,13 @@ public final class SparkSessions {
     // default cache of 100 classes evicts it
     conf.setIfMissing("spark.sql.codegen.cache.maxEntries", "2000");
     conf.setIfMissing("spark.databricks.delta.schema.autoMerge.enabled", "false");
+    // Delta checks the file list it keeps in each commit's checksum by rebuilding the table's
+    // state (a Spark job) after every commit when the session's time zone is not UTC (ours is
+    // Asia/Tokyo), because statistics of timestamps before 1883 may serialise differently there.
+    // The lake's timestamps are ingest times and event times of recent service days; the check
+    // cost 184 of a first night's 1,280 Spark queries (docs/performance.md, fifth round).
+    conf.setIfMissing(
+        "spark.databricks.delta.allFilesInCrc.verificationMode.forceOnNonUTC.enabled", "false");
     // Delta's VACUUM lists a table's files in this many Spark tasks (Spark's default: 10,000);
     // on this lake's tables that made one VACUUM of a three-file table take minutes of task
     // start-up. A cluster with huge tables can raise it.

@@ -85,6 +85,18 @@ public record TableDoc(String comment, List<String> grain, Map<String, String> c
     }
   }
 
+  /**
+   * Creates the missing table at {@code path} with {@code rows} (commented by this doc) as its
+   * first commit, with this doc's comment and grain and the given extra table properties;
+   * false, writing nothing, when the table exists ({@link DeltaTables#createWith}).
+   */
+  public boolean createWith(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows,
+      String path, Map<String, String> properties, List<String> partitionBy) {
+    Map<String, String> all = new LinkedHashMap<>(properties);
+    all.put(GRAIN, String.join(", ", grain));
+    return DeltaTables.createWith(commented(rows), path, comment, all, partitionBy);
+  }
+
   /** The frame's columns with this doc's comments attached, for a writer that creates them. */
   public org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> commented(
       org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows) {

@@ -95,11 +95,11 @@ public final class LocatePoints implements Job {
         .withColumn("geometry_wkb", functions.when(col("lon").isNotNull()
             .and(col("lat").isNotNull()), functions.expr("ST_AsBinary(ST_Point(lon, lat))")));
     String path = context.paths().silver(TABLE);
-    Dataset<Row> commented = DOC.commented(located);
-    DOC.create(context.spark(), path, commented.schema());
-    commented.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
-        .option("userMetadata", context.runId()).save(path);
-    DOC.ensure(context.spark(), path);
+    if (!DOC.createWith(located, path, Map.of(), List.of())) {
+      DOC.commented(located).write().format("delta").mode("overwrite")
+          .option("overwriteSchema", "true").option("userMetadata", context.runId()).save(path);
+      DOC.ensure(context.spark(), path);
+    }
     long written = DeltaTables.lastCommit(context.spark(), path).outputRows();
     Map<String, Object> details = new LinkedHashMap<>();
     details.put(TABLE, written);
