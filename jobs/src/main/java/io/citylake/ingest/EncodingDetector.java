@@ -25,11 +25,11 @@ final class EncodingDetector {
 
   /**
    * What the bytes were: the encoding to decode them with, whether a UTF-8 byte-order mark came
-   * first, the first line without mark and line end, whether the file held only whitespace, and
-   * how many lines do not decode under the chosen encoding.
+   * first, the first line without mark and line end, whether the file held only whitespace, how
+   * many lines do not decode under the chosen encoding, and how many hold more than whitespace.
    */
   record Result(Charset charset, boolean bom, byte[] firstLine, boolean blank,
-      long undecodableLines) {}
+      long undecodableLines, long nonBlankLines) {}
 
   private final CharsetDecoder utf8 = strict(StandardCharsets.UTF_8);
   private final CharsetDecoder cp932 = strict(CP932);
@@ -41,6 +41,7 @@ final class EncodingDetector {
   private long badUtf8;
   private long badCp932;
   private boolean blank = true;
+  private long nonBlankLines;
   private byte[] firstLine;
   private boolean bom;
 
@@ -85,7 +86,7 @@ final class EncodingDetector {
       charset = CP932;
       undecodable = badCp932;
     }
-    return new Result(charset, bom, firstLine, blank, undecodable);
+    return new Result(charset, bom, firstLine, blank, undecodable, nonBlankLines);
   }
 
   private void endLine() {
@@ -98,9 +99,12 @@ final class EncodingDetector {
     if (lines == 0) {
       firstLine = Arrays.copyOfRange(line, start, end);
     }
-    for (int i = start; i < end && blank; i++) {
-      blank = line[i] == ' ' || line[i] == '\t' || line[i] == '\r';
+    boolean lineBlank = true;
+    for (int i = start; i < end && lineBlank; i++) {
+      lineBlank = line[i] == ' ' || line[i] == '\t' || line[i] == '\r';
     }
+    blank &= lineBlank;
+    nonBlankLines += lineBlank ? 0 : 1;
     if (!ascii) {
       if (!decodes(utf8, start, end)) {
         badUtf8++;
