@@ -125,8 +125,9 @@ public final class RawFileScanner {
   /**
    * Reads the file once for its SHA-256 (of the delivered bytes), its character encoding and, when
    * {@code csv}, its header line (of the decompressed text). A file that cannot be opened or
-   * decompressed (no permission, a truncated gzip, plain text named {@code .gz}) is not an error
-   * of the night: it comes back with the reason in {@link RawFile#unreadable()}.
+   * decompressed (no permission, a truncated gzip, plain text named {@code .gz}), or is UTF-16
+   * text, whose lines no line-by-line reader can split, is not an error of the night: it comes
+   * back with the reason in {@link RawFile#unreadable()}.
    */
   public RawFile fingerprint(Listed listed, boolean csv, String lakeRoot) {
     Path path = listed.status().getPath();
@@ -140,6 +141,10 @@ public final class RawFileScanner {
       unreadable = "cannot read the file: " + oneLine(e);
     }
     EncodingDetector.Result detected = detector.finish();
+    if (unreadable == null && detected.utf16Bom() != null) {
+      unreadable = "UTF-16 text (byte-order mark " + detected.utf16Bom()
+          + "), not UTF-8 or Shift_JIS";
+    }
     String headerLine = csv && unreadable == null
         ? new String(detected.firstLine(), detected.charset()) : "";
     List<String> header =
