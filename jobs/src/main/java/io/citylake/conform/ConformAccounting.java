@@ -46,8 +46,8 @@ public final class ConformAccounting {
         IngestLedger.entries(context.spark(), context.paths(), dataset);
     if (ledger.isPresent()) {
       for (Row row : ledger.get()) {
-        if (IngestLedger.EMPTY.equals(row.getString(7))) {
-          continue; // an empty file added no bronze row to rebuild
+        if (!IngestLedger.inBronze(row.getString(7))) {
+          continue; // an empty or unreadable file added no bronze row to rebuild
         }
         latest.merge(row.getDate(0).toLocalDate(), row.getTimestamp(5),
             (a, b) -> a.after(b) ? a : b);

@@ -19,11 +19,17 @@ public record TypedColumn(
         Optional.of(name), required, comment);
   }
 
-  /** A field cast to {@code type} with {@code try_cast}, so bad values become null and flagged. */
+  /**
+   * A field cast to {@code type} with {@code try_cast}, so bad values become null and flagged.
+   * {@code NaN} is not a number either: Spark casts it to a double NaN, which would then break
+   * a range rule under a misleading name, so it is made null (hence {@code unparsable}) too.
+   */
   public static TypedColumn cast(String name, DataType type, boolean required, String comment) {
-    return new TypedColumn(name, type,
-        "try_cast(nullif(trim(" + name + "), '') AS " + type.sql() + ")",
-        Optional.of(name), required, comment);
+    String cast = "try_cast(nullif(trim(" + name + "), '') AS " + type.sql() + ")";
+    if (type.equals(DataTypes.DoubleType) || type.equals(DataTypes.FloatType)) {
+      cast = "nanvl(" + cast + ", CAST(NULL AS " + type.sql() + "))";
+    }
+    return new TypedColumn(name, type, cast, Optional.of(name), required, comment);
   }
 
   /** An ISO-8601 timestamp with offset ({@code +09:00} or {@code Z}), normalised to an instant. */

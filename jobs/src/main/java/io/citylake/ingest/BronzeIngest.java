@@ -26,8 +26,10 @@ import org.apache.spark.util.LongAccumulator;
  * <p>No file passes without a trace: an empty file has no line for bronze, so only the
  * {@link IngestLedger} records it (status {@code empty}); a file that cannot be read as its
  * dataset's format (a {@code ;}-separated CSV) keeps its lines in bronze, each with the file's
- * reason, and is recorded as {@code unusable}. Both, and lines that do not decode in their
- * file's encoding, come back as one-line warnings for the night's summary.
+ * reason, and is recorded as {@code unusable}; a file that cannot be read at all (no
+ * permission, a truncated gzip) adds nothing to bronze and is recorded as {@code unreadable}
+ * with why. All three, and lines that do not decode in their file's encoding, come back as
+ * one-line warnings for the night's summary.
  */
 public final class BronzeIngest {
 
@@ -37,6 +39,13 @@ public final class BronzeIngest {
       List<String> warnings) {
     public Outcome {
       warnings = List.copyOf(warnings);
+    }
+
+    /** The same outcome with {@code more} warnings after its own. */
+    public Outcome withWarnings(List<String> more) {
+      List<String> all = new ArrayList<>(warnings);
+      all.addAll(more);
+      return new Outcome(filesListed, filesIngested, rowsWritten, corruptLines, deltaVersion, all);
     }
   }
 
@@ -66,7 +75,7 @@ public final class BronzeIngest {
         warning(entry).ifPresent(warnings::add);
       }
     }
-    List<RawFile> readable = fresh.stream().filter(e -> !e.status().equals(IngestLedger.EMPTY))
+    List<RawFile> readable = fresh.stream().filter(e -> IngestLedger.inBronze(e.status()))
         .map(IngestLedger.Entry::file).toList();
     if (fresh.isEmpty()) {
       return new Outcome(listed.size(), 0, 0, 0, -1, warnings);
@@ -91,11 +100,21 @@ public final class BronzeIngest {
         readable.isEmpty() ? -1 : commit.version(), warnings);
   }
 
-  /** How the ledger records a fresh file: ingested, empty, or unusable with its reason. */
+  /**
+   * How the ledger records a fresh file: ingested; empty (no bytes, blank lines or a header
+   * only); unreadable or unusable, with the reason.
+   */
   private static IngestLedger.Entry entry(RawFile file, LineParser parser) {
+    if (file.unreadable() != null) {
+      return new IngestLedger.Entry(file, IngestLedger.UNREADABLE, file.unreadable());
+    }
     if (file.blank()) {
       return new IngestLedger.Entry(file, IngestLedger.EMPTY,
           file.size() == 0 ? "empty file (0 bytes)" : "no data: the file holds only blank lines");
+    }
+    if (parser.headerOnly(file)) {
+      return new IngestLedger.Entry(file, IngestLedger.EMPTY,
+          "no data: the file holds only its header line");
     }
     Optional<String> problem = parser.fileProblem(file);
     return problem.map(reason -> new IngestLedger.Entry(file, IngestLedger.UNUSABLE, reason))
@@ -106,6 +125,10 @@ public final class BronzeIngest {
     RawFile file = entry.file();
     if (entry.status().equals(IngestLedger.EMPTY)) {
       return Optional.of(file.lakePath() + ": " + entry.reason() + ", nothing ingested");
+    }
+    if (entry.status().equals(IngestLedger.UNREADABLE)) {
+      return Optional.of(file.lakePath() + ": unreadable, " + entry.reason()
+          + "; nothing ingested");
     }
     if (entry.status().equals(IngestLedger.UNUSABLE)) {
       return Optional.of(file.lakePath() + ": unusable, " + entry.reason()

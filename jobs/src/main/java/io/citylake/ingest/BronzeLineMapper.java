@@ -63,7 +63,7 @@ final class BronzeLineMapper implements FlatMapFunction<Row, Row> {
     if (text.endsWith("\r")) {
       text = text.substring(0, text.length() - 1);
     }
-    if (text.isBlank() || (!file.headerLine().isEmpty() && text.equals(file.headerLine()))) {
+    if (text.isBlank() || parser.isHeader(file, text)) {
       return Collections.emptyIterator();
     }
     ParsedLine parsed = decoded.base64() != null

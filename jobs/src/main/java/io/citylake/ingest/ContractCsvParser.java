@@ -8,7 +8,8 @@ import org.apache.spark.sql.types.StructField;
 
 /**
  * Parses CSV lines of a contract dataset into the contract's fields, matching columns by the
- * file's own header, so a provider that reorders or adds columns does not shift values.
+ * file's own header, so a provider that reorders or adds columns does not shift values. A file
+ * without a header, or whose header lacks a column, is unusable as a whole.
  */
 public final class ContractCsvParser implements LineParser {
   /** Separators other CSV dialects use, with how a reason names them. */
@@ -69,6 +70,31 @@ public final class ContractCsvParser implements LineParser {
         return Optional.of("fields separated by " + separator.getValue() + ", not by ','");
       }
     }
+    if (!namesAColumn(file)) {
+      return Optional.of("no header line: the first line names none of the columns "
+          + String.join(",", fields));
+    }
     return Optional.of("header lacks column " + missing.get());
+  }
+
+  /**
+   * A file whose first line names none of the contract's columns has no header: that line is
+   * data, and is kept like the others instead of being skipped as the header.
+   */
+  @Override
+  public boolean isHeader(RawFile file, String line) {
+    return LineParser.super.isHeader(file, line) && namesAColumn(file);
+  }
+
+  /** A dated delivery with only its header line holds no record: it is empty, not ingested. */
+  @Override
+  public boolean headerOnly(RawFile file) {
+    return file.nonBlankLines() == 1 && isHeader(file, file.headerLine());
+  }
+
+  /** Whether the first line, split at any usual separator, names one of the contract's columns. */
+  private boolean namesAColumn(RawFile file) {
+    return Arrays.stream(file.headerLine().split("[,;\\t|]")).map(String::trim)
+        .map(name -> name.replace("\"", "")).anyMatch(fields::contains);
   }
 }

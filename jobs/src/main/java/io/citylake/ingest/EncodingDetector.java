@@ -20,16 +20,20 @@ import java.util.Arrays;
 final class EncodingDetector {
   static final Charset CP932 = Charset.forName("windows-31j");
   private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+  /** Excel's "Unicode text" is UTF-16 with one of these marks: no line of it is one line here. */
+  private static final byte[] UTF16LE_BOM = {(byte) 0xFF, (byte) 0xFE};
+  private static final byte[] UTF16BE_BOM = {(byte) 0xFE, (byte) 0xFF};
   /** Lines are checked one by one; a longer one is judged by its first megabyte. */
   private static final int MAX_LINE = 1 << 20;
 
   /**
    * What the bytes were: the encoding to decode them with, whether a UTF-8 byte-order mark came
-   * first, the first line without mark and line end, whether the file held only whitespace, and
-   * how many lines do not decode under the chosen encoding.
+   * first, the first line without mark and line end, whether the file held only whitespace, how
+   * many lines do not decode under the chosen encoding, how many hold more than whitespace, and
+   * the UTF-16 byte-order mark the file starts with ({@code FF FE}), null when none.
    */
   record Result(Charset charset, boolean bom, byte[] firstLine, boolean blank,
-      long undecodableLines) {}
+      long undecodableLines, long nonBlankLines, String utf16Bom) {}
 
   private final CharsetDecoder utf8 = strict(StandardCharsets.UTF_8);
   private final CharsetDecoder cp932 = strict(CP932);
@@ -41,8 +45,10 @@ final class EncodingDetector {
   private long badUtf8;
   private long badCp932;
   private boolean blank = true;
+  private long nonBlankLines;
   private byte[] firstLine;
   private boolean bom;
+  private String utf16Bom;
 
   /** A decoder that reports malformed and unmappable input instead of replacing it. */
   static CharsetDecoder strict(Charset charset) {
@@ -85,11 +91,15 @@ final class EncodingDetector {
       charset = CP932;
       undecodable = badCp932;
     }
-    return new Result(charset, bom, firstLine, blank, undecodable);
+    return new Result(charset, bom, firstLine, blank, undecodable, nonBlankLines, utf16Bom);
   }
 
   private void endLine() {
     int start = 0;
+    if (lines == 0 && (startsWith(line, length, UTF16LE_BOM)
+        || startsWith(line, length, UTF16BE_BOM))) {
+      utf16Bom = String.format("%02X %02X", line[0] & 0xFF, line[1] & 0xFF);
+    }
     if (lines == 0 && startsWith(line, length, UTF8_BOM)) {
       bom = true;
       start = UTF8_BOM.length;
@@ -98,9 +108,12 @@ final class EncodingDetector {
     if (lines == 0) {
       firstLine = Arrays.copyOfRange(line, start, end);
     }
-    for (int i = start; i < end && blank; i++) {
-      blank = line[i] == ' ' || line[i] == '\t' || line[i] == '\r';
+    boolean lineBlank = true;
+    for (int i = start; i < end && lineBlank; i++) {
+      lineBlank = line[i] == ' ' || line[i] == '\t' || line[i] == '\r';
     }
+    blank &= lineBlank;
+    nonBlankLines += lineBlank ? 0 : 1;
     if (!ascii) {
       if (!decodes(utf8, start, end)) {
         badUtf8++;

@@ -27,8 +27,9 @@ import org.apache.spark.sql.types.StructType;
  *
  * <p>Every fresh file gets its row, including the ones that leave nothing usable in bronze:
  * {@code status} is {@code ingested}, {@code empty} (no bytes or only blank lines: nothing in
- * bronze) or {@code unusable} (lines kept in bronze, but the file as a whole cannot be read as
- * its dataset's format), with the {@code reason} for the last two; {@code encoding} is the
+ * bronze), {@code unusable} (lines kept in bronze, but the file as a whole cannot be read as
+ * its dataset's format) or {@code unreadable} (the file cannot be opened or decompressed:
+ * nothing in bronze), with the {@code reason} for the last three; {@code encoding} is the
  * character set the file was decoded with. These three columns came later: rows of older lakes
  * have them null, which means {@code ingested}.
  */
@@ -37,6 +38,7 @@ public final class IngestLedger {
   public static final String INGESTED = "ingested";
   public static final String EMPTY = "empty";
   public static final String UNUSABLE = "unusable";
+  public static final String UNREADABLE = "unreadable";
   private static final StructType SCHEMA = StructType.fromDDL("dataset STRING, dt DATE,"
       + " source_file STRING, source_sha256 STRING, source_size BIGINT,"
       + " source_modified_at TIMESTAMP, ingested_at TIMESTAMP, run_id STRING,"
@@ -48,6 +50,11 @@ public final class IngestLedger {
   public record Entry(RawFile file, String status, String reason) {}
 
   private IngestLedger() {}
+
+  /** Whether a file of this status has its lines in bronze ({@code ingested}, {@code unusable}). */
+  public static boolean inBronze(String status) {
+    return !EMPTY.equals(status) && !UNREADABLE.equals(status);
+  }
 
   /** The slice the ingest job of {@code dataset} appends to. */
   public static TableRef slice(String dataset) {
@@ -120,8 +127,8 @@ public final class IngestLedger {
   /**
    * Rewrites the ledger slice of {@code dataset} from bronze's own metadata columns (one scan of
    * bronze), for a lake that predates the ledger or a ledger a crash left behind, keeping its rows
-   * of empty files (which bronze cannot know); returns the new rows, in the column order of
-   * {@link #entries}.
+   * of empty and unreadable files (which bronze cannot know); returns the new rows, in the column
+   * order of {@link #entries}.
    */
   static List<Row> rebuild(JobContext context, String dataset) {
     String bronze = context.paths().bronze(dataset);
@@ -144,7 +151,7 @@ public final class IngestLedger {
     ensureCreated(context);
     rows.addAll(context.spark().read().format("delta").load(context.paths().bronze(TABLE))
         .where(functions.col("dataset").equalTo(dataset)
-            .and(functions.col("status").equalTo(EMPTY)))
+            .and(functions.col("status").isin(EMPTY, UNREADABLE)))
         .select(java.util.Arrays.stream(SCHEMA.fieldNames()).map(functions::col)
             .toArray(org.apache.spark.sql.Column[]::new))
         .collectAsList());

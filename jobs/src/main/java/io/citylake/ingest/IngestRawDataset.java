@@ -6,6 +6,7 @@ import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
 import io.citylake.job.TableRef;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -53,12 +54,17 @@ public final class IngestRawDataset implements Job {
         ? new ContractCsvParser(dataset.fields())
         : new ContractJsonParser(dataset.fields());
     String suffix = dataset.format().extension();
+    List<String> strays = new ArrayList<>();
     List<RawFileScanner.Listed> listed =
         new RawFileScanner(context.spark().sparkContext().hadoopConfiguration())
             .listPartitions(context.paths().raw(dataset), context.runDate(),
-                name -> name.endsWith(suffix) || name.endsWith(suffix + ".gz"));
+                name -> name.endsWith(suffix) || name.endsWith(suffix + ".gz"),
+                suffix + " or " + suffix + ".gz",
+                (path, why) -> strays.add(RawFileScanner.relativize(context.paths().root(), path)
+                    + ": " + why + ", not ingested"));
     BronzeIngest.Outcome outcome = new BronzeIngest(context)
         .append(dataset.tableName(), listed, csv, parser);
-    return IngestResults.of(name(), outcome);
+    // a stray stays until someone moves it: it is warned about every night, never ledgered
+    return IngestResults.of(name(), outcome.withWarnings(strays));
   }
 }

@@ -28,6 +28,22 @@ public interface LineParser extends Serializable {
     return java.util.Optional.empty();
   }
 
+  /**
+   * Whether {@code line} is the file's header, which bronze skips: by default a line equal to the
+   * file's first line, for files that have one.
+   */
+  default boolean isHeader(RawFile file, String line) {
+    return !file.headerLine().isEmpty() && line.equals(file.headerLine());
+  }
+
+  /**
+   * Whether the file holds its header and nothing else, which delivers nothing: no by default
+   * (a GTFS feed's header-only {@code calendar_dates.txt} is a valid part of the feed).
+   */
+  default boolean headerOnly(RawFile file) {
+    return false;
+  }
+
   /** Nullable string columns named after {@code fields}: bronze keeps every value as text. */
   static List<StructField> textFields(List<String> fields) {
     return fields.stream()

@@ -18,10 +18,14 @@ import java.util.List;
  * @param undecodableLines lines whose bytes are not valid in {@code encoding}: bronze keeps their
  *     bytes, and silver quarantines them
  * @param blank whether the file holds nothing but whitespace (a zero-byte file, for one)
+ * @param nonBlankLines lines holding more than whitespace, the header line included
+ * @param unreadable why the file could not be read at all (no permission, a broken or fake
+ *     gzip), null when it could: such a file is refused whole, since a reader would fail on it
  */
 public record RawFile(
     String path, String lakePath, LocalDate dt, long size, long modifiedAt, String sha256, List<String> header,
-    String headerLine, String encoding, long undecodableLines, boolean blank)
+    String headerLine, String encoding, long undecodableLines, boolean blank,
+    long nonBlankLines, String unreadable)
     implements Serializable {
 
   public RawFile {

@@ -43,24 +43,55 @@ public final class RawFileScanner {
 
   /** Files below {@code dt=YYYY-MM-DD} folders of a dataset, for service days up to {@code last}. */
   public List<Listed> listPartitions(String datasetPath, LocalDate last, Predicate<String> names) {
+    return listPartitions(datasetPath, last, names, "", (path, why) -> { });
+  }
+
+  /**
+   * The same, telling {@code strays} about each entry no ingest reads, with why: a folder that is
+   * not {@code dt=} a calendar day, a file outside the {@code dt=} folders, or one that
+   * {@code names} does not accept ({@code accepted} says which names it does, e.g.
+   * {@code .csv or .csv.gz}). Hidden entries ({@code .DS_Store}, {@code _SUCCESS}) are
+   * file-system or tool metadata, not deliveries, and are left alone silently.
+   */
+  public List<Listed> listPartitions(String datasetPath, LocalDate last, Predicate<String> names,
+      String accepted, java.util.function.BiConsumer<String, String> strays) {
     List<Listed> result = new ArrayList<>();
     for (FileStatus partition : list(datasetPath)) {
       String name = partition.getPath().getName();
-      if (!partition.isDirectory() || !name.startsWith("dt=")) {
+      if (hidden(name)) {
         continue;
       }
-      Optional<LocalDate> dt = parseDay(name.substring(3));
-      if (dt.isEmpty() || dt.get().isAfter(last)) {
+      if (!partition.isDirectory()) {
+        strays.accept(partition.getPath().toString(), "outside any dt=YYYY-MM-DD folder");
+        continue;
+      }
+      Optional<LocalDate> dt = name.startsWith("dt=") ? parseDay(name.substring(3))
+          : Optional.empty();
+      if (dt.isEmpty()) {
+        strays.accept(partition.getPath().toString(),
+            "not a dt=YYYY-MM-DD folder of a calendar day");
+        continue;
+      }
+      if (dt.get().isAfter(last)) {
         continue;
       }
       for (FileStatus file : list(partition.getPath().toString())) {
-        if (file.isFile() && names.test(file.getPath().getName())) {
+        String fileName = file.getPath().getName();
+        if (file.isFile() && names.test(fileName)) {
           result.add(new Listed(file, dt.get()));
+        } else if (!hidden(fileName)) {
+          strays.accept(file.getPath().toString(),
+              file.isFile() ? "not a " + accepted + " file" : "a folder inside a dt= folder");
         }
       }
     }
     result.sort(Comparator.comparing(Listed::path));
     return result;
+  }
+
+  /** Hidden by convention: {@code .DS_Store}, {@code ._x}, Hadoop's {@code _SUCCESS}. */
+  private static boolean hidden(String name) {
+    return name.startsWith(".") || name.startsWith("_");
   }
 
   /** Files directly inside each sub-folder of {@code root} (GTFS feeds: one folder per feed). */
@@ -93,39 +124,91 @@ public final class RawFileScanner {
 
   /**
    * Reads the file once for its SHA-256 (of the delivered bytes), its character encoding and, when
-   * {@code csv}, its header line (of the decompressed text).
+   * {@code csv}, its header line (of the decompressed text). A file that cannot be opened or
+   * decompressed (no permission, a truncated gzip, plain text named {@code .gz}), or is UTF-16
+   * text, whose lines no line-by-line reader can split, is not an error of the night: it comes
+   * back with the reason in {@link RawFile#unreadable()}.
    */
   public RawFile fingerprint(Listed listed, boolean csv, String lakeRoot) {
     Path path = listed.status().getPath();
-    try (DigestInputStream raw = new DigestInputStream(open(path),
-        MessageDigest.getInstance("SHA-256"))) {
-      EncodingDetector detector = new EncodingDetector();
-      CompressionCodec codec = new CompressionCodecFactory(hadoopConf).getCodec(path);
-      byte[] buffer = new byte[1 << 16];
-      InputStream text = codec == null ? raw : codec.createInputStream(raw);
+    MessageDigest digest = sha256();
+    EncodingDetector detector = new EncodingDetector();
+    CompressionCodec codec = new CompressionCodecFactory(hadoopConf).getCodec(path);
+    String unreadable = null;
+    try (DigestInputStream raw = new DigestInputStream(open(path), digest)) {
+      unreadable = readText(codec, raw, detector);
+    } catch (IOException e) {
+      unreadable = "cannot read the file: " + oneLine(e);
+    }
+    EncodingDetector.Result detected = detector.finish();
+    if (unreadable == null && detected.utf16Bom() != null) {
+      unreadable = "UTF-16 text (byte-order mark " + detected.utf16Bom()
+          + "), not UTF-8 or Shift_JIS";
+    }
+    String headerLine = csv && unreadable == null
+        ? new String(detected.firstLine(), detected.charset()) : "";
+    List<String> header =
+        headerLine.isEmpty() ? List.of() : new CsvTokenizer().split(headerLine).stream()
+            .map(h -> h == null ? "" : h.trim()).toList();
+    return new RawFile(
+        listed.path(), relativize(lakeRoot, listed.path()), listed.dt(), listed.status().getLen(),
+        listed.status().getModificationTime(), HexFormat.of().formatHex(digest.digest()), header,
+        headerLine, detected.charset().name(), detected.undecodableLines(),
+        unreadable == null && detected.blank(), detected.nonBlankLines(), unreadable);
+  }
+
+  /**
+   * Feeds the (decompressed) text of {@code raw} to {@code detector} and reads {@code raw} to its
+   * end, so all delivered bytes are hashed; returns why the text could not be read, or null.
+   */
+  private static String readText(CompressionCodec codec, InputStream raw,
+      EncodingDetector detector) throws IOException {
+    byte[] buffer = new byte[1 << 16];
+    InputStream text = null;
+    String problem = null;
+    try {
+      text = codec == null ? raw : codec.createInputStream(raw);
       for (int n = text.read(buffer); n >= 0; n = text.read(buffer)) {
         detector.update(buffer, 0, n);
       }
-      // the decompressor may stop before the end of the delivered bytes: hash them all
-      while (raw.read(buffer) >= 0) {
-        // digested while read
-      }
-      if (text != raw) {
-        text.close(); // returns the pooled decompressor
-      }
-      EncodingDetector.Result detected = detector.finish();
-      String headerLine = csv ? new String(detected.firstLine(), detected.charset()) : "";
-      List<String> header =
-          headerLine.isEmpty() ? List.of() : new CsvTokenizer().split(headerLine).stream()
-              .map(h -> h == null ? "" : h.trim()).toList();
-      return new RawFile(
-          listed.path(), relativize(lakeRoot, listed.path()), listed.dt(), listed.status().getLen(),
-          listed.status().getModificationTime(),
-          HexFormat.of().formatHex(raw.getMessageDigest().digest()), header, headerLine,
-          detected.charset().name(), detected.undecodableLines(), detected.blank());
-    } catch (IOException | NoSuchAlgorithmException e) {
-      throw CityLakeException.failed("read raw file " + path, e.getMessage(), e);
+    } catch (IOException e) {
+      problem = (codec == null ? "cannot read the file: "
+          : "not a readable " + codecName(codec) + " file: ")
+          + oneLine(e);
     }
+    // the decompressor may stop before the end of the delivered bytes: hash them all
+    while (raw.read(buffer) >= 0) {
+      // digested while read
+    }
+    if (text != null && text != raw) {
+      try {
+        text.close(); // returns the pooled decompressor
+      } catch (IOException e) {
+        problem = problem != null ? problem : "not a readable " + codecName(codec) + " file: "
+            + oneLine(e);
+      }
+    }
+    return problem;
+  }
+
+  /** {@code gzip} for Hadoop's {@code GzipCodec}, and so on. */
+  private static String codecName(CompressionCodec codec) {
+    return codec.getClass().getSimpleName().replace("Codec", "").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Cannot hash raw files: no SHA-256 in this JVM", e);
+    }
+  }
+
+  /** An I/O error as one line: its message, else its kind (an EOF has no message). */
+  private static String oneLine(IOException e) {
+    String message = e.getMessage() == null || e.getMessage().isBlank()
+        ? e.getClass().getSimpleName() : e.getMessage();
+    return message.replaceAll("\\s+", " ").trim();
   }
 
   /** Strips a UTF-8 byte-order mark, which Japanese publishers often put before the header. */

@@ -152,7 +152,7 @@ public final class QualityGate implements Job {
     }
   }
 
-  /** The newest version of each file of the day that the ingest ledger calls unusable. */
+  /** The newest version of each file of the day the ingest ledger calls unusable or unreadable. */
   private static List<Check> unusableFiles(JobContext context) {
     String path = context.paths().bronze(IngestLedger.TABLE);
     if (!DeltaTables.exists(context.spark(), path)) {
@@ -166,7 +166,7 @@ public final class QualityGate implements Job {
         .withColumn("newest", functions.row_number().over(Window
             .partitionBy("dataset", "source_file").orderBy(functions.col("ingested_at").desc())))
         .where(functions.col("newest").equalTo(1)
-            .and(functions.col("status").equalTo(IngestLedger.UNUSABLE)))
+            .and(functions.col("status").isin(IngestLedger.UNUSABLE, IngestLedger.UNREADABLE)))
         .select("dataset", "source_file", "reason").orderBy("dataset", "source_file")
         .collectAsList();
     return rows.stream().map(r -> new Check(r.getString(0), "file_usable", 0, 1, false,

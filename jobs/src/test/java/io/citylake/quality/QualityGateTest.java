@@ -114,6 +114,23 @@ class QualityGateTest extends SparkTestBase {
   }
 
   @Test
+  void anUnreadableFileHoldsTheNightLikeAnUnusableOne() throws IOException {
+    settings("");
+    LocalDate day = GOOD_DAY.plusDays(8);
+    spark().createDataFrame(List.of(RowFactory.create("sensors_observations", Date.valueOf(day),
+            "raw/sensors/observations/dt=2026-11-18/o.jsonl.gz",
+            Timestamp.valueOf("2026-11-19 02:00:00"), "unreadable",
+            "not a readable gzip file: Unexpected end of input stream")), LEDGER)
+        .write().format("delta").mode("append")
+        .save(lakeDir.resolve("bronze/ingest_ledger").toString());
+
+    assertThatThrownBy(() -> new QualityGate().run(context(day)))
+        .hasMessageEndingWith("held the night: sensors_observations file unusable:"
+            + " raw/sensors/observations/dt=2026-11-18/o.jsonl.gz"
+            + " (not a readable gzip file: Unexpected end of input stream)");
+  }
+
+  @Test
   void aNightWithinTheThresholdsPasses() throws IOException {
     settings("required = transit_taps\nmax_quarantine_share.transit_taps = 0.02\n");
     JobContext context = context(GOOD_DAY);
