@@ -3,20 +3,21 @@ package io.citylake.conform;
 import io.citylake.ingest.IngestLedger;
 import io.citylake.job.JobContext;
 import io.citylake.job.TableRef;
+import io.citylake.lake.DayPartitions;
 import io.citylake.lake.DeltaTables;
-import java.time.LocalDate;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * Per dataset and service day, where every bronze row went: silver, quarantine, or removed as a
@@ -130,7 +131,7 @@ public final class ConformAccounting {
       if (!DOC.createWith(accounting, path, Map.of(), List.of("dataset"))) {
         DOC.ensure(context.spark(), path);
         accounting.write().format("delta").mode("overwrite").partitionBy("dataset")
-            .option("replaceWhere", "dataset = '" + dataset + "' AND " + Quarantine.inDays(days))
+            .option("replaceWhere", "dataset = '" + dataset + "' AND " + DayPartitions.inDays(days))
             .option("userMetadata", context.runId())
             .save(path);
       }

@@ -5,6 +5,7 @@ import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
 import io.citylake.job.TableRef;
+import io.citylake.lake.DayPartitions;
 import io.citylake.lake.DeltaTables;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -75,7 +76,7 @@ public final class ConformDataset implements Job {
       return JobResult.of(name(), 0, 0, Map.of("days_rebuilt", 0));
     }
     Dataset<Row> bronze = context.spark().read().format("delta").load(bronzePath)
-        .where(Quarantine.inDays(days));
+        .where(DayPartitions.inDays(days));
     ConformPlan plan = new ConformPlan(conformer);
     Dataset<Row> classified = plan.classify(conformer.prepare(bronze, context), lookupKeys(context))
         .persist(StorageLevel.MEMORY_AND_DISK());
@@ -86,7 +87,7 @@ public final class ConformDataset implements Job {
           List.of("dt"))) {
         QualityChecks.enforce(context, conformer, silverPath);
         silverRows.write().format("delta").mode("overwrite")
-            .option("replaceWhere", Quarantine.inDays(days))
+            .option("replaceWhere", DayPartitions.inDays(days))
             .option("userMetadata", context.runId())
             .save(silverPath);
         doc().ensure(context.spark(), silverPath);

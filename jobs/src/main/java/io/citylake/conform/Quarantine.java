@@ -3,7 +3,6 @@ package io.citylake.conform;
 import io.citylake.job.JobContext;
 import io.citylake.job.TableRef;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -62,7 +61,8 @@ public final class Quarantine {
       // jobs run side by side; one writer at a time keeps Delta from conflicting on this table
       out.write().format("delta").mode("overwrite")
           .partitionBy("dataset", "dt")
-          .option("replaceWhere", "dataset = '" + dataset + "' AND " + inDays(days))
+          .option("replaceWhere", "dataset = '" + dataset + "' AND "
+              + io.citylake.lake.DayPartitions.inDays(days))
           .option("userMetadata", context.runId())
           .save(context.paths().bronze(TABLE));
     }
@@ -73,10 +73,5 @@ public final class Quarantine {
         : functions.lit(null)).cast("string").as(column);
   }
 
-  /** {@code dt IN (DATE'..', ...)} for a replaceWhere predicate. */
-  public static String inDays(List<java.time.LocalDate> days) {
-    return "dt IN (" + days.stream().map(d -> "DATE'" + d + "'")
-        .collect(Collectors.joining(", ")) + ")";
-  }
 
 }

@@ -3,6 +3,7 @@ package io.citylake.kpi;
 import static org.apache.spark.sql.functions.col;
 
 import io.citylake.job.JobContext;
+import io.citylake.lake.DayPartitions;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -73,7 +74,7 @@ public final class CarDailyShareKpi extends PeriodicKpiJob {
         .load(context.paths().silver(SOURCE))
         .where(col("dt").between(Date.valueOf(from), Date.valueOf(to.plusDays(7))))
         .where(col("trip_date").between(Date.valueOf(from), Date.valueOf(to)));
-    return WalkingMinutesKpi.newestPerKey(trips, "person_pseudonym", "trip_date", "trip_no")
+    return DayPartitions.newestPerKey(trips, "person_pseudonym", "trip_date", "trip_no")
         .groupBy(col("person_pseudonym"), col("trip_date").as(DAY))
         .agg(functions.first("municipality").as("municipality"),
             functions.max(functions.when(col("mode").equalTo("car"), 1L).otherwise(0L))

@@ -3,9 +3,9 @@ package io.citylake.kpi;
 import static org.apache.spark.sql.functions.col;
 
 import io.citylake.conform.ConformAccounting;
-import io.citylake.conform.Quarantine;
 import io.citylake.job.JobContext;
 import io.citylake.job.TableRef;
+import io.citylake.lake.DayPartitions;
 import io.citylake.lake.DeltaTables;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -141,7 +141,7 @@ public final class KpiWatermarks {
 
   private static List<LocalDate> affectedDays(Dataset<Row> silver, KpiSource source,
       List<LocalDate> partitions) {
-    return silver.where(Quarantine.inDays(partitions))
+    return silver.where(DayPartitions.inDays(partitions))
         .select(functions.explode(functions.expr(source.affectedDays())).as("day"))
         .where(col("day").isNotNull()).distinct().collectAsList().stream()
         .map(r -> r.getDate(0).toLocalDate()).toList();

@@ -7,6 +7,7 @@ import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
 import io.citylake.job.TableRef;
+import io.citylake.lake.DayPartitions;
 import io.citylake.lake.DeltaTables;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ public final class SurveySharesKpi implements Job {
   /** One KPI's cells; a respondent answering twice keeps the newest answer. */
   private static Dataset<Row> share(Dataset<Row> answers, KpiDefinition kpi, String question,
       Column respondents, Column positive) {
-    Dataset<Row> asked = WalkingMinutesKpi.newestPerKey(
+    Dataset<Row> asked = DayPartitions.newestPerKey(
         answers.where(col("question").equalTo(question)).where(respondents),
         "respondent_pseudonym", "survey_date", "question");
     Column yes = functions.when(positive, 1L).otherwise(0L);

@@ -3,13 +3,13 @@ package io.citylake.kpi;
 import static org.apache.spark.sql.functions.col;
 
 import io.citylake.job.JobContext;
+import io.citylake.lake.DayPartitions;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
 
 /**
@@ -71,17 +71,10 @@ public final class WalkingMinutesKpi extends PeriodicKpiJob {
         .load(context.paths().silver(SOURCE))
         .where(col("dt").between(Date.valueOf(from), Date.valueOf(to.plusDays(7))))
         .where(col("activity_date").between(Date.valueOf(from), Date.valueOf(to)));
-    return newestPerKey(steps, "person_pseudonym", "activity_date")
+    return DayPartitions.newestPerKey(steps, "person_pseudonym", "activity_date")
         .select(col("person_pseudonym"), col("municipality"), col("activity_date").as(DAY),
             functions.coalesce(col("walking_minutes"), col("steps").divide(100.0))
                 .as("minutes"));
   }
 
-  /** Keeps each key's row from the newest partition (newest ingest on ties). */
-  static Dataset<Row> newestPerKey(Dataset<Row> rows, String... key) {
-    Column[] keys = java.util.Arrays.stream(key).map(functions::col).toArray(Column[]::new);
-    return rows.withColumn("_rank", functions.row_number().over(Window.partitionBy(keys)
-            .orderBy(col("dt").desc(), col("_ingested_at").desc())))
-        .where(col("_rank").equalTo(1)).drop("_rank");
-  }
 }
