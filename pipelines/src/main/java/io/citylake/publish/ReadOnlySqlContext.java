@@ -11,6 +11,15 @@ import org.apache.spark.sql.SparkSession;
  * new session has Sedona's and citylake's SQL functions through the session extensions.
  */
 final class ReadOnlySqlContext extends SQLContext {
+  /**
+   * Delta answers {@code max(dt)} and similar aggregates from its file statistics; with the Java 8
+   * date API, which the Thrift server switches on in every client session, that optimisation
+   * fails with a {@code ClassCastException} (LocalDate is no java.sql.Date; delta-io/delta#4201),
+   * so client sessions compute such aggregates by reading the column.
+   */
+  static final String DELTA_METADATA_ONLY_QUERIES =
+      "spark.databricks.delta.optimizeMetadataQuery.enabled";
+
   private final Set<String> readable;
 
   ReadOnlySqlContext(SparkSession session, Set<String> readable) {
@@ -20,6 +29,8 @@ final class ReadOnlySqlContext extends SQLContext {
 
   @Override
   public SQLContext newSession() {
-    return new ReadOnlySqlContext(sparkSession().newSession(), readable);
+    SparkSession client = sparkSession().newSession();
+    client.conf().set(DELTA_METADATA_ONLY_QUERIES, "false");
+    return new ReadOnlySqlContext(client, readable);
   }
 }

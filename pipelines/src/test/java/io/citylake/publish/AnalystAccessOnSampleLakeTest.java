@@ -97,6 +97,17 @@ class AnalystAccessOnSampleLakeTest extends SparkTestBase {
   }
 
   @Test
+  void jdbcClientsAggregateDateColumns() throws SQLException {
+    // Delta answers max(dt) from file statistics, which failed under the Java 8 date API that
+    // the Thrift server turns on in client sessions (ClassCastException; delta-io/delta#4201)
+    String latest = "SELECT municipality, min(dt), max(dt) FROM gold.walking_minutes_daily"
+        + " GROUP BY municipality ORDER BY municipality";
+    String overall = "SELECT max(dt) FROM gold.people_flow_ward_daily";
+    assertThat(viaJdbc(latest)).isNotEmpty().isEqualTo(viaSpark(latest));
+    assertThat(viaJdbc(overall)).singleElement().isEqualTo(viaSpark(overall).get(0));
+  }
+
+  @Test
   void jdbcClientsReadGoldKpisAsSparkDoes() throws SQLException {
     String catalogue = "SELECT kpi_id, municipality, status, latest_value, latest_period"
         + " FROM gold.kpi_catalogue ORDER BY kpi_id, municipality";
