@@ -20,7 +20,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.delta.DeltaLog;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
+import scala.collection.JavaConverters;
 
 /**
  * The analyst's ways into the lake on the shared sample lake's first night: the read-only
@@ -40,15 +43,33 @@ import org.w3c.dom.Document;
  */
 @Order(1)
 class AnalystAccessOnSampleLakeTest extends SparkTestBase {
+  private static final String DELTA_STATE = "Delta Table State";
   private static JdbcEndpoint endpoint;
   private static SampleLakeNight.Lake sample;
+  /** Names of the Delta table states Spark cached while the endpoint started. */
+  private static List<String> statesCachedByTheStart;
 
   @BeforeAll
   static void startTheEndpoint() throws IOException {
     sample = SampleLakeNight.shared(spark());
-    // a fresh server has no Delta snapshot cached: clients' first queries make Delta read its log
+    // a fresh server has no Delta snapshot cached: its warm-up makes Delta read each log in a
+    // read-only session, and snapshots cached from now on are new ones, with new cached states
+    Set<Integer> before = deltaStates().keySet();
     DeltaLog.clearCache();
     endpoint = JdbcEndpoint.start(spark(), "localhost", freePort(), Set.of(JdbcEndpoint.GOLD));
+    statesCachedByTheStart = deltaStates().entrySet().stream()
+        .filter(state -> !before.contains(state.getKey())).map(Map.Entry::getValue).toList();
+  }
+
+  /** Spark's persisted RDDs that hold a Delta snapshot's state, by id: their names. */
+  private static Map<Integer, String> deltaStates() {
+    Map<Integer, String> states = new TreeMap<>();
+    JavaConverters.mapAsJavaMap(spark().sparkContext().getPersistentRDDs()).forEach((id, rdd) -> {
+      if (rdd.name() != null && rdd.name().startsWith(DELTA_STATE)) {
+        states.put((Integer) id, rdd.name());
+      }
+    });
+    return states;
   }
 
   @AfterAll
@@ -94,6 +115,32 @@ class AnalystAccessOnSampleLakeTest extends SparkTestBase {
       rows.add(cells);
     }
     return rows;
+  }
+
+  @Test
+  void theWarmUpReadEveryServedTableBeforeTheFirstClient() {
+    List<String> goldTables = rows("SHOW TABLES IN gold").stream().filter(r -> !r.getBoolean(2))
+        .map(r -> "gold." + r.getString(1)).sorted().toList();
+    EndpointWarmUp.Report report = endpoint.warmUp().orElseThrow();
+    assertThat(report.tables()).extracting(EndpointWarmUp.WarmedTable::table)
+        .isEqualTo(goldTables);
+    assertThat(report.failed()).isEmpty();
+    assertThat(report.summary()).startsWith("warmed " + goldTables.size() + " tables of gold in ");
+    // each table's snapshot was loaded and its file list cached before start returned
+    for (String table : goldTables) {
+      String log = "/gold/" + table.substring("gold.".length()) + "/_delta_log";
+      assertThat(statesCachedByTheStart).as(table)
+          .anySatisfy(name -> assertThat(name).endsWith(log));
+    }
+    assertThat(report.tables()).allSatisfy(t -> assertThat(t.files()).as(t.table()).isPositive());
+    // one query of each shape through JDBC: a partitioned table's latest partition, and the
+    // first rows of an unpartitioned one
+    assertThat(report.queries()).hasSize(2).allSatisfy(q -> {
+      assertThat(q.failure()).as(q.query()).isEmpty();
+      assertThat(q.rows()).as(q.query()).isPositive();
+    });
+    assertThat(report.queries().get(0).query()).contains("= (SELECT max(");
+    assertThat(report.queries().get(1).query()).doesNotContain("WHERE");
   }
 
   @Test
