@@ -3,6 +3,8 @@ package io.citylake.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.citylake.bench.ServeClients;
+import io.citylake.bench.ServeQuery;
 import io.citylake.cli.CityLakeCli;
 import io.citylake.pipeline.SampleLakeNight;
 import io.citylake.testing.SparkTestBase;
@@ -25,6 +27,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.AfterAll;
@@ -152,6 +155,28 @@ class AnalystAccessOnSampleLakeTest extends SparkTestBase {
     String overall = "SELECT max(dt) FROM gold.people_flow_ward_daily";
     assertThat(viaJdbc(latest)).isNotEmpty().isEqualTo(viaSpark(latest));
     assertThat(viaJdbc(overall)).singleElement().isEqualTo(viaSpark(overall).get(0));
+  }
+
+  @Test
+  void benchClientsTimeTheMixAndFetchWhatSparkReads() {
+    List<ServeQuery> mix = ServeQuery.mix();
+    ServeClients.Measured measured = new ServeClients(endpoint.url(), mix).measure(4, 2);
+    SparkSession inGold = spark().newSession();
+    inGold.sql("USE gold");
+    Map<String, Long> rows = new TreeMap<>();
+    mix.forEach(q -> rows.put(q.name(), inGold.sql(q.sql()).count()));
+    assertThat(rows.values()).allSatisfy(n -> assertThat(n).isPositive());
+    assertThat(measured.firstQueries()).extracting(ServeClients.FirstQuery::query)
+        .containsExactly("catalogue", "kpi_month", "ward_day", "catalogue");
+    assertThat(measured.firstQueries()).allSatisfy(q -> {
+      assertThat(q.rows()).as(q.query()).isEqualTo(rows.get(q.query()).intValue());
+      assertThat(q.connectSeconds()).isPositive();
+      assertThat(q.querySeconds()).isPositive();
+    });
+    assertThat(measured.mix()).hasSize(2 * mix.size()).allSatisfy(q -> {
+      assertThat(q.rows()).as(q.query()).isEqualTo(rows.get(q.query()).intValue());
+      assertThat(q.seconds()).isPositive();
+    });
   }
 
   @Test
