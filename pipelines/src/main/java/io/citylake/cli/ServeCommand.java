@@ -56,6 +56,9 @@ final class ServeCommand implements Callable<Integer> {
       served.add(name);
     }
     LakeConfig config = lake.builtConfig("serve the lake");
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("starting the endpoint and warming the served tables for the first client...");
+    out.flush();
     JdbcEndpoint endpoint =
         JdbcEndpoint.start(SparkCommand.session(config), host, port, served);
     CountDownLatch stopped = new CountDownLatch(1);
@@ -63,7 +66,7 @@ final class ServeCommand implements Callable<Integer> {
       endpoint.close();
       stopped.countDown();
     }, "citylake-serve-shutdown"));
-    PrintWriter out = spec.commandLine().getOut();
+    endpoint.warmUp().ifPresent(report -> out.println(report.summary()));
     out.println("serving " + String.join(", ", served) + " read-only at " + endpoint.url());
     out.println("lake: " + config.lakeRoot() + "   (Ctrl-C stops)");
     out.flush();

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.hive.thriftserver.HiveThriftServer2;
@@ -15,7 +16,8 @@ import org.apache.spark.sql.hive.thriftserver.HiveThriftServer2;
  * DBeaver, beeline or any JDBC client: {@code jdbc:hive2://HOST:PORT/gold}. Every client session
  * is read-only and can read the tables of the served databases only, normally {@code gold}
  * ({@link ReadOnlyGuard}); the server runs inside the caller's Spark application, so queries use
- * its executors and its metastore.
+ * its executors and its metastore. Before it returns from {@link #start} it warms the served
+ * tables ({@link EndpointWarmUp}), so the first client does not pay for the cold start.
  */
 public final class JdbcEndpoint implements AutoCloseable {
   /** The curated database analysts query, and the one the connection string opens. */
@@ -25,31 +27,54 @@ public final class JdbcEndpoint implements AutoCloseable {
 
   private final String host;
   private final int port;
+  private final ReadOnlySqlContext context;
   private final HiveThriftServer2 server;
+  private Optional<EndpointWarmUp.Report> warmUp = Optional.empty();
 
-  private JdbcEndpoint(String host, int port, HiveThriftServer2 server) {
+  private JdbcEndpoint(String host, int port, ReadOnlySqlContext context,
+      HiveThriftServer2 server) {
     this.host = host;
     this.port = port;
+    this.context = context;
     this.server = server;
   }
 
   /**
    * Starts the endpoint on {@code host:port}, serving the tables of {@code databases} read-only,
-   * and returns once it accepts connections.
+   * warms them and returns once it accepts connections.
    */
   public static JdbcEndpoint start(SparkSession spark, String host, int port,
       Set<String> databases) {
+    return start(spark, host, port, databases, true);
+  }
+
+  /**
+   * As {@link #start(SparkSession, String, int, Set)}; without {@code warmUp} the first clients
+   * pay for the cold start (for measuring what the warm-up saves).
+   */
+  public static JdbcEndpoint start(SparkSession spark, String host, int port,
+      Set<String> databases, boolean warmUp) {
     requireFreePort(host, port);
     SparkSession served = spark.newSession();
     served.conf().set("hive.server2.thrift.bind.host", host);
     served.conf().set("hive.server2.thrift.port", String.valueOf(port));
     served.conf().set("hive.server2.transport.mode", "binary");
-    HiveThriftServer2 server = startOnFreshThread(new ReadOnlySqlContext(served, databases));
-    JdbcEndpoint endpoint = new JdbcEndpoint(host, port, server);
+    ReadOnlySqlContext context = new ReadOnlySqlContext(served, databases);
+    HiveThriftServer2 server;
+    try {
+      server = startOnFreshThread(context);
+    } catch (RuntimeException e) {
+      context.close();
+      throw e;
+    }
+    JdbcEndpoint endpoint = new JdbcEndpoint(host, port, context, server);
     if (!endpoint.awaitListening()) {
       endpoint.close();
       throw CityLakeException.failed("start the JDBC endpoint",
           "nothing listens on " + host + ":" + port + " after " + STARTUP.toSeconds() + "s", null);
+    }
+    if (warmUp) {
+      endpoint.warmUp = Optional.of(new EndpointWarmUp(served, databases).run(endpoint.url()));
     }
     return endpoint;
   }
@@ -95,9 +120,15 @@ public final class JdbcEndpoint implements AutoCloseable {
     return port;
   }
 
+  /** What the warm-up read before the endpoint was handed out; empty when it was not warmed. */
+  public Optional<EndpointWarmUp.Report> warmUp() {
+    return warmUp;
+  }
+
   @Override
   public void close() {
     server.stop();
+    context.close();
   }
 
   private static void requireFreePort(String host, int port) {

@@ -25,7 +25,7 @@ class BenchCliErrorsTest {
     Outcome outcome = run("bench");
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err().lines().toList()).containsExactly("citylake bench: Missing command:"
-        + " spatial, pipeline or scheduled (see 'citylake bench --help')");
+        + " spatial, pipeline, scheduled or serve (see 'citylake bench --help')");
   }
 
   @Test
@@ -73,5 +73,44 @@ class BenchCliErrorsTest {
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err().lines().toList()).containsExactly("citylake bench spatial: Cannot"
         + " run the benchmark: --points and --polygons must be positive (got: -1 / 1000)");
+  }
+
+  @Test
+  void serveOnALakeWithoutGoldTablesIsOneLine(@TempDir Path dir) throws Exception {
+    // a lake whose night stopped before gold: raw and silver, no gold table
+    Files.createDirectories(dir.resolve("raw"));
+    Files.createDirectories(dir.resolve("silver/transit_taps/_delta_log"));
+    Files.createDirectories(dir.resolve("gold/kpi_catalogue"));
+    Outcome outcome = run("bench", "serve", "--lake", dir.toString());
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err().lines().toList()).containsExactly("citylake bench serve: Cannot"
+        + " run the serve benchmark: the lake has no gold tables; run 'citylake nightly' first"
+        + " (got: " + dir + ")");
+    assertThat(dir.resolve("_metastore")).doesNotExist();
+  }
+
+  @Test
+  void serveOnAMissingLakeIsOneLine(@TempDir Path dir) {
+    Path missing = dir.resolve("no-lake");
+    Outcome outcome = run("bench", "serve", "--lake", missing.toString());
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err().lines().toList()).containsExactly("citylake bench serve: Cannot"
+        + " run the serve benchmark: the lake folder does not exist (got: " + missing + ")");
+  }
+
+  @Test
+  void serveWithoutConnectionsIsOneLine(@TempDir Path dir) {
+    Outcome outcome = run("bench", "serve", "--connections", "0", "--lake", dir.toString());
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err().lines().toList()).containsExactly("citylake bench serve:"
+        + " --connections must be at least 1 (got: 0) (see 'citylake bench serve --help')");
+  }
+
+  @Test
+  void serveWithAnUnknownFlagIsOneLine() {
+    Outcome outcome = run("bench", "serve", "--round", "3");
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err().lines().toList()).containsExactly("citylake bench serve: Unknown"
+        + " options: '--round', '3' (see 'citylake bench serve --help')");
   }
 }

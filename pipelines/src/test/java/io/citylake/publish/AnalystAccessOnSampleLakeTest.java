@@ -3,6 +3,8 @@ package io.citylake.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.citylake.bench.ServeClients;
+import io.citylake.bench.ServeQuery;
 import io.citylake.cli.CityLakeCli;
 import io.citylake.pipeline.SampleLakeNight;
 import io.citylake.testing.SparkTestBase;
@@ -20,9 +22,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +35,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
+import scala.collection.JavaConverters;
 
 /**
  * The analyst's ways into the lake on the shared sample lake's first night: the read-only
@@ -40,15 +46,33 @@ import org.w3c.dom.Document;
  */
 @Order(1)
 class AnalystAccessOnSampleLakeTest extends SparkTestBase {
+  private static final String DELTA_STATE = "Delta Table State";
   private static JdbcEndpoint endpoint;
   private static SampleLakeNight.Lake sample;
+  /** Names of the Delta table states Spark cached while the endpoint started. */
+  private static List<String> statesCachedByTheStart;
 
   @BeforeAll
   static void startTheEndpoint() throws IOException {
     sample = SampleLakeNight.shared(spark());
-    // a fresh server has no Delta snapshot cached: clients' first queries make Delta read its log
+    // a fresh server has no Delta snapshot cached: its warm-up makes Delta read each log in a
+    // read-only session, and snapshots cached from now on are new ones, with new cached states
+    Set<Integer> before = deltaStates().keySet();
     DeltaLog.clearCache();
     endpoint = JdbcEndpoint.start(spark(), "localhost", freePort(), Set.of(JdbcEndpoint.GOLD));
+    statesCachedByTheStart = deltaStates().entrySet().stream()
+        .filter(state -> !before.contains(state.getKey())).map(Map.Entry::getValue).toList();
+  }
+
+  /** Spark's persisted RDDs that hold a Delta snapshot's state, by id: their names. */
+  private static Map<Integer, String> deltaStates() {
+    Map<Integer, String> states = new TreeMap<>();
+    JavaConverters.mapAsJavaMap(spark().sparkContext().getPersistentRDDs()).forEach((id, rdd) -> {
+      if (rdd.name() != null && rdd.name().startsWith(DELTA_STATE)) {
+        states.put((Integer) id, rdd.name());
+      }
+    });
+    return states;
   }
 
   @AfterAll
@@ -94,6 +118,65 @@ class AnalystAccessOnSampleLakeTest extends SparkTestBase {
       rows.add(cells);
     }
     return rows;
+  }
+
+  @Test
+  void theWarmUpReadEveryServedTableBeforeTheFirstClient() {
+    List<String> goldTables = rows("SHOW TABLES IN gold").stream().filter(r -> !r.getBoolean(2))
+        .map(r -> "gold." + r.getString(1)).sorted().toList();
+    EndpointWarmUp.Report report = endpoint.warmUp().orElseThrow();
+    assertThat(report.tables()).extracting(EndpointWarmUp.WarmedTable::table)
+        .isEqualTo(goldTables);
+    assertThat(report.failed()).isEmpty();
+    assertThat(report.summary()).startsWith("warmed " + goldTables.size() + " tables of gold in ");
+    // each table's snapshot was loaded and its file list cached before start returned
+    for (String table : goldTables) {
+      String log = "/gold/" + table.substring("gold.".length()) + "/_delta_log";
+      assertThat(statesCachedByTheStart).as(table)
+          .anySatisfy(name -> assertThat(name).endsWith(log));
+    }
+    assertThat(report.tables()).allSatisfy(t -> assertThat(t.files()).as(t.table()).isPositive());
+    // one query of each shape through JDBC: a partitioned table's latest partition, and the
+    // first rows of an unpartitioned one
+    assertThat(report.queries()).hasSize(2).allSatisfy(q -> {
+      assertThat(q.failure()).as(q.query()).isEmpty();
+      assertThat(q.rows()).as(q.query()).isPositive();
+    });
+    assertThat(report.queries().get(0).query()).contains("= (SELECT max(");
+    assertThat(report.queries().get(1).query()).doesNotContain("WHERE");
+  }
+
+  @Test
+  void jdbcClientsAggregateDateColumns() throws SQLException {
+    // Delta answers max(dt) from file statistics, which failed under the Java 8 date API that
+    // the Thrift server turns on in client sessions (ClassCastException; delta-io/delta#4201)
+    String latest = "SELECT municipality, min(dt), max(dt) FROM gold.walking_minutes_daily"
+        + " GROUP BY municipality ORDER BY municipality";
+    String overall = "SELECT max(dt) FROM gold.people_flow_ward_daily";
+    assertThat(viaJdbc(latest)).isNotEmpty().isEqualTo(viaSpark(latest));
+    assertThat(viaJdbc(overall)).singleElement().isEqualTo(viaSpark(overall).get(0));
+  }
+
+  @Test
+  void benchClientsTimeTheMixAndFetchWhatSparkReads() {
+    List<ServeQuery> mix = ServeQuery.mix();
+    ServeClients.Measured measured = new ServeClients(endpoint.url(), mix).measure(4, 2);
+    SparkSession inGold = spark().newSession();
+    inGold.sql("USE gold");
+    Map<String, Long> rows = new TreeMap<>();
+    mix.forEach(q -> rows.put(q.name(), inGold.sql(q.sql()).count()));
+    assertThat(rows.values()).allSatisfy(n -> assertThat(n).isPositive());
+    assertThat(measured.firstQueries()).extracting(ServeClients.FirstQuery::query)
+        .containsExactly("catalogue", "kpi_month", "ward_day", "catalogue");
+    assertThat(measured.firstQueries()).allSatisfy(q -> {
+      assertThat(q.rows()).as(q.query()).isEqualTo(rows.get(q.query()).intValue());
+      assertThat(q.connectSeconds()).isPositive();
+      assertThat(q.querySeconds()).isPositive();
+    });
+    assertThat(measured.mix()).hasSize(2 * mix.size()).allSatisfy(q -> {
+      assertThat(q.rows()).as(q.query()).isEqualTo(rows.get(q.query()).intValue());
+      assertThat(q.seconds()).isPositive();
+    });
   }
 
   @Test
