@@ -1,5 +1,7 @@
 package io.citylake.lake;
 
+import io.citylake.lake.localfs.ForklessLocalFileSystem;
+import io.citylake.lake.localfs.ForklessLocalFs;
 import java.nio.file.Path;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -72,6 +74,10 @@ public final class SparkSessions {
     // on this lake's tables that made one VACUUM of a three-file table take minutes of task
     // start-up. A cluster with huge tables can raise it.
     conf.setIfMissing("spark.sql.sources.parallelPartitionDiscovery.parallelism", "16");
+    // a local lake's files are written without forking chmod/readlink per file (the class says why)
+    conf.setIfMissing("spark.hadoop.fs.file.impl", ForklessLocalFileSystem.class.getName());
+    conf.setIfMissing("spark.hadoop.fs.AbstractFileSystem.file.impl",
+        ForklessLocalFs.class.getName());
     conf.setIfMissing("spark.sql.warehouse.dir", config.paths().warehouse());
     config.metastoreDir().ifPresent(dir -> embeddedMetastore(conf, dir,
         java.net.URI.create(conf.get("spark.sql.warehouse.dir"))));
