@@ -20,4 +20,14 @@ public interface Job {
   List<TableRef> outputs();
 
   JobResult run(JobContext context);
+
+  /**
+   * True for a job that rebuilds its outputs whole from its declared Delta inputs, the service
+   * day and the lake's settings alone: the runner then skips it when none of those changed since
+   * its outputs were last written ({@link InputVersions}), so a night with nothing new does not
+   * recompute it. Jobs with other inputs (files, the clock) or side effects keep the default.
+   */
+  default boolean pureOfDeclaredInputs() {
+    return false;
+  }
 }

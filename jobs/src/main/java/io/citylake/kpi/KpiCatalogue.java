@@ -56,6 +56,11 @@ public final class KpiCatalogue implements Job {
   }
 
   @Override
+  public boolean pureOfDeclaredInputs() {
+    return true;
+  }
+
+  @Override
   public List<TableRef> outputs() {
     return List.of(KpiCatalogueRows.TABLE.ref());
   }

@@ -60,6 +60,11 @@ public final class ShelterDaysToShortageKpi implements Job {
   }
 
   @Override
+  public boolean pureOfDeclaredInputs() {
+    return true;
+  }
+
+  @Override
   public List<TableRef> outputs() {
     return List.of(TABLE.ref());
   }

@@ -55,6 +55,11 @@ public final class SurveySharesKpi implements Job {
   }
 
   @Override
+  public boolean pureOfDeclaredInputs() {
+    return true;
+  }
+
+  @Override
   public List<TableRef> outputs() {
     return List.of(TABLE.ref());
   }

@@ -75,6 +75,21 @@ public final class DeltaTables {
   }
 
   /**
+   * Whether {@code path} has a Delta log with a commit, from a listing of the log alone (no
+   * snapshot is loaded, unlike {@link #exists}).
+   */
+  public static boolean hasLog(SparkSession spark, String path) {
+    Path log = new Path(path, "_delta_log");
+    try {
+      FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      return fs.exists(log) && java.util.Arrays.stream(fs.listStatus(log))
+          .anyMatch(s -> s.getPath().getName().endsWith(".json"));
+    } catch (IOException e) {
+      throw CityLakeException.failed("read the Delta log of " + path, e.getMessage(), e);
+    }
+  }
+
+  /**
    * The newest commit's version, operation and output rows (0 when the metric is absent), read
    * from the newest {@code _delta_log/*.json} file.
    */

@@ -42,6 +42,11 @@ public record LakePaths(String root) {
     return root + "/" + layer.directory() + "/" + table;
   }
 
+  /** Small files that only save work (what a job's outputs were last computed from). */
+  public String state() {
+    return root + "/_state";
+  }
+
   public String warehouse() {
     return root + "/_warehouse";
   }

@@ -68,6 +68,11 @@ public final class LocatePoints implements Job {
   }
 
   @Override
+  public boolean pureOfDeclaredInputs() {
+    return true;
+  }
+
+  @Override
   public List<TableRef> outputs() {
     return List.of(TableRef.silver(TABLE));
   }

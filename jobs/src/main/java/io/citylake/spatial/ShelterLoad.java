@@ -61,6 +61,11 @@ public final class ShelterLoad implements Job {
   }
 
   @Override
+  public boolean pureOfDeclaredInputs() {
+    return true;
+  }
+
+  @Override
   public List<TableRef> outputs() {
     return List.of(TABLE.ref());
   }

@@ -62,6 +62,11 @@ public final class SpatialAreas implements Job {
   }
 
   @Override
+  public boolean pureOfDeclaredInputs() {
+    return true;
+  }
+
+  @Override
   public List<TableRef> outputs() {
     return List.of(TABLE.ref());
   }

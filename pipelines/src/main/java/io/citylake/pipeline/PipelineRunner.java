@@ -1,8 +1,10 @@
 package io.citylake.pipeline;
 
+import io.citylake.job.InputVersions;
 import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
+import io.citylake.job.LastInputs;
 import io.citylake.lake.CityLakeException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -110,7 +113,8 @@ public final class PipelineRunner {
     context.spark().sparkContext().setJobGroup(job.name(), job.description(), false);
     long start = System.nanoTime();
     try {
-      JobResult result = job.run(context);
+      JobResult result = job.pureOfDeclaredInputs() ? runUnlessUnchanged(context, job)
+          : job.run(context);
       return JobOutcome.succeeded(result.withSeconds((System.nanoTime() - start) / 1e9));
     } catch (CityLakeException e) {
       if (e.exitCode() == io.citylake.quality.QualityGate.EXIT_CODE) {
@@ -128,6 +132,24 @@ public final class PipelineRunner {
       context.spark().sparkContext().clearJobGroup();
     }
   }
+
+  /**
+   * Runs a job whose outputs depend on its declared inputs alone, unless they are what its
+   * outputs were last computed from; then it reports zero rows and {@value #UNCHANGED}.
+   */
+  private static JobResult runUnlessUnchanged(JobContext context, Job job) {
+    LastInputs last = new LastInputs(context);
+    Optional<InputVersions> now = InputVersions.of(context, job);
+    if (now.isPresent() && now.equals(last.of(job))) {
+      return JobResult.of(job.name(), 0, 0, Map.of(UNCHANGED, true));
+    }
+    JobResult result = job.run(context);
+    InputVersions.of(context, job).ifPresent(after -> last.record(job, after));
+    return result;
+  }
+
+  /** Key of a skipped job's result details: its inputs had not changed. */
+  public static final String UNCHANGED = "inputs_unchanged";
 
   private static String firstLine(Exception e) {
     String text = String.valueOf(e.getMessage());
