@@ -34,6 +34,21 @@ class CliErrorPathsTest {
   }
 
   @Test
+  void catalogOfAMissingLakeIsOneLine(@TempDir Path dir) {
+    Path missing = dir.resolve("nowhere");
+    assertOneLineError(run("catalog", "--lake", missing.toString()),
+        "citylake catalog: Cannot write the open-data catalogue: the lake folder does not exist"
+            + " (got: " + missing + ")");
+  }
+
+  @Test
+  void catalogWithARelativeBaseUriIsOneLine() {
+    assertOneLineError(run("catalog", "--base-uri", "open-data/"),
+        "citylake catalog: Cannot write the open-data catalogue: the base URI must be absolute,"
+            + " e.g. https://opendata.example.city/citylake/ (got: open-data/)");
+  }
+
+  @Test
   void unknownOptionIsOneLine() {
     assertOneLineError(run("nightly", "--bogus"),
         "citylake nightly: Unknown option: '--bogus' (see 'citylake nightly --help')");
