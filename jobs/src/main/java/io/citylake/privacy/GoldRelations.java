@@ -185,6 +185,17 @@ public final class GoldRelations {
     return ALL;
   }
 
+  /**
+   * The gold tables cleared for publication: those whose every numeric column says how it nests
+   * (in a relation or standalone), which the sample-lake tests hold for every table the
+   * pipeline publishes. Bookkeeping tables ({@code kpi_watermarks}) are not among them.
+   */
+  public static java.util.SortedSet<String> publishedTables() {
+    java.util.SortedSet<String> tables = new java.util.TreeSet<>(STANDALONE.keySet());
+    ALL.forEach(relation -> tables.addAll(relation.tables()));
+    return java.util.Collections.unmodifiableSortedSet(tables);
+  }
+
   /** Numeric columns of gold tables that add up to nothing published, with the reason. */
   public static Map<String, Map<String, String>> standaloneColumns() {
     return STANDALONE;

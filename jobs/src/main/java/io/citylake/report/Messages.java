@@ -138,6 +138,33 @@ public final class Messages {
     put("note.suppressed", "「秘匿」：10人未満のセルは個人保護のため公表しません（ゼロではありません）。",
         "\"suppressed\": cells from fewer than 10 persons are not published (this is not zero).");
     put("note.shares", "割合は百分率で表示しています。", "Shares are shown as percentages.");
+    // the open-data catalogue (citylake catalog): titles of the published gold tables that are
+    // not one KPI at one grain, the grains, and the catalogue itself
+    put("grain.hourly", "時間別", "hourly");
+    put("grain.daily", "日別", "daily");
+    put("grain.monthly", "月別", "monthly");
+    put("grain.yearly", "年別", "yearly");
+    put("dataset.survey_shares", "住民アンケートの回答割合", "Resident survey answer shares");
+    put("dataset.ridership_stop", "バス停別の乗車数", "Bus boardings by stop");
+    put("dataset.people_flow_area", "区・地域メッシュ・H3別の人流", "People flow by ward, grid"
+        + " square and H3 cell");
+    put("dataset.people_flow_ward", "区別の人流", "People flow by ward");
+    put("dataset.snow_depth_ward", "区別の最大積雪深", "Maximum snow depth by ward");
+    put("dataset.tourism_spend_mesh", "地域メッシュ別の観光消費額", "Tourism spend by grid square");
+    put("dataset.shelter_load", "避難所の収容状況", "Shelter load");
+    put("dataset.spatial_areas", "集計区域（区・市町・地域メッシュ・H3）の境界",
+        "Boundaries of the reporting areas (wards, municipalities, grid squares, H3 cells)");
+    put("dataset.kpi_catalogue", "KPIカタログ（基準値・目標値・最新値・達成状況）",
+        "KPI catalogue (baselines, targets, latest values, status)");
+    put("catalog.title", "スマートシティ評価オープンデータ", "Smart-city evaluation open data");
+    put("catalog.description", "スマートシティKPIの評価に用いる集計データ（ゴールドテーブル）のうち、"
+        + "公開可能なものの一覧です。個人に関わる集計は10人未満のセルを秘匿しています。",
+        "The aggregate (gold) tables behind the smart-city KPI evaluation that are cleared for"
+            + " publication. Cells of person-based aggregates from fewer than 10 persons are"
+            + " suppressed.");
+    put("catalog.publisher", "スマートシティ推進担当", "Smart-city office");
+    put("catalog.coverage", "対象", "Coverage");
+    put("catalog.keyword", "スマートシティ", "smart city");
   }
 
   private final Lang lang;

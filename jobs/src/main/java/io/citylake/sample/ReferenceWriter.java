@@ -106,13 +106,11 @@ final class ReferenceWriter {
         "",
         "## Sources and credit lines",
         "",
-        "Boundaries: 出典：国土数値情報（行政区域データ）（国土交通省）"
-            + "（https://nlftp.mlit.go.jp/ksj/gml/datalist/KsjTmplt-N03-v3_1.html）を加工して作成 "
+        "Boundaries: " + io.citylake.publish.ReferenceCredits.BOUNDARIES + " "
             + "— edition N03-22_220101, merged per ward/municipality, coverage-preserving "
             + "simplification at 0.0001°, coordinates rounded to 6 decimals.",
         "",
-        "Shelters: 出典：国土地理院 指定緊急避難場所データ・指定避難所データ"
-            + "（https://www.gsi.go.jp/bousaichiri/hinanbasho.html）を加工して作成 — state of "
+        "Shelters: " + io.citylake.publish.ReferenceCredits.SHELTERS + " — state of "
             + "2025-10-27; flattened to CSV. GSI publishes no capacity: the `capacity` column is "
             + "assigned deterministically by the sample generator from the site type and the kind "
             + "of facility the name suggests (park/open ground, school, gymnasium, community hall, "

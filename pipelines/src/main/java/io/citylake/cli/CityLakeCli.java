@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       QuarantineCommand.class,
       MeshCommand.class,
       ExportCommand.class,
+      CatalogCommand.class,
       MaintainCommand.class,
       RunsCommand.class,
       HistoryCommand.class,

@@ -34,6 +34,21 @@ class CliErrorPathsTest {
   }
 
   @Test
+  void catalogOfAMissingLakeIsOneLine(@TempDir Path dir) {
+    Path missing = dir.resolve("nowhere");
+    assertOneLineError(run("catalog", "--lake", missing.toString()),
+        "citylake catalog: Cannot write the open-data catalogue: the lake folder does not exist"
+            + " (got: " + missing + ")");
+  }
+
+  @Test
+  void catalogWithARelativeBaseUriIsOneLine() {
+    assertOneLineError(run("catalog", "--base-uri", "open-data/"),
+        "citylake catalog: Cannot write the open-data catalogue: the base URI must be absolute,"
+            + " e.g. https://opendata.example.city/citylake/ (got: open-data/)");
+  }
+
+  @Test
   void unknownOptionIsOneLine() {
     assertOneLineError(run("nightly", "--bogus"),
         "citylake nightly: Unknown option: '--bogus' (see 'citylake nightly --help')");
@@ -85,7 +100,8 @@ class CliErrorPathsTest {
     for (String[] args : List.of(
         new String[] {"sql", "--lake", dir.toString(), "SELECT * FROM gold.kpi_catalogue"},
         new String[] {"dictionary", "--lake", dir.toString()},
-        new String[] {"report", "--lake", dir.toString()})) {
+        new String[] {"report", "--lake", dir.toString()},
+        new String[] {"catalog", "--lake", dir.toString()})) {
       CliRun outcome = run(args);
       assertThat(outcome.exitCode()).as(args[0]).isEqualTo(2);
       assertThat(outcome.err().lines().toList()).as(args[0]).singleElement().asString()
