@@ -1,11 +1,13 @@
 package io.citylake.deploy;
 
 import io.citylake.kpi.GoldTable;
+import io.citylake.kpi.KpiWatermarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -13,8 +15,10 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * The gold tables of two lakes side by side, read from their Delta folders: which tables each
- * has, and per table the rows one has that the other lacks (as multisets), ignoring only
- * {@code build_run_id}, which names the run that wrote the row.
+ * has, and per table the rows one has that the other lacks (as multisets), ignoring only the
+ * columns that record when and by which run the row was written: {@code build_run_id} of every
+ * gold table and {@code latest_ingest} of {@code kpi_watermarks} (the wall-clock time the lake's
+ * bronze ingest ran, which two runs never share).
  */
 final class GoldComparison {
   private GoldComparison() {}
@@ -53,7 +57,13 @@ final class GoldComparison {
   private static Dataset<Row> read(SparkSession spark, Path lake, String table) {
     Dataset<Row> rows = spark.read().format("delta")
         .load(lake.resolve("gold").resolve(table).toUri().toString());
-    return List.of(rows.columns()).contains(GoldTable.BUILD_RUN_ID)
-        ? rows.drop(GoldTable.BUILD_RUN_ID) : rows;
+    Set<String> ignored = KpiWatermarks.TABLE.equals(table)
+        ? Set.of(GoldTable.BUILD_RUN_ID, "latest_ingest") : Set.of(GoldTable.BUILD_RUN_ID);
+    for (String column : rows.columns()) {
+      if (ignored.contains(column)) {
+        rows = rows.drop(column);
+      }
+    }
+    return rows;
   }
 }

@@ -52,35 +52,34 @@ class StandaloneClusterNightTest extends SparkTestBase {
     Path clusterLake = generate("cluster-lake");
     Path embeddedLake = generate("embedded-lake");
 
+    String launcherClassPath = target.resolve("classes") + ":"
+        + Files.readString(target.resolve("classpath.txt"), StandardCharsets.UTF_8).trim();
     try (StandaloneCluster cluster =
         StandaloneCluster.start(jvmOptions, sparkHome, work, 2, "2g")) {
+      // the two nights side by side: the cluster's driver mostly waits on its executor
       try (JvmProcess submit = JvmProcess.start(jvmOptions, "2g",
-          sparkHome.resolve("jars") + "/*", "org.apache.spark.deploy.SparkSubmit",
-          List.of("--master", cluster.masterUrl(), "--deploy-mode", "client",
-              "--class", "io.citylake.cli.CityLakeCli",
-              "--conf", "spark.executor.memory=1g",
-              appJar.toString(),
-              "nightly", "--date", DAY, "--lake", clusterLake.toUri().toString()),
-          StandaloneCluster.environment(sparkHome), work.resolve("submit.log"))) {
-        int exit = submit.waitFor(NIGHT);
-        assertThat(exit).as("spark-submit of the nightly:\n%s", submit.tail(80)).isZero();
+              sparkHome.resolve("jars") + "/*", "org.apache.spark.deploy.SparkSubmit",
+              List.of("--master", cluster.masterUrl(), "--deploy-mode", "client",
+                  "--class", "io.citylake.cli.CityLakeCli",
+                  "--conf", "spark.executor.memory=1g",
+                  appJar.toString(),
+                  "nightly", "--date", DAY, "--lake", clusterLake.toUri().toString()),
+              StandaloneCluster.environment(sparkHome), work.resolve("submit.log"));
+          JvmProcess embedded = JvmProcess.start(jvmOptions, "2g", launcherClassPath,
+              "io.citylake.cli.CityLakeCli",
+              List.of("nightly", "--date", DAY, "--lake", embeddedLake.toString()), Map.of(),
+              work.resolve("embedded.log"))) {
+        int submitted = submit.waitFor(NIGHT);
+        assertThat(submitted).as("spark-submit of the nightly:\n%s", submit.tail(80)).isZero();
         assertThat(submit.log()).contains("citylake nightly " + DAY + " on file:")
             .containsPattern("run \\S+ for " + DAY + " succeeded");
+        int embeddedExit = embedded.waitFor(NIGHT);
+        assertThat(embeddedExit).as("embedded nightly:\n%s", embedded.tail(80)).isZero();
       }
       // the work ran on the worker's executor, not in the driver
       assertThat(cluster.workerLog()).contains("Asked to launch executor app-");
       assertThat(finishedTasks(cluster.workDir())).as("tasks the executor finished")
           .isGreaterThan(100);
-    }
-
-    String launcherClassPath = target.resolve("classes") + ":"
-        + Files.readString(target.resolve("classpath.txt"), StandardCharsets.UTF_8).trim();
-    try (JvmProcess embedded = JvmProcess.start(jvmOptions, "2g", launcherClassPath,
-        "io.citylake.cli.CityLakeCli",
-        List.of("nightly", "--date", DAY, "--lake", embeddedLake.toString()), Map.of(),
-        work.resolve("embedded.log"))) {
-      int exit = embedded.waitFor(NIGHT);
-      assertThat(exit).as("embedded nightly:\n%s", embedded.tail(80)).isZero();
     }
 
     List<String> tables = GoldComparison.tables(embeddedLake);
