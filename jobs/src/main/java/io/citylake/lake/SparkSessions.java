@@ -34,6 +34,24 @@ public final class SparkSessions {
   }
 
   /**
+   * The session extensions: a cluster's own ({@code spark-submit --conf spark.sql.extensions=...},
+   * spark-defaults.conf) are kept, and Delta's, Sedona's and citylake's added after them unless
+   * already named; without Delta's and Sedona's the night cannot run.
+   */
+  static String extensions(scala.Option<String> configured) {
+    java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+    if (configured.isDefined()) {
+      for (String name : configured.get().split(",")) {
+        if (!name.isBlank()) {
+          names.add(name.trim());
+        }
+      }
+    }
+    names.addAll(java.util.List.of(EXTENSIONS.split(",")));
+    return String.join(",", names);
+  }
+
+  /**
    * The JVM's session: built on first call; later calls (an in-process CLI command in a test, a
    * second lake) get the running session untouched, because its master, metastore and Derby
    * home are fixed for the life of the JVM and re-applying another lake's settings to it would
@@ -47,7 +65,7 @@ public final class SparkSessions {
     SparkConf conf = new SparkConf(true);
     conf.setIfMissing("spark.master", settings.defaultMaster());
     conf.setIfMissing("spark.app.name", "citylake");
-    conf.set("spark.sql.extensions", EXTENSIONS);
+    conf.set("spark.sql.extensions", extensions(conf.getOption("spark.sql.extensions")));
     conf.set("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog");
     conf.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
     conf.setIfMissing("spark.kryo.registrator", "org.apache.sedona.core.serde.SedonaKryoRegistrator");

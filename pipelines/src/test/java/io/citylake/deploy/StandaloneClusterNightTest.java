@@ -1,0 +1,121 @@
+package io.citylake.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.citylake.sample.SampleLakeGenerator;
+import io.citylake.sample.SampleSpec;
+import io.citylake.testing.SparkTestBase;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The application jar on a real Spark standalone cluster: a master and a worker, each its own JVM
+ * on loopback, and the nightly submitted to them with {@code SparkSubmit} (client mode, a JVM of
+ * its own whose class path is only the Spark home's {@code jars/}, so Delta, Sedona and citylake
+ * reach the driver and the executors only through the app jar). Its gold must equal, row for
+ * row, the gold of the same night run embedded by the launcher's class path ({@code ./citylake
+ * nightly}) on an identical lake.
+ *
+ * <p>Runs in the {@code cluster} profile only, after {@code package} built the app jar and the
+ * Spark home ({@code .ci/run} runs it after the suite): a night on a cluster of one 2-core
+ * machine takes minutes.
+ */
+@Tag("cluster")
+class StandaloneClusterNightTest extends SparkTestBase {
+  /** Two days of 200 persons: the smallest generated lake on which every KPI job has input. */
+  private static final SampleSpec SPEC = new SampleSpec(7L, 200, LocalDate.of(2026, 11, 1), 2);
+  private static final String DAY = "2026-11-02";
+  private static final Duration NIGHT = Duration.ofMinutes(25);
+
+  @TempDir Path work;
+
+  @Test
+  void nightSubmittedToStandaloneClusterWritesTheGoldOfAnEmbeddedNight() throws Exception {
+    Path appJar = Path.of(required("citylake.appJar"));
+    Path sparkHome = Path.of(required("citylake.sparkHome"));
+    assertThat(appJar).as("the app jar (mvn package -Papp-jar)").isRegularFile();
+    assertThat(sparkHome.resolve("jars")).as("the Spark home (mvn package -Pcluster)")
+        .isDirectory();
+    Path target = appJar.getParent();
+    Path jvmOptions = target.resolve("launcher/jvm.options");
+
+    Path clusterLake = generate("cluster-lake");
+    Path embeddedLake = generate("embedded-lake");
+
+    String launcherClassPath = target.resolve("classes") + ":"
+        + Files.readString(target.resolve("classpath.txt"), StandardCharsets.UTF_8).trim();
+    try (StandaloneCluster cluster =
+        StandaloneCluster.start(jvmOptions, sparkHome, work, 2, "2g")) {
+      // the two nights side by side: the cluster's driver mostly waits on its executor
+      try (JvmProcess submit = JvmProcess.start(jvmOptions, "2g",
+              sparkHome.resolve("jars") + "/*", "org.apache.spark.deploy.SparkSubmit",
+              List.of("--master", cluster.masterUrl(), "--deploy-mode", "client",
+                  "--class", "io.citylake.cli.CityLakeCli",
+                  "--conf", "spark.executor.memory=1g",
+                  appJar.toString(),
+                  "nightly", "--date", DAY, "--lake", clusterLake.toUri().toString()),
+              StandaloneCluster.environment(sparkHome), work.resolve("submit.log"));
+          JvmProcess embedded = JvmProcess.start(jvmOptions, "2g", launcherClassPath,
+              "io.citylake.cli.CityLakeCli",
+              List.of("nightly", "--date", DAY, "--lake", embeddedLake.toString()), Map.of(),
+              work.resolve("embedded.log"))) {
+        int submitted = submit.waitFor(NIGHT);
+        assertThat(submitted).as("spark-submit of the nightly:\n%s", submit.tail(80)).isZero();
+        assertThat(submit.log()).contains("citylake nightly " + DAY + " on file:")
+            .containsPattern("run \\S+ for " + DAY + " succeeded");
+        int embeddedExit = embedded.waitFor(NIGHT);
+        assertThat(embeddedExit).as("embedded nightly:\n%s", embedded.tail(80)).isZero();
+      }
+      // the work ran on the worker's executor, not in the driver
+      assertThat(cluster.workerLog()).contains("Asked to launch executor app-");
+      assertThat(finishedTasks(cluster.workDir())).as("tasks the executor finished")
+          .isGreaterThan(100);
+    }
+
+    List<String> tables = GoldComparison.tables(embeddedLake);
+    assertThat(tables).as("gold tables of the embedded night").hasSizeGreaterThan(20);
+    assertThat(GoldComparison.tables(clusterLake)).isEqualTo(tables);
+    List<GoldComparison.TableDiff> diffs =
+        GoldComparison.compare(spark(), clusterLake, embeddedLake, tables);
+    assertThat(diffs.stream().mapToLong(GoldComparison.TableDiff::rows).sum())
+        .as("gold rows of the cluster night").isGreaterThan(1000);
+    assertThat(diffs).as("gold tables whose rows differ").filteredOn(d -> !d.equal()).isEmpty();
+  }
+
+  private Path generate(String name) throws IOException {
+    Path lake = work.resolve(name);
+    new SampleLakeGenerator(SPEC).generate(lake);
+    return lake;
+  }
+
+  /** Tasks that the executors of the worker's applications logged as finished. */
+  private static long finishedTasks(Path workDir) throws IOException {
+    try (Stream<Path> files = Files.walk(workDir)) {
+      return files.filter(f -> f.getFileName().toString().equals("stderr"))
+          .flatMap(f -> {
+            try {
+              return Files.readAllLines(f, StandardCharsets.UTF_8).stream();
+            } catch (IOException e) {
+              return Stream.empty();
+            }
+          })
+          .filter(line -> line.contains("Finished task")).count();
+    }
+  }
+
+  private static String required(String property) {
+    String value = System.getProperty(property);
+    assertThat(value).as("system property %s (run with -Papp-jar,cluster)", property).isNotNull();
+    return value;
+  }
+}
