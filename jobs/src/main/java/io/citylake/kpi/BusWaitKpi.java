@@ -3,6 +3,7 @@ package io.citylake.kpi;
 import static org.apache.spark.sql.functions.col;
 
 import io.citylake.job.JobContext;
+import io.citylake.lake.DeltaTables;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.StructType;
 
 /**
  * {@code bus_wait_minutes_avg}: for each board tap, minutes from the tap to the next actual
@@ -96,8 +98,7 @@ public final class BusWaitKpi extends PeriodicKpiJob {
         .withColumn("ts", col("tapped_at")).withColumn("_order", functions.lit(0))
         .withColumn("actual_at", functions.lit(null).cast("timestamp"));
     Dataset<Row> trips = BusNetwork.tripRoutes(context).withColumnRenamed("trip_id", "_trip");
-    Dataset<Row> arrivals = context.spark().read().format("delta")
-        .load(context.paths().silver("transit_arrivals"))
+    Dataset<Row> arrivals = arrivals(context)
         .where(col("dt").between(Date.valueOf(from), Date.valueOf(to.plusDays(1))));
     Dataset<Row> routed = arrivals.join(functions.broadcast(trips),
             arrivals.col("trip_id").equalTo(col("_trip")))
@@ -113,5 +114,18 @@ public final class BusWaitKpi extends PeriodicKpiJob {
         .select(col(DAY), col("municipality"),
         col("route_id"), col("hour_start"), col("card_pseudonym"),
         functions.when(col("_wait").leq(MAX_WAIT_MINUTES), col("_wait")).as("wait_minutes"));
+  }
+
+  /**
+   * The silver arrivals, or none when no arrivals were ever delivered (a lake's first nights may
+   * have taps only): then every tap counts as one without an observed arrival.
+   */
+  private static Dataset<Row> arrivals(JobContext context) {
+    String path = context.paths().silver("transit_arrivals");
+    if (!DeltaTables.hasLog(context.spark(), path)) {
+      return context.spark().createDataFrame(List.of(),
+          StructType.fromDDL("trip_id STRING, stop_id STRING, actual_at TIMESTAMP, dt DATE"));
+    }
+    return context.spark().read().format("delta").load(path);
   }
 }

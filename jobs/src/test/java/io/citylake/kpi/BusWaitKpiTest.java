@@ -102,6 +102,30 @@ class BusWaitKpiTest extends SparkTestBase {
   }
 
   @Test
+  void withoutAnyArrivalsDeliveredEveryBoardTapCountsAsOneWithoutAnArrival() {
+    // a lake whose first night had taps but no arrivals file: silver.transit_arrivals is absent
+    LakeConfig noArrivals = LakeConfig.local(lakeDir.resolve("no-arrivals"));
+    for (String table : List.of("gtfs_stops", "gtfs_trips", "transit_taps")) {
+      var writer = spark().read().format("delta").load(lake().paths().silver(table)).write()
+          .format("delta");
+      (table.equals("transit_taps") ? writer.partitionBy("dt") : writer)
+          .save(noArrivals.paths().silver(table));
+    }
+
+    new BusWaitKpi().run(new JobContext(spark(), new LakeConfig(noArrivals.lakeRoot(),
+        noArrivals.metastoreDir(), 1, noArrivals.pseudonymKeyEnv(), noArrivals.h3Resolution()),
+        DAY, "bus-test-no-arrivals", Instant.parse("2026-11-20T00:00:00Z")));
+
+    // no person waited: no value, the cell counts as suppressed, every board tap is counted
+    Row day = rows("SELECT wait_minutes_avg, suppressed, taps_without_arrival FROM "
+        + delta(noArrivals.paths().gold("bus_wait_daily"))).get(0);
+    assertThat(day.isNullAt(0)).isTrue();
+    assertThat(day.getBoolean(1)).isTrue();
+    assertThat(day.getLong(2)).isEqualTo(rows("SELECT count(*) FROM "
+        + delta(lake().paths().silver("transit_taps")) + " WHERE kind = 'board'").get(0).getLong(0));
+  }
+
+  @Test
   void ridershipCountsBoardTapsPerRouteStopAndHourAndSuppressesBelowK() {
     new RidershipKpi().run(contextWithK(10));
 
