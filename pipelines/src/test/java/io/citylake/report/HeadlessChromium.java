@@ -195,13 +195,27 @@ final class HeadlessChromium implements AutoCloseable {
     } catch (Exception ignored) {
       // the process is ended below either way
     }
+    // the renderer, GPU and crash-handler processes outlive the browser's own for a moment and
+    // keep writing into the profile folder, which the test's temp folder then cannot delete
+    List<ProcessHandle> helpers = process.descendants().toList();
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
         process.destroyForcibly();
       }
+      for (ProcessHandle helper : helpers) {
+        helper.destroy();
+      }
+      for (ProcessHandle helper : helpers) {
+        try {
+          helper.onExit().get(10, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+          helper.destroyForcibly();
+        }
+      }
     } catch (InterruptedException e) {
       process.destroyForcibly();
+      helpers.forEach(ProcessHandle::destroyForcibly);
       Thread.currentThread().interrupt();
     }
   }
