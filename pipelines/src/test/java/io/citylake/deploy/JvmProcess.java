@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * A JVM of its own, started the way an operator would start it: this JDK's {@code java}, the
@@ -75,6 +76,40 @@ final class JvmProcess implements AutoCloseable {
     return false;
   }
 
+  /**
+   * Waits until the log has {@code count} lines matching {@code line}, polling often so that a
+   * caller acting on the line (killing the process) acts before the next one; false when the
+   * process ended first or after {@code timeout}.
+   */
+  boolean awaitLines(Pattern line, int count, Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      if (lines(line) >= count) {
+        return true;
+      }
+      if (!process.isAlive()) {
+        return lines(line) >= count;
+      }
+      Thread.sleep(50);
+    }
+    return false;
+  }
+
+  /** The log's lines that match {@code line} entirely. */
+  long lines(Pattern line) {
+    return log().lines().filter(l -> line.matcher(l).matches()).count();
+  }
+
+  /**
+   * Kills the JVM at once: on Linux {@link Process#destroyForcibly()} sends {@code SIGKILL}, so
+   * no shutdown hook runs and nothing is flushed or given back. Returns the exit code (128 + 9
+   * for {@code SIGKILL}).
+   */
+  int kill() throws InterruptedException {
+    process.destroyForcibly();
+    return process.waitFor();
+  }
+
   String log() {
     try {
       return Files.readString(log, StandardCharsets.UTF_8);
@@ -87,6 +122,21 @@ final class JvmProcess implements AutoCloseable {
   String tail(int lines) {
     List<String> all = log().lines().toList();
     return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+  }
+
+  /**
+   * The class path of the {@code ./citylake} launcher in the module's build folder
+   * {@code target}: its classes, then the runtime dependencies Maven listed in
+   * {@code classpath.txt} (written at {@code package}).
+   */
+  static String launcherClassPath(Path target) throws IOException {
+    return target.resolve("classes") + ":"
+        + Files.readString(target.resolve("classpath.txt"), StandardCharsets.UTF_8).trim();
+  }
+
+  /** The launcher's JVM options file in the build folder {@code target}. */
+  static Path launcherJvmOptions(Path target) {
+    return target.resolve("launcher/jvm.options");
   }
 
   /** Stops the JVM and the JVMs it started (a worker's executors): SIGTERM, then SIGKILL. */

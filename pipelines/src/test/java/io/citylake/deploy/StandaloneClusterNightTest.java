@@ -47,13 +47,12 @@ class StandaloneClusterNightTest extends SparkTestBase {
     assertThat(sparkHome.resolve("jars")).as("the Spark home (mvn package -Pcluster)")
         .isDirectory();
     Path target = appJar.getParent();
-    Path jvmOptions = target.resolve("launcher/jvm.options");
+    Path jvmOptions = JvmProcess.launcherJvmOptions(target);
 
     Path clusterLake = generate("cluster-lake");
     Path embeddedLake = generate("embedded-lake");
 
-    String launcherClassPath = target.resolve("classes") + ":"
-        + Files.readString(target.resolve("classpath.txt"), StandardCharsets.UTF_8).trim();
+    String launcherClassPath = JvmProcess.launcherClassPath(target);
     try (StandaloneCluster cluster =
         StandaloneCluster.start(jvmOptions, sparkHome, work, 2, "2g")) {
       // the two nights side by side: the cluster's driver mostly waits on its executor
