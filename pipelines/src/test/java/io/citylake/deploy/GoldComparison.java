@@ -3,12 +3,13 @@ package io.citylake.deploy;
 import io.citylake.kpi.GoldTable;
 import io.citylake.kpi.KpiWatermarks;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -18,7 +19,8 @@ import org.apache.spark.sql.SparkSession;
  * has, and per table the rows one has that the other lacks (as multisets), ignoring only the
  * columns that record when and by which run the row was written: {@code build_run_id} of every
  * gold table and {@code latest_ingest} of {@code kpi_watermarks} (the wall-clock time the lake's
- * bronze ingest ran, which two runs never share).
+ * bronze ingest ran, which two runs never share). A lake is a local folder or a Hadoop URI
+ * ({@code hdfs://}, {@code s3a://}), listed and read through Hadoop's file systems.
  */
 final class GoldComparison {
   private GoldComparison() {}
@@ -30,20 +32,38 @@ final class GoldComparison {
     }
   }
 
-  /** The gold tables of a lake: folders below {@code gold/} with a Delta log, by name. */
+  /** The gold tables of a local lake folder. */
   static List<String> tables(Path lake) throws IOException {
-    Path gold = lake.resolve("gold");
-    if (!Files.isDirectory(gold)) {
-      return List.of();
-    }
-    try (Stream<Path> dirs = Files.list(gold)) {
-      return dirs.filter(d -> Files.isDirectory(d.resolve("_delta_log")))
-          .map(d -> d.getFileName().toString()).sorted().toList();
-    }
+    return tables(new Configuration(), uri(lake));
   }
 
-  /** Per table of {@code tables}, the rows of {@code first} and how the two lakes differ. */
+  /**
+   * The gold tables of the lake at {@code lake} (a Hadoop URI): folders below {@code gold/} with
+   * a Delta log, by name.
+   */
+  static List<String> tables(Configuration conf, String lake) throws IOException {
+    org.apache.hadoop.fs.Path gold = new org.apache.hadoop.fs.Path(lake + "/gold");
+    FileSystem fs = gold.getFileSystem(conf);
+    if (!fs.exists(gold)) {
+      return List.of();
+    }
+    List<String> tables = new ArrayList<>();
+    for (FileStatus dir : fs.listStatus(gold)) {
+      if (dir.isDirectory() && fs.exists(new org.apache.hadoop.fs.Path(dir.getPath(), "_delta_log"))) {
+        tables.add(dir.getPath().getName());
+      }
+    }
+    return tables.stream().sorted().toList();
+  }
+
+  /** Per table of {@code tables}, the rows of {@code first} and how the two local lakes differ. */
   static List<TableDiff> compare(SparkSession spark, Path first, Path second,
+      List<String> tables) {
+    return compare(spark, uri(first), uri(second), tables);
+  }
+
+  /** As above, for lakes given as Hadoop URIs. */
+  static List<TableDiff> compare(SparkSession spark, String first, String second,
       List<String> tables) {
     List<TableDiff> diffs = new ArrayList<>();
     for (String table : tables) {
@@ -54,9 +74,13 @@ final class GoldComparison {
     return diffs;
   }
 
-  private static Dataset<Row> read(SparkSession spark, Path lake, String table) {
-    Dataset<Row> rows = spark.read().format("delta")
-        .load(lake.resolve("gold").resolve(table).toUri().toString());
+  /** A local folder as a URI without the trailing slash {@code Path.toUri} gives folders. */
+  static String uri(Path lake) {
+    return lake.toAbsolutePath().toUri().toString().replaceAll("/+$", "");
+  }
+
+  private static Dataset<Row> read(SparkSession spark, String lake, String table) {
+    Dataset<Row> rows = spark.read().format("delta").load(lake + "/gold/" + table);
     Set<String> ignored = KpiWatermarks.TABLE.equals(table)
         ? Set.of(GoldTable.BUILD_RUN_ID, "latest_ingest") : Set.of(GoldTable.BUILD_RUN_ID);
     for (String column : rows.columns()) {

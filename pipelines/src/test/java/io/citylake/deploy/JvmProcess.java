@@ -33,11 +33,24 @@ final class JvmProcess implements AutoCloseable {
    */
   static JvmProcess start(Path jvmOptions, String heap, String classPath, String mainClass,
       List<String> args, Map<String, String> env, Path log) {
+    return start(jvmOptions, List.of(), heap, classPath, mainClass, args, env, null, log);
+  }
+
+  /**
+   * As above, with {@code extraOptions} after the launcher's (system properties such as
+   * {@code -Dspark.hadoop.fs.s3a.endpoint=...}) and {@code directory} as the working directory
+   * (this process's when null): where a night on a remote lake keeps Spark's default Derby
+   * metastore, so two such nights side by side do not share one.
+   */
+  static JvmProcess start(Path jvmOptions, List<String> extraOptions, String heap,
+      String classPath, String mainClass, List<String> args, Map<String, String> env,
+      Path directory, Path log) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     try {
       command.addAll(List.of(Files.readString(jvmOptions, StandardCharsets.UTF_8).trim()
           .split("\\s+")));
+      command.addAll(extraOptions);
       command.add("-Xmx" + heap);
       command.add("-cp");
       command.add(classPath);
@@ -46,6 +59,9 @@ final class JvmProcess implements AutoCloseable {
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(log.toFile());
       builder.environment().putAll(env);
+      if (directory != null) {
+        builder.directory(directory.toFile());
+      }
       return new JvmProcess(builder.start(), log);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -108,6 +124,10 @@ final class JvmProcess implements AutoCloseable {
   int kill() throws InterruptedException {
     process.destroyForcibly();
     return process.waitFor();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
   }
 
   String log() {
