@@ -1,15 +1,12 @@
 package io.citylake.deploy;
 
+import static io.citylake.deploy.DeployLake.DAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.citylake.sample.SampleLakeGenerator;
-import io.citylake.sample.SampleSpec;
 import io.citylake.testing.SparkTestBase;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("cluster")
 class DistributedStorageNightTest extends SparkTestBase {
-  /** Two days of 200 persons: the smallest generated lake on which every KPI job has input. */
-  private static final SampleSpec SPEC = new SampleSpec(7L, 200, LocalDate.of(2026, 11, 1), 2);
-  private static final String DAY = "2026-11-02";
   private static final Duration NIGHT = Duration.ofMinutes(30);
   private static final String BUCKET = "citylake";
 
@@ -61,14 +55,12 @@ class DistributedStorageNightTest extends SparkTestBase {
 
   @BeforeAll
   static void threeNights() throws Exception {
-    Path target = Path.of(required("citylake.appJar")).getParent();
-    Path servers = Path.of(required("citylake.storageServers"));
-    Path jvmOptions = target.resolve("launcher/jvm.options");
-    String launcherClassPath = target.resolve("classes") + ":"
-        + Files.readString(target.resolve("classpath.txt"), StandardCharsets.UTF_8).trim();
+    Path target = Path.of(DeployLake.required("citylake.appJar")).getParent();
+    Path servers = Path.of(DeployLake.required("citylake.storageServers"));
+    Path jvmOptions = JvmProcess.launcherJvmOptions(target);
+    String launcherClassPath = JvmProcess.launcherClassPath(target);
 
-    embeddedLake = work.resolve("embedded-lake");
-    new SampleLakeGenerator(SPEC).generate(embeddedLake);
+    embeddedLake = DeployLake.generate(work, "embedded-lake");
 
     hdfs = MiniHdfs.start(jvmOptions, servers.resolve("hdfs"), launcherClassPath,
         Files.createDirectories(work.resolve("hdfs")));
@@ -145,15 +137,8 @@ class DistributedStorageNightTest extends SparkTestBase {
   }
 
   private static void assertSameGold(String lake) throws Exception {
-    Configuration conf = spark().sparkContext().hadoopConfiguration();
-    List<String> tables = GoldComparison.tables(embeddedLake);
-    assertThat(tables).as("gold tables of the embedded night").hasSizeGreaterThan(20);
-    assertThat(GoldComparison.tables(conf, lake)).isEqualTo(tables);
-    List<GoldComparison.TableDiff> diffs = GoldComparison.compare(spark(), lake,
-        GoldComparison.uri(embeddedLake), tables);
-    assertThat(diffs.stream().mapToLong(GoldComparison.TableDiff::rows).sum())
-        .as("gold rows of the night on %s", lake).isGreaterThan(1000);
-    assertThat(diffs).as("gold tables whose rows differ").filteredOn(d -> !d.equal()).isEmpty();
+    GoldComparison.assertSameGold(spark(), lake, GoldComparison.uri(embeddedLake),
+        "the night on " + lake);
   }
 
   /** A night to start: JVM options, class path, lake and added environment. */
@@ -207,9 +192,4 @@ class DistributedStorageNightTest extends SparkTestBase {
         .toURI()).toString();
   }
 
-  private static String required(String property) {
-    String value = System.getProperty(property);
-    assertThat(value).as("system property %s (run with -Papp-jar,cluster)", property).isNotNull();
-    return value;
-  }
 }

@@ -1,5 +1,7 @@
 package io.citylake.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.citylake.kpi.GoldTable;
 import io.citylake.kpi.KpiWatermarks;
 import java.io.IOException;
@@ -32,11 +34,6 @@ final class GoldComparison {
     }
   }
 
-  /** The gold tables of a local lake folder. */
-  static List<String> tables(Path lake) throws IOException {
-    return tables(new Configuration(), uri(lake));
-  }
-
   /**
    * The gold tables of the lake at {@code lake} (a Hadoop URI): folders below {@code gold/} with
    * a Delta log, by name.
@@ -56,13 +53,7 @@ final class GoldComparison {
     return tables.stream().sorted().toList();
   }
 
-  /** Per table of {@code tables}, the rows of {@code first} and how the two local lakes differ. */
-  static List<TableDiff> compare(SparkSession spark, Path first, Path second,
-      List<String> tables) {
-    return compare(spark, uri(first), uri(second), tables);
-  }
-
-  /** As above, for lakes given as Hadoop URIs. */
+  /** Per table of {@code tables}, the rows of {@code first} and how the two lakes differ. */
   static List<TableDiff> compare(SparkSession spark, String first, String second,
       List<String> tables) {
     List<TableDiff> diffs = new ArrayList<>();
@@ -72,6 +63,24 @@ final class GoldComparison {
       diffs.add(new TableDiff(table, a.count(), a.exceptAll(b).count(), b.exceptAll(a).count()));
     }
     return diffs;
+  }
+
+  /**
+   * Asserts that the gold of {@code lake} equals the gold of {@code reference} (both Hadoop URIs):
+   * the same tables, more than 20 of them, more than 1,000 rows, and no table whose rows differ.
+   * {@code night} names the tested night in the messages.
+   */
+  static void assertSameGold(SparkSession spark, String lake, String reference, String night)
+      throws IOException {
+    Configuration conf = spark.sparkContext().hadoopConfiguration();
+    List<String> tables = tables(conf, reference);
+    assertThat(tables).as("gold tables of the reference night").hasSizeGreaterThan(20);
+    assertThat(tables(conf, lake)).as("gold tables of %s", night).isEqualTo(tables);
+    List<TableDiff> diffs = compare(spark, lake, reference, tables);
+    assertThat(diffs.stream().mapToLong(TableDiff::rows).sum())
+        .as("gold rows of %s", night).isGreaterThan(1000);
+    assertThat(diffs).as("gold tables whose rows differ (%s)", night)
+        .filteredOn(d -> !d.equal()).isEmpty();
   }
 
   /** A local folder as a URI without the trailing slash {@code Path.toUri} gives folders. */
