@@ -2,8 +2,17 @@ package io.citylake.publish;
 
 import io.citylake.job.TableRef;
 import java.util.Optional;
-import org.apache.spark.sql.catalyst.catalog.ExternalCatalog;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.catalog.CatalogStorageFormat;
+import org.apache.spark.sql.catalyst.catalog.CatalogTable;
+import org.apache.spark.sql.catalyst.catalog.CatalogTable$;
+import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
+import org.apache.spark.sql.catalyst.catalog.ExternalCatalog;
+import org.apache.spark.sql.types.StructType;
+import scala.Option;
+import scala.collection.immutable.Map$;
 
 /**
  * Registers lake tables in the metastore as external Delta tables ({@code bronze.transit_taps}),
@@ -28,10 +37,48 @@ public final class MetastoreTables {
       return;
     }
     if (current.isPresent()) {
-      spark.sql("DROP TABLE " + name);
+      spark.sessionState().catalog().dropTable(
+          new TableIdentifier(table.table(), Option.apply(database)), true, false);
     }
-    spark.sql("CREATE TABLE " + name + " USING DELTA LOCATION '" + escape(location) + "'"
-        + " COMMENT '" + escape(comment) + "'");
+    spark.sessionState().catalog().createTable(
+        deltaEntry(database, table.table(), location, comment), false, false);
+  }
+
+  /**
+   * The catalogue entry Delta itself writes for {@code CREATE TABLE ... USING DELTA LOCATION} on
+   * an existing table: provider {@code delta}, the location, the comment, and no schema,
+   * properties or partition columns, which stay in the Delta log ({@code
+   * CreateDeltaTableCommand.cleanupTableDefinition}). Written directly because Delta's command
+   * first loads and checks the table's snapshot, for each of about seventy tables a night, while
+   * the jobs that just wrote them already did.
+   */
+  private static CatalogTable deltaEntry(
+      String database, String table, String location, String comment) {
+    CatalogStorageFormat storage = new CatalogStorageFormat(
+        Option.apply(new Path(location).toUri()),
+        Option.empty(), Option.empty(), Option.empty(), false, Map$.MODULE$.empty());
+    CatalogTable$ defaults = CatalogTable$.MODULE$;
+    return new CatalogTable(
+        new TableIdentifier(table, Option.apply(database)),
+        CatalogTableType.EXTERNAL(),
+        storage,
+        new StructType(),
+        Option.apply("delta"),
+        defaults.apply$default$6(),
+        defaults.apply$default$7(),
+        defaults.apply$default$8(),
+        System.currentTimeMillis(),
+        defaults.apply$default$10(),
+        defaults.apply$default$11(),
+        defaults.apply$default$12(),
+        defaults.apply$default$13(),
+        defaults.apply$default$14(),
+        Option.apply(comment),
+        defaults.apply$default$16(),
+        true,
+        defaults.apply$default$18(),
+        defaults.apply$default$19(),
+        defaults.apply$default$20());
   }
 
   /** The registered location of a table, if the table exists. */
@@ -50,10 +97,6 @@ public final class MetastoreTables {
   }
 
   private static String normalise(String location) {
-    return new org.apache.hadoop.fs.Path(location).toUri().getPath().replaceAll("/+$", "");
-  }
-
-  private static String escape(String text) {
-    return text.replace("\\", "\\\\").replace("'", "\\'");
+    return new Path(location).toUri().getPath().replaceAll("/+$", "");
   }
 }

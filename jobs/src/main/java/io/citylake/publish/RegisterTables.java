@@ -45,7 +45,7 @@ public final class RegisterTables implements Job {
     int registered = 0;
     for (TableRef table : tables) {
       String location = context.paths().layer(table.layer(), table.table());
-      if (DeltaTables.exists(context.spark(), location)) {
+      if (DeltaTables.hasLog(context.spark(), location)) {
         metastore.register(table, location, "citylake " + table);
         registered++;
       }

@@ -8,9 +8,11 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -46,42 +48,62 @@ final class GoldMapReader {
   }
 
   List<MapLayer> layers(String municipality, LocalDate day) {
+    return layers(List.of(municipality), day).get(municipality);
+  }
+
+  /**
+   * The maps of every municipality given, for one day: one read of the area polygons and one of
+   * each map's table for all of them, however many municipalities the report has.
+   */
+  Map<String, List<MapLayer>> layers(List<String> municipalities, LocalDate day) {
     List<Spec> specs = List.of(
         new Spec("people_flow", "persons/day", PEOPLE, null, "people_count", functions::max),
         new Spec("snow_depth", "cm", SNOW, null, "snow_depth_max_cm", functions::max),
         new Spec("tourism_spend", "yen/day", SPEND, SPEND_LEVEL, "spend_yen", functions::max));
-    List<MapLayer> layers = new ArrayList<>();
+    Map<String, List<MapLayer>> result = new LinkedHashMap<>();
+    municipalities.forEach(m -> result.put(m, new ArrayList<>()));
     if (!exists(AREAS)) {
       for (Spec s : specs) {
-        layers.add(MapLayer.unavailable(s.metric(), s.unit(), "gold." + AREAS + " missing"));
+        result.values().forEach(layers -> layers.add(
+            MapLayer.unavailable(s.metric(), s.unit(), "gold." + AREAS + " missing")));
       }
-      return layers;
+      return result;
     }
-    List<Geometry> wards = new ArrayList<>();
-    Map<String, Row> wardRows = areas(municipality, "ward");
-    wardRows.values().forEach(r -> wards.add(geometry(r)));
+    Map<String, Map<String, Row>> shapes = areas(specs);
     for (Spec s : specs) {
       if (!exists(s.table())) {
-        layers.add(MapLayer.unavailable(s.metric(), s.unit(), "gold." + s.table() + " missing"));
+        result.values().forEach(layers -> layers.add(
+            MapLayer.unavailable(s.metric(), s.unit(), "gold." + s.table() + " missing")));
         continue;
       }
-      Map<String, Double[]> values = values(s, municipality, day);
-      boolean byWard = s.level() == null || s.level().equals("ward");
-      Map<String, Row> shapes = byWard ? wardRows : areas(municipality, s.level());
-      List<MapLayer.Area> areas = new ArrayList<>();
-      for (Map.Entry<String, Row> e : shapes.entrySet()) {
-        Double[] v = values.get(e.getKey());
-        if (v == null && !byWard) {
-          continue;
-        }
-        Row r = e.getValue();
-        areas.add(new MapLayer.Area(e.getKey(), r.getAs("name_ja"), r.getAs("name_en"),
-            geometry(r), v == null ? null : v[0], v != null && v[1] != null && v[1] > 0));
+      Map<String, Map<String, Double[]>> values = values(s, day);
+      for (String municipality : municipalities) {
+        result.get(municipality).add(layer(s, shapes, municipality,
+            values.getOrDefault(municipality, Map.of())));
       }
-      layers.add(new MapLayer(s.metric(), s.unit(), areas, byWard ? List.of() : wards,
-          Optional.empty()));
     }
-    return layers;
+    return result;
+  }
+
+  private static MapLayer layer(Spec s, Map<String, Map<String, Row>> shapes,
+      String municipality, Map<String, Double[]> values) {
+    Map<String, Row> wardRows = shapes.getOrDefault(key(municipality, "ward"), Map.of());
+    boolean byWard = s.level() == null || s.level().equals("ward");
+    Map<String, Row> areaRows = byWard ? wardRows
+        : shapes.getOrDefault(key(municipality, s.level()), Map.of());
+    List<MapLayer.Area> areas = new ArrayList<>();
+    for (Map.Entry<String, Row> e : areaRows.entrySet()) {
+      Double[] v = values.get(e.getKey());
+      if (v == null && !byWard) {
+        continue;
+      }
+      Row r = e.getValue();
+      areas.add(new MapLayer.Area(e.getKey(), r.getAs("name_ja"), r.getAs("name_en"),
+          geometry(r), v == null ? null : v[0], v != null && v[1] != null && v[1] > 0));
+    }
+    List<Geometry> wards = byWard ? List.of()
+        : wardRows.values().stream().map(GoldMapReader::geometry).toList();
+    return new MapLayer(s.metric(), s.unit(), areas, wards, Optional.empty());
   }
 
   /**
@@ -91,33 +113,42 @@ final class GoldMapReader {
   private record Spec(String metric, String unit, String table, String level, String column,
       java.util.function.Function<Column, Column> aggregate) {}
 
-  /** Per area: {value or null, 1.0 when its cell of the day is suppressed}. */
-  private Map<String, Double[]> values(Spec s, String municipality, LocalDate day) {
-    Dataset<Row> rows = read(s.table()).where(col("municipality").equalTo(municipality)
-        .and(col("dt").equalTo(Date.valueOf(day))));
+  /** Per municipality and area: {value or null, 1.0 when its cell of the day is suppressed}. */
+  private Map<String, Map<String, Double[]>> values(Spec s, LocalDate day) {
+    Dataset<Row> rows = read(s.table()).where(col("dt").equalTo(Date.valueOf(day)));
     if (s.level() != null) {
       rows = rows.where(col("area_level").equalTo(s.level()));
     }
     Column suppressed = functions.max(functions.coalesce(col("suppressed"), functions.lit(false))
         .cast("double"));
-    Map<String, Double[]> values = new HashMap<>();
-    for (Row r : rows.groupBy("area_id").agg(s.aggregate().apply(col(s.column()))
-        .cast("double"), suppressed).collectAsList()) {
-      boolean anySuppressed = !r.isNullAt(2) && r.getDouble(2) > 0;
-      values.put(r.getString(0), new Double[] {
-          anySuppressed || r.isNullAt(1) ? null : r.getDouble(1), anySuppressed ? 1.0 : 0.0});
+    Map<String, Map<String, Double[]>> values = new HashMap<>();
+    for (Row r : rows.groupBy("municipality", "area_id").agg(s.aggregate()
+        .apply(col(s.column())).cast("double"), suppressed).collectAsList()) {
+      boolean anySuppressed = !r.isNullAt(3) && r.getDouble(3) > 0;
+      values.computeIfAbsent(r.getString(0), m -> new HashMap<>()).put(r.getString(1),
+          new Double[] {anySuppressed || r.isNullAt(2) ? null : r.getDouble(2),
+              anySuppressed ? 1.0 : 0.0});
     }
     return values;
   }
 
-  private Map<String, Row> areas(String municipality, String level) {
-    Map<String, Row> areas = new java.util.TreeMap<>();
-    for (Row r : read(AREAS).where(col("municipality").equalTo(municipality)
-        .and(col("area_level").equalTo(level)))
-        .select("area_id", "name_ja", "name_en", "geometry_wkb").collectAsList()) {
-      areas.put(r.getString(0), r);
+  /** The polygons of wards and of every level a map needs, by {@link #key} and area id. */
+  private Map<String, Map<String, Row>> areas(List<Spec> specs) {
+    List<String> levels = new ArrayList<>(List.of("ward"));
+    specs.stream().map(Spec::level).filter(l -> l != null && !levels.contains(l))
+        .forEach(levels::add);
+    Map<String, Map<String, Row>> areas = new HashMap<>();
+    for (Row r : read(AREAS).where(col("area_level").isin(levels.toArray()))
+        .select("municipality", "area_level", "area_id", "name_ja", "name_en", "geometry_wkb")
+        .collectAsList()) {
+      areas.computeIfAbsent(key(r.getString(0), r.getString(1)), k -> new TreeMap<>())
+          .put(r.getString(2), r);
     }
     return areas;
+  }
+
+  private static String key(String municipality, String level) {
+    return municipality + "/" + level;
   }
 
   static Geometry geometry(Row r) {

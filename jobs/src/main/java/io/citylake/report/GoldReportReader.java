@@ -19,9 +19,12 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.functions;
 
 /**
@@ -63,11 +66,12 @@ public final class GoldReportReader {
     }
     Map<String, List<KpiEntry>> kpis = kpis(day);
     Map<String, ShelterSupply> shelters = shelters(day);
-    GoldMapReader maps = new GoldMapReader(spark, paths);
+    Map<String, List<MapLayer>> maps =
+        new GoldMapReader(spark, paths).layers(Vocabulary.MUNICIPALITIES, day);
     List<ReportData.MunicipalityReport> sections = new ArrayList<>();
     for (String m : Vocabulary.MUNICIPALITIES) {
       sections.add(new ReportData.MunicipalityReport(m, kpis.getOrDefault(m, List.of()),
-          maps.layers(m, day), shelters.getOrDefault(m, new ShelterSupply(List.of(), 0, 0))));
+          maps.get(m), shelters.getOrDefault(m, new ShelterSupply(List.of(), 0, 0))));
     }
     return new ReportData(day, sections, freshness);
   }
@@ -160,27 +164,36 @@ public final class GoldReportReader {
     return series;
   }
 
+  /**
+   * Each municipality's shelter stock: its first {@link #SHELTER_ROWS} items (shortest days to
+   * shortage first) with the municipality's item and warning counts on every row, in one query.
+   */
   private Map<String, ShelterSupply> shelters(LocalDate day) {
     Map<String, ShelterSupply> result = new HashMap<>();
     String path = paths.gold("shelter_days_to_shortage");
     if (!DeltaTables.exists(spark, path)) {
       return result;
     }
-    Dataset<Row> latest = spark.read().format("delta").load(path)
-        .where(col("is_latest").and(col("dt").leq(Date.valueOf(day))));
-    Map<String, long[]> counts = new HashMap<>();
-    for (Row r : latest.groupBy("municipality").agg(functions.count(functions.lit(1)),
-        functions.sum(functions.when(col("days_to_shortage").lt(ShelterSupply.WARNING_DAYS), 1)
-            .otherwise(0))).collectAsList()) {
-      counts.put(r.getString(0), new long[] {r.getLong(1), r.getLong(2)});
+    WindowSpec municipality = Window.partitionBy("municipality");
+    Column warning = functions.when(col("days_to_shortage").lt(ShelterSupply.WARNING_DAYS), 1)
+        .otherwise(0);
+    Dataset<Row> ranked = spark.read().format("delta").load(path)
+        .where(col("is_latest").and(col("dt").leq(Date.valueOf(day))))
+        .withColumn("_total", functions.count(functions.lit(1)).over(municipality))
+        .withColumn("_warnings", functions.sum(warning).over(municipality))
+        .withColumn("_rank", functions.row_number().over(municipality.orderBy(
+            col("days_to_shortage").asc_nulls_last(), col("shelter_id"), col("item"))))
+        .where(col("_rank").leq(SHELTER_ROWS));
+    Map<String, List<Row>> rows = new HashMap<>();
+    for (Row r : ranked.orderBy("municipality", "_rank").collectAsList()) {
+      rows.computeIfAbsent(r.getAs("municipality"), m -> new ArrayList<>()).add(r);
     }
     for (String m : Vocabulary.MUNICIPALITIES) {
-      List<ShelterSupply.Item> items = latest.where(col("municipality").equalTo(m))
-          .orderBy(col("days_to_shortage").asc_nulls_last(), col("shelter_id"), col("item"))
-          .limit(SHELTER_ROWS).collectAsList().stream().map(GoldReportReader::shelterItem)
-          .toList();
-      long[] c = counts.getOrDefault(m, new long[2]);
-      result.put(m, new ShelterSupply(items, c[0], c[1]));
+      List<Row> items = rows.getOrDefault(m, List.of());
+      long total = items.isEmpty() ? 0 : items.get(0).<Long>getAs("_total");
+      long warnings = items.isEmpty() ? 0 : items.get(0).<Long>getAs("_warnings");
+      result.put(m, new ShelterSupply(
+          items.stream().map(GoldReportReader::shelterItem).toList(), total, warnings));
     }
     return result;
   }
