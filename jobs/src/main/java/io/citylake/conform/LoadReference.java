@@ -115,12 +115,7 @@ public final class LoadReference implements Job {
       doc.ensure(context.spark(), path); // a table of an older lake gets its comments once
       return -1;
     }
-    Dataset<Row> commented = doc.commented(rows.get());
-    // created with its comment and grain first, so the load stays the table's newest commit
-    doc.create(context.spark(), path, commented.schema());
-    commented.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
-        .option("userMetadata", marker)
-        .save(path);
+    doc.replaceRows(rows.get(), path, marker);
     long written = DeltaTables.lastCommit(context.spark(), path).outputRows();
     doc.ensure(context.spark(), path);
     return written;

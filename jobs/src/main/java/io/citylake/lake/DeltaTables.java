@@ -29,6 +29,13 @@ public final class DeltaTables {
   /** Commit operations that change files but not rows. */
   private static final Set<String> MAINTENANCE = Set.of("OPTIMIZE", "VACUUM START", "VACUUM END");
 
+  /**
+   * Table property holding the writer's text of a table created by its first rows ({@link
+   * #createWith}): Delta records no {@code userMetadata} for {@code CREATE TABLE ... AS SELECT},
+   * so {@link #lastCommit} reads the text of such a commit from the metadata it wrote.
+   */
+  public static final String CREATION_MARKER = "citylake.creation_marker";
+
   private DeltaTables() {}
 
   /** What the newest commit of a table did, and the text its writer left in it. */
@@ -43,8 +50,8 @@ public final class DeltaTables {
    * TABLE ... AS SELECT}): its comment, table properties, partitioning and the column comments the
    * rows' schema carries; false, writing nothing, when the table exists or another writer created
    * it meanwhile. An empty create followed by a first write would be two commits and two snapshot
-   * loads per table on a first night. Delta keeps no {@code userMetadata} for such a commit, so
-   * a writer whose markers live there (GTFS, reference data) creates its table empty first.
+   * loads per table on a first night. Delta keeps no {@code userMetadata} for such a commit; a
+   * writer that marks its commits passes its text as the {@link #CREATION_MARKER} property.
    */
   public static boolean createWith(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows,
       String path, String comment, Map<String, String> properties,
@@ -173,18 +180,32 @@ public final class DeltaTables {
   private static Commit commitOf(FileSystem fs, Path file, long version) throws IOException {
     try (BufferedReader reader = new BufferedReader(
         new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
+      Commit commit = null;
+      String creationMarker = null;
       String line;
       while ((line = reader.readLine()) != null) {
-        JsonNode info = JSON.readTree(line).get("commitInfo");
+        JsonNode action = JSON.readTree(line);
+        JsonNode info = action.get("commitInfo");
         if (info != null) {
           JsonNode metrics = info.path("operationMetrics");
           String rows = metrics.path("numOutputRows").asText(
               metrics.path("numTargetRowsInserted").asText("0"));
-          return new Commit(version, info.path("operation").asText(""),
+          commit = new Commit(version, info.path("operation").asText(""),
               rows.isEmpty() ? 0 : Long.parseLong(rows), info.path("userMetadata").asText(""));
+          if (!commit.userMetadata().isEmpty() || !commit.operation().endsWith("AS SELECT")) {
+            return commit;
+          }
+        }
+        JsonNode marker = action.path("metaData").path("configuration").get(CREATION_MARKER);
+        if (marker != null) {
+          creationMarker = marker.asText();
         }
       }
+      if (commit == null) {
+        return new Commit(version, "", 0, "");
+      }
+      return creationMarker == null ? commit : new Commit(version, commit.operation(),
+          commit.outputRows(), creationMarker);
     }
-    return new Commit(version, "", 0, "");
   }
 }

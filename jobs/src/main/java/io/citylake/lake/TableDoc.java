@@ -97,6 +97,21 @@ public record TableDoc(String comment, List<String> grain, Map<String, String> c
     return DeltaTables.createWith(commented(rows), path, comment, all, partitionBy);
   }
 
+  /**
+   * Replaces the table's rows with {@code rows} (commented by this doc) in one commit whose text
+   * ({@link DeltaTables#lastCommit}) is {@code marker}: the first rows create the table with this
+   * doc's comment and grain ({@link DeltaTables#CREATION_MARKER}); later rows overwrite it,
+   * schema included, and keep its comment and grain.
+   */
+  public void replaceRows(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows,
+      String path, String marker) {
+    org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> commented = commented(rows);
+    if (!createWith(commented, path, Map.of(DeltaTables.CREATION_MARKER, marker), List.of())) {
+      commented.write().format("delta").mode("overwrite").option("overwriteSchema", "true")
+          .option("userMetadata", marker).save(path);
+    }
+  }
+
   /** The frame's columns with this doc's comments attached, for a writer that creates them. */
   public org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> commented(
       org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows) {

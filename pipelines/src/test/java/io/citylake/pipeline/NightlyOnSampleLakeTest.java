@@ -2,6 +2,7 @@ package io.citylake.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.citylake.conform.LoadReference;
 import io.citylake.contract.RawDataset;
 import io.citylake.contract.RawFormat;
 import io.citylake.ingest.IngestGtfsFeeds;
@@ -167,6 +168,16 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
     assertThat(again.outcomes()).filteredOn(o -> o.job().equals(QualityGate.NAME))
         .singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(
             JobOutcome.Status.SUCCEEDED));
+    // the reference files are the first night's bytes: every table created from them is kept
+    assertThat(again.outcomes()).filteredOn(o -> o.job().equals("conform.reference"))
+        .singleElement().satisfies(o -> {
+          Map<String, Object> details = o.result().orElseThrow().details();
+          assertThat(details.entrySet()).filteredOn(e -> e.getKey().startsWith("ref_")
+                  || e.getKey().equals(LoadReference.BOUNDARIES))
+              .hasSizeGreaterThanOrEqualTo(5)
+              .allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).isEqualTo("unchanged"));
+          assertThat(o.result().orElseThrow().rowsOut()).isZero();
+        });
   }
 
   @Test

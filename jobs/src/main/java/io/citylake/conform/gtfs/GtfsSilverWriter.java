@@ -46,12 +46,7 @@ final class GtfsSilverWriter {
   /** Replaces {@code table} with {@code rows}, which must already be in its schema. */
   void write(String table, Dataset<Row> rows) {
     String path = context.paths().silver(table);
-    // created with its comment and grain first, so the rebuild stays the table's newest commit
-    GtfsSchemas.doc(table).create(context.spark(), path, rows.schema());
-    rows.write().format("delta").mode("overwrite")
-        .option("overwriteSchema", "true")
-        .option("userMetadata", marker.text())
-        .save(path);
+    GtfsSchemas.doc(table).replaceRows(rows, path, marker.text());
     rowsWritten.put(table, DeltaTables.lastCommit(context.spark(), path).outputRows());
   }
 
