@@ -44,7 +44,7 @@ public final class ConformAccounting {
   public static List<LocalDate> touchedDays(JobContext context, String dataset, String bronzePath) {
     Map<LocalDate, Timestamp> latest = new TreeMap<>();
     Optional<List<Row>> ledger =
-        IngestLedger.entries(context.spark(), context.paths(), dataset);
+        IngestLedger.entries(context, dataset);
     if (ledger.isPresent()) {
       for (Row row : ledger.get()) {
         if (!IngestLedger.inBronze(row.getString(7))) {

@@ -3,7 +3,6 @@ package io.citylake.ingest;
 import io.citylake.job.JobContext;
 import io.citylake.job.TableRef;
 import io.citylake.lake.DeltaTables;
-import io.citylake.lake.LakePaths;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -180,23 +179,26 @@ public final class IngestLedger {
    * table, the ledger can only hold empty files, recorded against bronze version -1.
    * Compaction and vacuum commits ({@code citylake maintain}) add no rows, so they do not count.
    */
-  public static Optional<List<Row>> entries(SparkSession spark, LakePaths paths, String dataset) {
-    String ledger = paths.bronze(TABLE);
-    String bronze = paths.bronze(dataset);
+  public static Optional<List<Row>> entries(JobContext context, String dataset) {
+    SparkSession spark = context.spark();
+    String ledger = context.paths().bronze(TABLE);
+    String bronze = context.paths().bronze(dataset);
     if (!DeltaTables.exists(spark, ledger)) {
       return Optional.empty();
     }
-    org.apache.spark.sql.Dataset<Row> table = spark.read().format("delta").load(ledger);
-    org.apache.spark.sql.Column status =
-        java.util.Arrays.asList(table.schema().fieldNames()).contains("status")
-            ? functions.coalesce(functions.col("status"), functions.lit(INGESTED))
-            : functions.lit(INGESTED);
-    List<Row> rows = table.where(functions.col("dataset").equalTo(dataset))
-        .select(functions.col("dt"), functions.col("source_file"),
-            functions.col("source_sha256"), functions.col("source_size"),
-            functions.col("source_modified_at"), functions.col("ingested_at"),
-            functions.col("bronze_version"), status.as("status"))
-        .collectAsList();
+    // one read of the whole ledger per version: the conform jobs of a night all ask it
+    List<Row> rows = new ArrayList<>();
+    for (Row entry : context.reads().wholeTable(spark, ledger)) {
+      if (!dataset.equals(entry.getAs("dataset"))) {
+        continue;
+      }
+      boolean hasStatus = java.util.Arrays.asList(entry.schema().fieldNames()).contains("status");
+      String status = hasStatus && entry.getAs("status") != null ? entry.getAs("status") : INGESTED;
+      rows.add(RowFactory.create(entry.getAs("dt"), entry.getAs("source_file"),
+          entry.getAs("source_sha256"), entry.getAs("source_size"),
+          entry.getAs("source_modified_at"), entry.getAs("ingested_at"),
+          entry.getAs("bronze_version"), status));
+    }
     long known = rows.stream().mapToLong(r -> r.getLong(6)).max().orElse(-1);
     long current = DeltaTables.exists(spark, bronze)
         ? DeltaTables.lastDataVersion(spark, bronze) : -1;

@@ -23,7 +23,7 @@ final class KnownFiles {
    */
   static KnownFiles of(JobContext context, String table) {
     KnownFiles known = new KnownFiles();
-    Optional<List<Row>> ledger = IngestLedger.entries(context.spark(), context.paths(), table);
+    Optional<List<Row>> ledger = IngestLedger.entries(context, table);
     if (ledger.isEmpty() && !DeltaTables.exists(context.spark(), context.paths().bronze(table))) {
       return known;
     }

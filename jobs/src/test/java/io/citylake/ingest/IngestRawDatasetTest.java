@@ -127,14 +127,14 @@ class IngestRawDatasetTest extends SparkTestBase {
         + " WHERE dataset = 'transit_taps'").get(0).getLong(0);
     spark().sql("DELETE FROM " + ledger + " WHERE dataset = 'transit_taps' AND bronze_version = "
         + newest);
-    assertThat(IngestLedger.entries(spark(), lake().paths(), "transit_taps")).isEmpty();
+    assertThat(IngestLedger.entries(context(DAY2), "transit_taps")).isEmpty();
 
     JobResult result = new IngestRawDataset(RawDataset.TRANSIT_TAPS).run(context(DAY2));
 
     assertThat(result.details()).containsEntry("files_ingested", 0);
     assertThat(rows("SELECT count(*) FROM " + delta(taps())).get(0).getLong(0)).isEqualTo(before);
     // the night rebuilt the ledger from bronze, so the next one trusts it again
-    assertThat(IngestLedger.entries(spark(), lake().paths(), "transit_taps")).get()
+    assertThat(IngestLedger.entries(context(DAY2), "transit_taps")).get()
         .satisfies(entries -> assertThat(entries).hasSize(4));
   }
 
