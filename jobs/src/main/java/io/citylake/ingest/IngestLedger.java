@@ -187,12 +187,14 @@ public final class IngestLedger {
       return Optional.empty();
     }
     // one read of the whole ledger per version: the conform jobs of a night all ask it
+    List<Row> entries = context.reads().wholeTable(spark, ledger);
+    boolean hasStatus = !entries.isEmpty()
+        && java.util.Arrays.asList(entries.get(0).schema().fieldNames()).contains("status");
     List<Row> rows = new ArrayList<>();
-    for (Row entry : context.reads().wholeTable(spark, ledger)) {
+    for (Row entry : entries) {
       if (!dataset.equals(entry.getAs("dataset"))) {
         continue;
       }
-      boolean hasStatus = java.util.Arrays.asList(entry.schema().fieldNames()).contains("status");
       String status = hasStatus && entry.getAs("status") != null ? entry.getAs("status") : INGESTED;
       rows.add(RowFactory.create(entry.getAs("dt"), entry.getAs("source_file"),
           entry.getAs("source_sha256"), entry.getAs("source_size"),

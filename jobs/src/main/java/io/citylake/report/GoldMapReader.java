@@ -47,10 +47,6 @@ final class GoldMapReader {
     this.paths = paths;
   }
 
-  List<MapLayer> layers(String municipality, LocalDate day) {
-    return layers(List.of(municipality), day).get(municipality);
-  }
-
   /**
    * The maps of every municipality given, for one day: one read of the area polygons and one of
    * each map's table for all of them, however many municipalities the report has.

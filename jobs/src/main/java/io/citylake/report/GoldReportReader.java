@@ -185,9 +185,12 @@ public final class GoldReportReader {
             col("days_to_shortage").asc_nulls_last(), col("shelter_id"), col("item"))))
         .where(col("_rank").leq(SHELTER_ROWS));
     Map<String, List<Row>> rows = new HashMap<>();
-    for (Row r : ranked.orderBy("municipality", "_rank").collectAsList()) {
+    for (Row r : ranked.collectAsList()) {
       rows.computeIfAbsent(r.getAs("municipality"), m -> new ArrayList<>()).add(r);
     }
+    // at most SHELTER_ROWS rows each: ordered here, not by a global sort (a shuffle) in Spark
+    rows.values().forEach(items -> items.sort(
+        java.util.Comparator.comparingInt(r -> r.<Integer>getAs("_rank"))));
     for (String m : Vocabulary.MUNICIPALITIES) {
       List<Row> items = rows.getOrDefault(m, List.of());
       long total = items.isEmpty() ? 0 : items.get(0).<Long>getAs("_total");

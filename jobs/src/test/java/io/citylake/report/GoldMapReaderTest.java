@@ -33,7 +33,7 @@ class GoldMapReaderTest extends SparkTestBase {
   @Test
   void wardsShowTheirDailyCellMeshesKeepTheirLevelAndSuppressedCellsAreHatched() throws Exception {
     GoldMapReader reader = new GoldMapReader(spark(), lake().paths());
-    assertThat(reader.layers("sapporo", DAY)).allSatisfy(l -> assertThat(l.unavailable())
+    assertThat(reader.layers(List.of("sapporo"), DAY).get("sapporo")).allSatisfy(l -> assertThat(l.unavailable())
         .contains("gold.spatial_areas missing"));
     write("spatial_areas", "area_level STRING, area_id STRING, municipality STRING,"
         + " name_ja STRING, name_en STRING, geometry_wkb BINARY", List.of(
@@ -62,7 +62,7 @@ class GoldMapReaderTest extends SparkTestBase {
         RowFactory.create("sapporo", "mesh3", "64414278", DT, null, true),
         RowFactory.create("sapporo", "mesh4", "644142771", DT, 1.0, false)));
 
-    Map<String, MapLayer> layers = reader.layers("sapporo", DAY).stream()
+    Map<String, MapLayer> layers = reader.layers(List.of("sapporo"), DAY).get("sapporo").stream()
         .collect(Collectors.toMap(MapLayer::metric, l -> l));
     MapLayer flow = layers.get("people_flow");
     assertThat(flow.unavailable()).isEmpty();
