@@ -1,6 +1,7 @@
 package io.citylake.privacy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -73,51 +74,137 @@ public final class ComplementarySuppression {
   public record Result(SortedSet<String> secondary, SortedSet<String> unprotected) {}
 
   private final double protection;
-  private final Map<String, Boolean> suppressed = new TreeMap<>();
-  private final Set<String> fixed = new HashSet<>();
+  /** Cell ids by index; the arrays below are indexed by cell. */
+  private final String[] cellIds;
+  private final boolean[] suppressed;
+  private final boolean[] fixed;
   /**
    * Cells whose value fixed published cells determine on their own (the only open member of an
    * equation: a town's one ward beside its published municipal hour). Suppressing one hides
    * nothing, so none is ever chosen as a complement.
    */
-  private final Set<String> pinned = new HashSet<>();
+  private final boolean[] pinned;
   /** Free cells suppressed on entry: the primary, sensitive cells. */
-  private final Set<String> primary = new HashSet<>();
-  private final List<Equation> equations;
-  private final Map<String, Double> value = new HashMap<>();
-  private final Map<String, double[]> bounds = new HashMap<>();
-  private final Map<String, List<Integer>> equationsOf = new TreeMap<>();
+  private final boolean[] primary;
+  /** Items (one measure of one cell) by index: key, cell, value, current bounds. */
+  private final String[] itemKeys;
+  private final int[] itemCell;
+  private final double[] value;
+  private final double[] lo;
+  private final double[] hi;
+  /** The equations each item appears in (ascending, as often as it appears). */
+  private final int[][] equationsOf;
+  /** Item indices in the order of their keys: the order disclosed items are visited in. */
+  private final int[] itemsByKey;
+  /** The equations, sorted by name: their members' item indices and the members' values. */
+  private final String[] equationNames;
+  private final Side[] totals;
+  private final Side[] parts;
+
+  /** One side of an equation: its members' items and the values given with them. */
+  private record Side(int[] items, double[] values) {
+    boolean contains(int item) {
+      for (int i : items) {
+        if (i == item) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   private ComplementarySuppression(Collection<Cell> cells, Collection<Equation> equations,
       double protection) {
     this.protection = protection;
+    Map<String, Integer> cellIndex = new HashMap<>();
+    List<Cell> distinct = new ArrayList<>();
     for (Cell c : cells) {
-      suppressed.put(c.id(), c.suppressed());
+      if (cellIndex.putIfAbsent(c.id(), distinct.size()) == null) {
+        distinct.add(c);
+      }
+    }
+    int cellCount = distinct.size();
+    cellIds = new String[cellCount];
+    suppressed = new boolean[cellCount];
+    fixed = new boolean[cellCount];
+    pinned = new boolean[cellCount];
+    primary = new boolean[cellCount];
+    for (Cell c : cells) {
+      int index = cellIndex.get(c.id());
+      cellIds[index] = c.id();
+      suppressed[index] = c.suppressed();
       if (c.fixed()) {
-        fixed.add(c.id());
+        fixed[index] = true;
       } else if (c.suppressed()) {
-        primary.add(c.id());
+        primary[index] = true;
       }
     }
-    this.equations = equations.stream().sorted(Comparator.comparing(Equation::name)).toList();
-    for (int i = 0; i < this.equations.size(); i++) {
-      Equation e = this.equations.get(i);
-      for (Item item : members(e)) {
-        if (!suppressed.containsKey(item.cell())) {
-          throw new IllegalArgumentException("equation " + e.name() + " names unknown cell "
-              + item.cell());
+    List<Equation> sorted = equations.stream().sorted(Comparator.comparing(Equation::name))
+        .toList();
+    Map<String, Integer> itemIndex = new HashMap<>();
+    List<String> keys = new ArrayList<>();
+    List<Integer> cellOfItem = new ArrayList<>();
+    Map<Integer, Double> lastValue = new HashMap<>();
+    Map<Integer, List<Integer>> memberOf = new HashMap<>();
+    equationNames = new String[sorted.size()];
+    totals = new Side[sorted.size()];
+    parts = new Side[sorted.size()];
+    for (int e = 0; e < sorted.size(); e++) {
+      Equation equation = sorted.get(e);
+      equationNames[e] = equation.name();
+      for (Item item : members(equation)) {
+        Integer cell = cellIndex.get(item.cell());
+        if (cell == null) {
+          throw new IllegalArgumentException("equation " + equation.name()
+              + " names unknown cell " + item.cell());
         }
-        value.put(item.key(), item.value());
-        equationsOf.computeIfAbsent(item.key(), k -> new ArrayList<>()).add(i);
+        int index = itemIndex.computeIfAbsent(item.key(), k -> {
+          keys.add(k);
+          cellOfItem.add(cell);
+          return keys.size() - 1;
+        });
+        lastValue.put(index, item.value());
+        memberOf.computeIfAbsent(index, k -> new ArrayList<>()).add(e);
+      }
+      totals[e] = side(equation.totals(), itemIndex);
+      parts[e] = side(equation.parts(), itemIndex);
+    }
+    int itemCount = keys.size();
+    itemKeys = keys.toArray(String[]::new);
+    itemCell = cellOfItem.stream().mapToInt(Integer::intValue).toArray();
+    value = new double[itemCount];
+    equationsOf = new int[itemCount][];
+    for (int i = 0; i < itemCount; i++) {
+      value[i] = lastValue.get(i);
+      equationsOf[i] = memberOf.get(i).stream().mapToInt(Integer::intValue).toArray();
+    }
+    lo = new double[itemCount];
+    hi = new double[itemCount];
+    itemsByKey = new TreeMap<>(itemIndex).values().stream().mapToInt(Integer::intValue)
+        .toArray();
+    for (int e = 0; e < equationNames.length; e++) {
+      int open = -1;
+      boolean single = true;
+      for (int item : members(e)) {
+        int cell = itemCell[item];
+        if (fixed[cell] && !suppressed[cell] || cell == open) {
+          continue;
+        }
+        single = open < 0;
+        open = cell;
+        if (!single) {
+          break;
+        }
+      }
+      if (single && open >= 0 && !fixed[open]) {
+        pinned[open] = true;
       }
     }
-    for (Equation e : this.equations) {
-      List<String> open = members(e).stream().map(Item::cell)
-          .filter(cell -> !fixed.contains(cell) || suppressed.get(cell)).distinct().toList();
-      if (open.size() == 1 && !fixed.contains(open.get(0))) {
-        pinned.add(open.get(0));
-      }
-    }
+  }
+
+  private static Side side(List<Item> items, Map<String, Integer> itemIndex) {
+    return new Side(items.stream().mapToInt(i -> itemIndex.get(i.key())).toArray(),
+        items.stream().mapToDouble(Item::value).toArray());
   }
 
   /** Suppresses further cells until no suppressed cell is disclosed; returns what it added. */
@@ -132,7 +219,7 @@ public final class ComplementarySuppression {
     ComplementarySuppression audit = new ComplementarySuppression(cells, equations, protection);
     audit.propagate();
     SortedSet<String> cellsDisclosed = new TreeSet<>();
-    audit.disclosedItems().forEach(k -> cellsDisclosed.add(cellOf(k)));
+    audit.disclosedItems().forEach(i -> cellsDisclosed.add(audit.cellIds[audit.itemCell[i]]));
     return cellsDisclosed;
   }
 
@@ -140,13 +227,13 @@ public final class ComplementarySuppression {
     SortedSet<String> secondary = new TreeSet<>();
     while (true) {
       propagate();
-      List<String> disclosed = disclosedItems();
+      List<Integer> disclosed = disclosedItems();
       if (disclosed.isEmpty()) {
         return new Result(secondary, new TreeSet<>());
       }
       Set<Integer> touched = new HashSet<>();
       boolean progress = false;
-      for (String item : disclosed) {
+      for (int item : disclosed) {
         if (!isDisclosed(item)) {
           continue;
         }
@@ -155,18 +242,18 @@ public final class ComplementarySuppression {
           progress |= equation >= 0;
           continue;
         }
-        String chosen = choose(item, equations.get(equation));
-        if (chosen == null) {
+        int chosen = choose(item, equation);
+        if (chosen < 0) {
           continue;
         }
-        suppressed.put(chosen, true);
-        secondary.add(chosen);
+        suppressed[chosen] = true;
+        secondary.add(cellIds[chosen]);
         touched.add(equation);
         progress = true;
       }
       if (!progress) {
         SortedSet<String> unprotected = new TreeSet<>();
-        disclosed.forEach(k -> unprotected.add(cellOf(k)));
+        disclosed.forEach(i -> unprotected.add(cellIds[itemCell[i]]));
         return new Result(secondary, unprotected);
       }
     }
@@ -178,29 +265,48 @@ public final class ComplementarySuppression {
     return all;
   }
 
-  private static String cellOf(String itemKey) {
-    return itemKey.substring(0, itemKey.lastIndexOf('#'));
+  private int[] members(int e) {
+    int[] all = Arrays.copyOf(totals[e].items(), totals[e].items().length
+        + parts[e].items().length);
+    System.arraycopy(parts[e].items(), 0, all, totals[e].items().length,
+        parts[e].items().length);
+    return all;
   }
 
-  private boolean isSuppressed(String itemKey) {
-    return suppressed.get(cellOf(itemKey));
+  private boolean isSuppressed(int item) {
+    return suppressed[itemCell[item]];
   }
 
-  /** Interval propagation over every equation until no bound moves. */
+  /**
+   * Interval propagation over every equation until no bound moves. A pass visits the equations
+   * in order and skips those none of whose members moved since the equation was last tightened
+   * without effect: tightening is a function of the members' bounds, so it would change nothing.
+   */
   private void propagate() {
-    bounds.clear();
-    for (String key : value.keySet()) {
-      bounds.put(key, initial(key));
+    for (int i = 0; i < value.length; i++) {
+      setInitial(i);
     }
+    boolean[] dirty = new boolean[equationNames.length];
+    Arrays.fill(dirty, true);
     for (int pass = 0; pass < MAX_PASSES; pass++) {
       boolean changed = false;
-      for (Equation e : equations) {
-        changed |= tighten(e);
+      for (int e = 0; e < equationNames.length; e++) {
+        if (dirty[e]) {
+          dirty[e] = false;
+          changed |= tighten(e, dirty);
+        }
       }
       if (!changed) {
         return;
       }
     }
+  }
+
+  /** A published item's value, or [0, ∞) for a suppressed one. */
+  private void setInitial(int item) {
+    double v = value[item];
+    lo[item] = isSuppressed(item) ? 0 : Double.isNaN(v) ? 0 : v;
+    hi[item] = isSuppressed(item) ? Double.POSITIVE_INFINITY : Double.isNaN(v) ? 0 : v;
   }
 
   /** Lower sum and upper sum (finite part, count of infinite members) of a side. */
@@ -209,20 +315,20 @@ public final class ComplementarySuppression {
     double hiFinite;
     int hiInfinite;
 
-    void add(double[] b, int sign) {
-      lo += sign * b[0];
-      if (Double.isInfinite(b[1])) {
+    void add(double low, double high, int sign) {
+      lo += sign * low;
+      if (Double.isInfinite(high)) {
         hiInfinite += sign;
       } else {
-        hiFinite += sign * b[1];
+        hiFinite += sign * high;
       }
     }
 
-    /** Upper sum without member {@code b}. */
-    double hiWithout(double[] b) {
-      int infinite = hiInfinite - (Double.isInfinite(b[1]) ? 1 : 0);
+    /** Upper sum without a member whose upper bound is {@code high}. */
+    double hiWithout(double high) {
+      int infinite = hiInfinite - (Double.isInfinite(high) ? 1 : 0);
       return infinite > 0 ? Double.POSITIVE_INFINITY
-          : hiFinite - (Double.isInfinite(b[1]) ? 0 : b[1]);
+          : hiFinite - (Double.isInfinite(high) ? 0 : high);
     }
 
     double hi() {
@@ -230,49 +336,48 @@ public final class ComplementarySuppression {
     }
   }
 
-  private boolean tighten(Equation e) {
-    Sums totals = sums(e.totals());
-    Sums parts = sums(e.parts());
+  private boolean tighten(int e, boolean[] dirty) {
+    Sums totalSums = sums(totals[e], false);
+    Sums partSums = sums(parts[e], false);
     boolean changed = false;
-    changed |= tightenSide(e.totals(), totals, parts);
-    changed |= tightenSide(e.parts(), parts, totals);
+    changed |= tightenSide(totals[e], totalSums, partSums, dirty);
+    changed |= tightenSide(parts[e], partSums, totalSums, dirty);
     return changed;
   }
 
-  private Sums sums(List<Item> items) {
-    return sums(items, false);
-  }
-
-  private Sums sums(List<Item> items, boolean direct) {
+  /** The sums of a side's current bounds, or ({@code direct}) of its initial ones. */
+  private Sums sums(Side side, boolean direct) {
     Sums s = new Sums();
-    for (Item i : items) {
-      s.add(direct ? initial(i.key()) : bounds.get(i.key()), 1);
+    for (int i : side.items()) {
+      if (direct) {
+        double v = Double.isNaN(value[i]) ? 0 : value[i];
+        s.add(isSuppressed(i) ? 0 : v, isSuppressed(i) ? Double.POSITIVE_INFINITY : v, 1);
+      } else {
+        s.add(lo[i], hi[i], 1);
+      }
     }
     return s;
   }
 
-  /** A published item's value, or [0, ∞) for a suppressed one. */
-  private double[] initial(String key) {
-    double v = value.get(key);
-    return isSuppressed(key) ? new double[] {0, Double.POSITIVE_INFINITY}
-        : new double[] {Double.isNaN(v) ? 0 : v, Double.isNaN(v) ? 0 : v};
-  }
-
-  /** u = Σ other side − Σ own side without u. */
-  private boolean tightenSide(List<Item> own, Sums ownSums, Sums other) {
+  /** u = Σ other side − Σ own side without u; marks the equations of a moved item dirty. */
+  private boolean tightenSide(Side own, Sums ownSums, Sums other, boolean[] dirty) {
     boolean changed = false;
-    for (Item i : own) {
-      if (!suppressed.get(i.cell())) {
+    for (int i : own.items()) {
+      if (!isSuppressed(i)) {
         continue;
       }
-      double[] b = bounds.get(i.key());
-      double upper = other.hi() - (ownSums.lo - b[0]);
-      double lower = other.lo - ownSums.hiWithout(b);
-      double[] next = {Math.max(b[0], lower), Math.min(b[1], upper)};
-      if (moved(b[1], next[1]) || moved(b[0], next[0])) {
-        ownSums.add(b, -1);
-        ownSums.add(next, 1);
-        bounds.put(i.key(), next);
+      double upper = other.hi() - (ownSums.lo - lo[i]);
+      double lower = other.lo - ownSums.hiWithout(hi[i]);
+      double nextLo = Math.max(lo[i], lower);
+      double nextHi = Math.min(hi[i], upper);
+      if (moved(hi[i], nextHi) || moved(lo[i], nextLo)) {
+        ownSums.add(lo[i], hi[i], -1);
+        ownSums.add(nextLo, nextHi, 1);
+        lo[i] = nextLo;
+        hi[i] = nextHi;
+        for (int e : equationsOf[i]) {
+          dirty[e] = true;
+        }
         changed = true;
       }
     }
@@ -287,23 +392,22 @@ public final class ComplementarySuppression {
         Math.abs(before));
   }
 
-  private List<String> disclosedItems() {
-    List<String> disclosed = new ArrayList<>();
-    for (String key : new TreeSet<>(value.keySet())) {
-      if (isDisclosed(key)) {
-        disclosed.add(key);
+  private List<Integer> disclosedItems() {
+    List<Integer> disclosed = new ArrayList<>();
+    for (int item : itemsByKey) {
+      if (isDisclosed(item)) {
+        disclosed.add(item);
       }
     }
     return disclosed;
   }
 
-  private boolean isDisclosed(String key) {
-    if (!isSuppressed(key)) {
+  private boolean isDisclosed(int item) {
+    if (!isSuppressed(item)) {
       return false;
     }
-    double[] b = bounds.get(key);
-    return Disclosure.disclosed(value.get(key), b[0], b[1], protection,
-        primary.contains(cellOf(key)));
+    return Disclosure.disclosed(value[item], lo[item], hi[item], protection,
+        primary[itemCell[item]]);
   }
 
   /**
@@ -312,25 +416,25 @@ public final class ComplementarySuppression {
    * free cell, or none when no such equation has one (cells added elsewhere cannot help). When
    * only the combination of equations discloses it, the tightest equation with a free cell.
    */
-  private int bindingEquation(String key) {
-    double v = value.get(key);
-    boolean sensitive = primary.contains(cellOf(key));
+  private int bindingEquation(int item) {
+    double v = value[item];
+    boolean sensitive = primary[itemCell[item]];
     List<Integer> direct = new ArrayList<>();
-    for (int index : equationsOf.getOrDefault(key, List.of())) {
-      double[] own = boundFrom(equations.get(index), key, true);
+    for (int index : equationsOf[item]) {
+      double[] own = boundFrom(index, item, true);
       if (Disclosure.disclosed(v, Math.max(0, own[0]), own[1], protection, sensitive)) {
         direct.add(index);
       }
     }
-    List<Integer> considered = direct.isEmpty() ? equationsOf.getOrDefault(key, List.of())
-        : direct;
+    int[] considered = direct.isEmpty() ? equationsOf[item]
+        : direct.stream().mapToInt(Integer::intValue).toArray();
     int best = -1;
     double bestScore = Double.POSITIVE_INFINITY;
     for (int index : considered) {
-      if (!hasCandidate(equations.get(index), key)) {
+      if (!hasCandidate(index, item)) {
         continue;
       }
-      double[] own = boundFrom(equations.get(index), key, false);
+      double[] own = boundFrom(index, item, false);
       double score = Double.isNaN(v) ? own[1] - Math.max(0, own[0])
           : Math.min(Math.abs(own[1] - v), own[0] > 0 ? Math.abs(own[0] - v)
               : Double.POSITIVE_INFINITY);
@@ -346,47 +450,63 @@ public final class ComplementarySuppression {
    * The bounds equation {@code e} alone gives the item: from the others' current bounds, or
    * ({@code direct}) from the published cells only, every suppressed one in [0, ∞).
    */
-  private double[] boundFrom(Equation e, String key, boolean direct) {
-    boolean inTotals = e.totals().stream().anyMatch(i -> i.key().equals(key));
-    Sums own = sums(inTotals ? e.totals() : e.parts(), direct);
-    Sums other = sums(inTotals ? e.parts() : e.totals(), direct);
-    double[] b = direct ? new double[] {0, Double.POSITIVE_INFINITY} : bounds.get(key);
-    return new double[] {other.lo - own.hiWithout(b), other.hi() - (own.lo - b[0])};
+  private double[] boundFrom(int e, int item, boolean direct) {
+    boolean inTotals = totals[e].contains(item);
+    Sums own = sums(inTotals ? totals[e] : parts[e], direct);
+    Sums other = sums(inTotals ? parts[e] : totals[e], direct);
+    double low = direct ? 0 : lo[item];
+    double high = direct ? Double.POSITIVE_INFINITY : hi[item];
+    return new double[] {other.lo - own.hiWithout(high), other.hi() - (own.lo - low)};
   }
 
-  private boolean hasCandidate(Equation e, String key) {
-    return members(e).stream().anyMatch(i -> !i.key().equals(key) && free(i.cell()));
+  private boolean hasCandidate(int e, int item) {
+    for (int member : members(e)) {
+      if (member != item && free(itemCell[member])) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private boolean free(String cell) {
-    return !suppressed.get(cell) && !fixed.contains(cell) && !pinned.contains(cell);
+  private boolean free(int cell) {
+    return !suppressed[cell] && !fixed[cell] && !pinned[cell];
   }
 
-  /** The published cell to suppress in {@code e} for the disclosed item {@code key}. */
-  private String choose(String key, Equation e) {
-    boolean inTotals = e.totals().stream().anyMatch(i -> i.key().equals(key));
-    List<Item> siblings = candidates(inTotals ? e.totals() : e.parts(), key);
-    List<Item> others = candidates(inTotals ? e.parts() : e.totals(), key);
-    double v = value.get(key);
-    double[] b = bounds.get(key);
-    double needed = Double.isNaN(v) || Double.isInfinite(b[1]) ? 0
-        : Math.max(0, (1 + protection) * v - b[1]);
-    for (Item i : siblings) {
-      if (i.value() > needed) {
-        return i.cell();
+  /** The published cell to suppress in equation {@code e} for the disclosed item, or -1. */
+  private int choose(int item, int e) {
+    boolean inTotals = totals[e].contains(item);
+    List<int[]> siblings = candidates(inTotals ? totals[e] : parts[e], item);
+    List<int[]> others = candidates(inTotals ? parts[e] : totals[e], item);
+    Side siblingSide = inTotals ? totals[e] : parts[e];
+    double v = value[item];
+    double needed = Double.isNaN(v) || Double.isInfinite(hi[item]) ? 0
+        : Math.max(0, (1 + protection) * v - hi[item]);
+    for (int[] member : siblings) {
+      if (siblingSide.values()[member[0]] > needed) {
+        return member[1];
       }
     }
     if (!siblings.isEmpty()) {
-      return siblings.get(siblings.size() - 1).cell();
+      return siblings.get(siblings.size() - 1)[1];
     }
-    return others.isEmpty() ? null : others.get(0).cell();
+    return others.isEmpty() ? -1 : others.get(0)[1];
   }
 
-  /** Free published cells of a side, smallest value first, then by id. */
-  private List<Item> candidates(List<Item> side, String key) {
-    return side.stream().filter(i -> !i.key().equals(key) && free(i.cell()))
-        .sorted(Comparator.comparingDouble((Item i) -> Double.isNaN(i.value()) ? 0 : i.value())
-            .thenComparing(Item::cell))
-        .toList();
+  /**
+   * Free published cells of a side as (position in the side, cell), smallest value first, then
+   * by cell id.
+   */
+  private List<int[]> candidates(Side side, int item) {
+    List<int[]> free = new ArrayList<>();
+    for (int position = 0; position < side.items().length; position++) {
+      int member = side.items()[position];
+      if (member != item && free(itemCell[member])) {
+        free.add(new int[] {position, itemCell[member]});
+      }
+    }
+    free.sort(Comparator.comparingDouble((int[] m) -> Double.isNaN(side.values()[m[0]]) ? 0
+            : side.values()[m[0]])
+        .thenComparing(m -> cellIds[m[1]]));
+    return free;
   }
 }
