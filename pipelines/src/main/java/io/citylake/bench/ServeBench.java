@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
@@ -63,7 +64,7 @@ public final class ServeBench {
     double loadBefore = load();
     long started = System.nanoTime();
     try (JdbcEndpoint endpoint = JdbcEndpoint.start(spark, "localhost", freeLoopbackPort(),
-        Set.of(JdbcEndpoint.GOLD), warmUp)) {
+        Set.of(JdbcEndpoint.GOLD), Optional.empty(), warmUp)) {
       double startSeconds = (System.nanoTime() - started) / 1e9;
       ServeClients.Measured measured =
           new ServeClients(endpoint.url(), ServeQuery.mix()).measure(connections, rounds);

@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       SqlCommand.class,
       ServeCommand.class,
+      PasswdCommand.class,
       DictionaryCommand.class,
       ReportCommand.class,
       PlanCommand.class,

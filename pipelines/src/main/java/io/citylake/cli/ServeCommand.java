@@ -2,9 +2,12 @@ package io.citylake.cli;
 
 import io.citylake.lake.LakeConfig;
 import io.citylake.publish.JdbcEndpoint;
+import io.citylake.publish.PasswordFile;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -18,7 +21,8 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = {"Serve the gold tables read-only over JDBC (HiveServer2 protocol) until Ctrl-C.",
         "Connect with jdbc:hive2://HOST:PORT/gold (Hive JDBC driver, e.g. beeline or DBeaver's"
-            + " \"Apache Spark\"/\"Hive\" connection; no user or password)."})
+            + " \"Apache Spark\"/\"Hive\" connection). On localhost no user or password is"
+            + " needed; any other --host requires --password-file (see 'citylake passwd')."})
 final class ServeCommand implements Callable<Integer> {
   private static final Set<String> LAYERS = Set.of("gold", "silver", "bronze");
 
@@ -36,6 +40,12 @@ final class ServeCommand implements Callable<Integer> {
       description = "Databases whose tables clients may read (default: ${DEFAULT-VALUE}; data"
           + " stewards reviewing the quarantine: gold,silver,bronze).")
   List<String> databases;
+
+  @Option(names = "--password-file", paramLabel = "FILE",
+      description = "Users who may connect and their password hashes (written by 'citylake"
+          + " passwd'); every client must then give a user and password. Required when --host"
+          + " is not a loopback address.")
+  Path passwordFile;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -55,19 +65,26 @@ final class ServeCommand implements Callable<Integer> {
       }
       served.add(name);
     }
+    Optional<PasswordFile> passwords = Optional.ofNullable(passwordFile).map(PasswordFile::new);
+    if (passwords.isEmpty() && !JdbcEndpoint.isLoopback(host)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "Missing option"
+          + " '--password-file': --host " + host + " is reachable from other machines, so"
+          + " clients must authenticate (write the file with 'citylake passwd')");
+    }
     LakeConfig config = lake.builtConfig("serve the lake");
     PrintWriter out = spec.commandLine().getOut();
     out.println("starting the endpoint and warming the served tables for the first client...");
     out.flush();
     JdbcEndpoint endpoint =
-        JdbcEndpoint.start(SparkCommand.session(config), host, port, served);
+        JdbcEndpoint.start(SparkCommand.session(config), host, port, served, passwords, true);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       endpoint.close();
       stopped.countDown();
     }, "citylake-serve-shutdown"));
     endpoint.warmUp().ifPresent(report -> out.println(report.summary()));
-    out.println("serving " + String.join(", ", served) + " read-only at " + endpoint.url());
+    out.println("serving " + String.join(", ", served) + " read-only at " + endpoint.url()
+        + passwords.map(p -> " (users of " + p.path() + " only)").orElse(""));
     out.println("lake: " + config.lakeRoot() + "   (Ctrl-C stops)");
     out.flush();
     stopped.await();

@@ -2,10 +2,13 @@ package io.citylake.publish;
 
 import io.citylake.lake.CityLakeException;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.SparkSession;
@@ -18,12 +21,18 @@ import org.apache.spark.sql.hive.thriftserver.HiveThriftServer2;
  * ({@link ReadOnlyGuard}); the server runs inside the caller's Spark application, so queries use
  * its executors and its metastore. Before it returns from {@link #start} it warms the served
  * tables ({@link EndpointWarmUp}), so the first client does not pay for the cold start.
+ *
+ * <p>On a loopback address anyone on the machine may connect without a password. An endpoint
+ * other machines can reach must authenticate its clients: it refuses to start without a
+ * {@link PasswordFile}, and with one every connection must give a user and password of that
+ * file (HiveServer2's CUSTOM authentication, {@link PasswordFileAuthenticator}).
  */
 public final class JdbcEndpoint implements AutoCloseable {
   /** The curated database analysts query, and the one the connection string opens. */
   public static final String GOLD = "gold";
 
   private static final Duration STARTUP = Duration.ofSeconds(60);
+  private static final String CUSTOM_PROVIDER = "hive.server2.custom.authentication.class";
 
   private final String host;
   private final int port;
@@ -45,20 +54,36 @@ public final class JdbcEndpoint implements AutoCloseable {
    */
   public static JdbcEndpoint start(SparkSession spark, String host, int port,
       Set<String> databases) {
-    return start(spark, host, port, databases, true);
+    return start(spark, host, port, databases, Optional.empty(), true);
   }
 
   /**
-   * As {@link #start(SparkSession, String, int, Set)}; without {@code warmUp} the first clients
-   * pay for the cold start (for measuring what the warm-up saves).
+   * As {@link #start(SparkSession, String, int, Set)}, checking every client against
+   * {@code passwords} when given (required when {@code host} is not a loopback address);
+   * without {@code warmUp} the first clients pay for the cold start (for measuring what the
+   * warm-up saves).
    */
   public static JdbcEndpoint start(SparkSession spark, String host, int port,
-      Set<String> databases, boolean warmUp) {
+      Set<String> databases, Optional<PasswordFile> passwords, boolean warmUp) {
+    if (passwords.isEmpty() && !isLoopback(host)) {
+      throw CityLakeException.badInput("start the JDBC endpoint", host + " is reachable from"
+          + " other machines, so clients must authenticate: give a password file (write one"
+          + " with 'citylake passwd')", host);
+    }
+    passwords.ifPresent(JdbcEndpoint::requireUsers);
     requireFreePort(host, port);
     SparkSession served = spark.newSession();
     served.conf().set("hive.server2.thrift.bind.host", host);
     served.conf().set("hive.server2.thrift.port", String.valueOf(port));
     served.conf().set("hive.server2.transport.mode", "binary");
+    if (passwords.isPresent()) {
+      PasswordFileAuthenticator.use(passwords.get());
+      // the server builds the provider from a fresh HiveConf, which reads system properties
+      System.setProperty(CUSTOM_PROVIDER, PasswordFileAuthenticator.class.getName());
+      served.conf().set("hive.server2.authentication", "CUSTOM");
+    } else {
+      served.conf().set("hive.server2.authentication", "NONE");
+    }
     ReadOnlySqlContext context = new ReadOnlySqlContext(served, databases);
     HiveThriftServer2 server;
     try {
@@ -129,6 +154,23 @@ public final class JdbcEndpoint implements AutoCloseable {
   public void close() {
     server.stop();
     context.close();
+  }
+
+  /** True when every address {@code host} names is this machine's loopback. */
+  public static boolean isLoopback(String host) {
+    try {
+      InetAddress[] addresses = InetAddress.getAllByName(host);
+      return Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress);
+    } catch (UnknownHostException e) {
+      throw CityLakeException.badInput("start the JDBC endpoint", "unknown host", host);
+    }
+  }
+
+  private static void requireUsers(PasswordFile passwords) {
+    if (passwords.users().isEmpty()) {
+      throw CityLakeException.badInput("start the JDBC endpoint", "the password file names no"
+          + " user (add one with 'citylake passwd')", passwords.path());
+    }
   }
 
   private static void requireFreePort(String host, int port) {

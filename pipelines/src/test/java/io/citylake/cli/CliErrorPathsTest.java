@@ -4,6 +4,10 @@ import static io.citylake.cli.CliRun.run;
 import static io.citylake.cli.CliRun.assertOneLineError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.citylake.publish.PasswordFile;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -164,5 +168,32 @@ class CliErrorPathsTest {
     assertThat(outcome.exitCode()).isZero();
     assertThat(outcome.out()).contains("\"name\" : \"ingest.transit_taps\"")
         .contains("\"upstream\" : [ \"ingest.sensors_observations\"");
+  }
+
+  @Test
+  void servingOtherMachinesWithoutAPasswordFileIsOneLine() {
+    assertOneLineError(run("serve", "--host", "0.0.0.0"),
+        "citylake serve: Missing option '--password-file': --host 0.0.0.0 is reachable from"
+            + " other machines, so clients must authenticate (write the file with 'citylake"
+            + " passwd') (see 'citylake serve --help')");
+  }
+
+  @Test
+  void aPasswdFromStandardInputWritesAHashTheEndpointAccepts(@TempDir Path dir) {
+    Path file = dir.resolve("users");
+    InputStream stdin = System.in;
+    try {
+      System.setIn(new ByteArrayInputStream(
+          "twelve chars or more\n".getBytes(StandardCharsets.UTF_8)));
+      CliRun outcome = run("passwd", "--password-file", file.toString(), "officer");
+      assertThat(outcome.exitCode()).isZero();
+      assertThat(outcome.out()).contains("user officer can connect");
+    } finally {
+      System.setIn(stdin);
+    }
+    PasswordFile written = new PasswordFile(file);
+    assertThat(written.users()).containsExactly("officer");
+    assertThat(written.accepts("officer", "twelve chars or more")).isTrue();
+    assertThat(written.accepts("officer", "twelve chars or less")).isFalse();
   }
 }
