@@ -54,7 +54,7 @@ final class BackfillCommand implements Callable<Integer> {
     try (LakeLease lease = LakeLease.acquire(config, LakeLease.Mode.EXCLUSIVE,
         "citylake backfill")) {
       PrintWriter out = spec.commandLine().getOut();
-      SparkSession spark = SparkCommand.session(config);
+      SparkSession spark = SparkCommand.session(config, lease, out);
       NightlyRun run = new NightlyRun(spark, config, NightlyPipeline.graph());
       RawDelivery delivery = new RawDelivery(spark.sparkContext().hadoopConfiguration(),
           config.paths());

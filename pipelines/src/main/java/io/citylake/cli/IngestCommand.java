@@ -65,7 +65,7 @@ final class IngestCommand implements Callable<Integer> {
     LakeConfig config = lake.config("ingest");
     try (LakeLease lease = LakeLease.acquire(config, LakeLease.Mode.SHARED, "citylake ingest")) {
       PrintWriter out = spec.commandLine().getOut();
-      SparkSession spark = SparkCommand.session(config);
+      SparkSession spark = SparkCommand.session(config, lease, out);
       NightlyRun run = new NightlyRun(spark, config, NightlyPipeline.graph());
       LocalDate day = run.resolveDate(Optional.ofNullable(date));
       RunRecorder recorder = new RunRecorder("ingest", o -> SparkCommand.progress(out, o));
@@ -97,7 +97,7 @@ final class IngestCommand implements Callable<Integer> {
         delivered.folder());
     Set<String> jobs = Set.of(new IngestGtfsFeeds().name(), new ConformGtfs().name());
     try (LakeLease lease = LakeLease.acquire(config, LakeLease.Mode.SHARED, "citylake ingest")) {
-      SparkSession spark = SparkCommand.session(config);
+      SparkSession spark = SparkCommand.session(config, lease, out);
       NightlyRun run = new NightlyRun(spark, config, NightlyPipeline.graph());
       LocalDate day = date != null ? date : LocalDate.now(ZoneId.of("Asia/Tokyo"));
       RunRecorder recorder = new RunRecorder("ingest", o -> SparkCommand.progress(out, o));

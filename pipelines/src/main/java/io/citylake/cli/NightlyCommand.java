@@ -42,7 +42,7 @@ final class NightlyCommand implements Callable<Integer> {
     try (LakeLease lease = LakeLease.acquire(config, LakeLease.Mode.EXCLUSIVE,
         "citylake nightly")) {
       PrintWriter out = spec.commandLine().getOut();
-      SparkSession spark = SparkCommand.session(config);
+      SparkSession spark = SparkCommand.session(config, lease, out);
       NightlyRun run = new NightlyRun(spark, config, NightlyPipeline.graph(), parallel);
       LocalDate day = run.resolveDate(Optional.ofNullable(date));
       new RawDelivery(spark.sparkContext().hadoopConfiguration(), config.paths()).require(day);

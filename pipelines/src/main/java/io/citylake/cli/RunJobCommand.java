@@ -53,7 +53,7 @@ final class RunJobCommand implements Callable<Integer> {
     try (LakeLease lease = LakeLease.acquire(config, LakeLease.Mode.SHARED,
         "citylake run-job " + String.join(" ", jobs))) {
       PrintWriter out = spec.commandLine().getOut();
-      SparkSession spark = SparkCommand.session(config);
+      SparkSession spark = SparkCommand.session(config, lease, out);
       new RawDelivery(spark.sparkContext().hadoopConfiguration(), config.paths()).require(date);
       out.println("citylake run-job " + String.join(" ", jobs) + " " + date + " on "
           + config.lakeRoot());

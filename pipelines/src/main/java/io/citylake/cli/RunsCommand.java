@@ -56,7 +56,7 @@ final class RunsCommand implements Callable<Integer> {
     TextTable table = new TextTable(List.of("run_id", "day", "command", "job", "status",
         "started", "ended", "rows_in", "rows_out", "quarantined", "versions", "message"));
     for (Row r : rows) {
-      table.add(java.util.Arrays.asList(r.getString(0), r.get(1), r.getString(2), r.getString(3),
+      table.add(java.util.Arrays.asList(r.getString(0), dash(r.get(1)), r.getString(2), r.getString(3),
           r.getString(6), time(r.getTimestamp(4)), time(r.getTimestamp(5)), dash(r.get(7)),
           dash(r.get(8)), dash(r.get(9)), dash(r.get(10)), dash(r.get(11))));
     }

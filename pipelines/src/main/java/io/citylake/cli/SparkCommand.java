@@ -1,6 +1,8 @@
 package io.citylake.cli;
 
 import io.citylake.lake.LakeConfig;
+import io.citylake.ops.AbandonedRun;
+import io.citylake.ops.LakeLease;
 import io.citylake.lake.SparkSessions;
 import io.citylake.pipeline.JobOutcome;
 import io.citylake.publish.LakeCatalog;
@@ -9,6 +11,7 @@ import io.citylake.pipeline.RunVerdict;
 import io.citylake.pipeline.RunLedger;
 import io.citylake.pipeline.RunRecorder;
 import java.io.PrintWriter;
+import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 
@@ -35,6 +38,29 @@ final class SparkCommand {
   static SparkSession session(LakeConfig config) {
     SparkSession spark = SparkSessions.create(config, SparkSessions.Settings.embedded());
     new LakeCatalog(spark).resolveUnder(config);
+    return spark;
+  }
+
+  /**
+   * The session of a run holding {@code lease}; the runs whose stale leases it took over are
+   * recorded in the run ledger as killed first (a warning line each), so a run that dies in
+   * turn does not lose them.
+   */
+  static SparkSession session(LakeConfig config, LakeLease lease, PrintWriter out) {
+    SparkSession spark = session(config);
+    List<AbandonedRun> abandoned = LakeLease.abandoned(lease);
+    if (!abandoned.isEmpty()) {
+      for (AbandonedRun run : abandoned) {
+        out.println("warning: " + RunLedger.killedMessage(run));
+      }
+      try {
+        new RunLedger(spark, config.paths()).recordKilled(abandoned);
+      } catch (RuntimeException e) {
+        out.println("warning: the killed runs were not recorded in silver.run_ledger: "
+            + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+      }
+      out.flush();
+    }
     return spark;
   }
 

@@ -14,6 +14,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -49,11 +51,13 @@ public final class LakeLease implements AutoCloseable {
   public enum Mode { EXCLUSIVE, SHARED }
 
   private final Path file;
+  private final List<AbandonedRun> abandoned;
   private final ScheduledExecutorService heartbeat;
   private final Thread cleanup;
 
-  private LakeLease(Path file) {
+  private LakeLease(Path file, List<AbandonedRun> abandoned) {
     this.file = file;
+    this.abandoned = List.copyOf(abandoned);
     this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread thread = new Thread(r, "citylake-lease-heartbeat");
       thread.setDaemon(true);
@@ -87,20 +91,24 @@ public final class LakeLease implements AutoCloseable {
   private static LakeLease exclusive(Path dir, String command) throws IOException {
     Path file = dir.resolve(EXCLUSIVE_FILE);
     String owner = LeaseOwner.current(command).text();
+    List<AbandonedRun> abandoned = new ArrayList<>();
     for (int attempt = 0; attempt < 3; attempt++) {
       if (createNew(file, owner)) {
-        Optional<LeaseOwner> sharer = liveShared(dir);
+        Optional<LeaseOwner> sharer = liveShared(dir, abandoned);
         if (sharer.isPresent()) {
           Files.deleteIfExists(file);
           throw busy(dir, command, sharer.get());
         }
-        return new LakeLease(file);
+        return new LakeLease(file, abandoned);
       }
       Optional<LeaseOwner> holder = LeaseOwner.read(file);
       if (holder.isPresent() && !stale(file, holder.get())) {
         throw busy(dir, command, holder.get());
       }
-      retire(file);
+      Optional<Instant> lastSeen = lastRenewed(file);
+      if (retire(file) && holder.isPresent() && lastSeen.isPresent()) {
+        abandoned.add(AbandonedRun.of(holder.get(), lastSeen.get()));
+      }
     }
     throw busy(dir, command, LeaseOwner.read(file).orElse(LeaseOwner.unknown()));
   }
@@ -114,11 +122,15 @@ public final class LakeLease implements AutoCloseable {
       Files.deleteIfExists(file);
       throw busy(dir, command, holder.get());
     }
-    return new LakeLease(file);
+    return new LakeLease(file, List.of());
   }
 
-  /** The holder of a live shared lease, if any; stale shared leases are removed on the way. */
-  private static Optional<LeaseOwner> liveShared(Path dir) throws IOException {
+  /**
+   * The holder of a live shared lease, if any; stale shared leases are removed on the way and
+   * their runs added to {@code abandoned}.
+   */
+  private static Optional<LeaseOwner> liveShared(Path dir, List<AbandonedRun> abandoned)
+      throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
       for (Path other : files.filter(p -> p.getFileName().toString().startsWith(SHARED_PREFIX))
           .toList()) {
@@ -126,12 +138,34 @@ public final class LakeLease implements AutoCloseable {
         if (owner.isPresent() && !stale(other, owner.get())) {
           return owner;
         }
-        if (owner.isPresent()) {
-          Files.deleteIfExists(other);
+        Optional<Instant> lastSeen = lastRenewed(other);
+        if (owner.isPresent() && Files.deleteIfExists(other) && lastSeen.isPresent()) {
+          abandoned.add(AbandonedRun.of(owner.get(), lastSeen.get()));
         }
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * The runs whose stale leases this one took over: they died holding the lake and never
+   * recorded their end.
+   */
+  public List<AbandonedRun> abandoned() {
+    return abandoned;
+  }
+
+  /** The runs {@code lease} took over; none for a lake a lease does not guard (null). */
+  public static List<AbandonedRun> abandoned(LakeLease lease) {
+    return lease == null ? List.of() : lease.abandoned();
+  }
+
+  private static Optional<Instant> lastRenewed(Path file) throws IOException {
+    try {
+      return Optional.of(Files.getLastModifiedTime(file).toInstant());
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    }
   }
 
   /** Stale: its process on this host is gone, or nobody renewed it for {@link #TTL}. */
@@ -149,14 +183,19 @@ public final class LakeLease implements AutoCloseable {
     }
   }
 
-  /** Moves a stale lease aside; of several takers, only one rename finds the file. */
-  private static void retire(Path file) throws IOException {
+  /**
+   * Moves a stale lease aside; of several takers, only one rename finds the file, and only that
+   * one gets true.
+   */
+  private static boolean retire(Path file) throws IOException {
     Path aside = file.resolveSibling(file.getFileName() + ".stale-" + UUID.randomUUID());
     try {
       Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
       Files.deleteIfExists(aside);
+      return true;
     } catch (NoSuchFileException e) {
       // another taker retired it first
+      return false;
     }
   }
 

@@ -5,6 +5,7 @@ import io.citylake.lake.DeltaRetry;
 import io.citylake.lake.DeltaTables;
 import io.citylake.lake.LakePaths;
 import io.citylake.lake.TableDoc;
+import io.citylake.ops.AbandonedRun;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -46,8 +47,9 @@ public final class RunLedger {
       + " started_at TIMESTAMP COMMENT 'when the job (or run) started; null for a job that failed"
       + " or was skipped before producing a result',"
       + " ended_at TIMESTAMP COMMENT 'when the job (or run) ended',"
-      + " status STRING COMMENT 'succeeded, failed or skipped; for the run: succeeded, failed or"
-      + " held (the quality gate kept gold back)',"
+      + " status STRING COMMENT 'succeeded, failed or skipped; for the run: succeeded, failed,"
+      + " held (the quality gate kept gold back) or killed (its process died; recorded by the"
+      + " run that took its lease over)',"
       + " rows_in BIGINT COMMENT 'rows or lines the job read (null without a result)',"
       + " rows_out BIGINT COMMENT 'rows the job wrote',"
       + " rows_quarantined BIGINT COMMENT 'rows the job sent to quarantine',"
@@ -89,6 +91,48 @@ public final class RunLedger {
           .save(path);
       return null;
     });
+  }
+
+  /**
+   * Appends one {@code (run)} row per run whose process died holding the lake: status
+   * {@code killed}, from its start to its last heartbeat, the day unknown (null).
+   */
+  public void recordKilled(List<AbandonedRun> runs) {
+    if (runs.isEmpty()) {
+      return;
+    }
+    String path = paths.silver(TABLE);
+    DOC.create(spark, path, SCHEMA);
+    DeltaRetry.onConflict("append to the run ledger", () -> {
+      spark.createDataFrame(killedRows(runs), SCHEMA).write().format("delta").mode("append")
+          .option("userMetadata", "killed-runs").save(path);
+      return null;
+    });
+  }
+
+  /** The ledger rows of runs whose process died holding the lake. */
+  static List<Row> killedRows(List<AbandonedRun> runs) {
+    List<Row> rows = new ArrayList<>();
+    for (AbandonedRun run : runs) {
+      String command = run.command().replaceFirst("^citylake ", "");
+      rows.add(RowFactory.create(killedRunId(run), null, command, RUN_ROW,
+          Timestamp.from(run.started()), Timestamp.from(run.lastSeen()), "killed", null, null,
+          null, null, oneLine(killedMessage(run))));
+    }
+    return rows;
+  }
+
+  /** The id of a killed run: its own id died with it, so its start, host and process. */
+  static String killedRunId(AbandonedRun run) {
+    return "killed-" + run.started().toString().replaceAll("[-:]", "").replaceFirst("\\..*Z$",
+        "Z") + "-" + run.host() + "-" + run.pid();
+  }
+
+  /** One line on a killed run, for the ledger and the taking run's output. */
+  public static String killedMessage(AbandonedRun run) {
+    return run.command() + " (pid " + run.pid() + " on " + run.host() + ", started "
+        + run.started() + ") died without ending its run (killed, out of memory or its machine"
+        + " lost; last heartbeat " + run.lastSeen() + "); this run took its lease over";
   }
 
   /** The ledger rows of one run, in job order, then the run's own row. */

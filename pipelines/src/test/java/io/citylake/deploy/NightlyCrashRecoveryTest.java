@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +72,19 @@ class NightlyCrashRecoveryTest extends SparkTestBase {
           reference.tail(80)).isZero();
     }
 
+    // each killed run is in the ledger, recorded by the run that took its lease over
+    List<Row> runRows = spark().read().format("delta")
+        .load(crashedLake.resolve("silver/run_ledger").toString())
+        .where("job = '(run)'").orderBy("started_at").collectAsList();
+    assertThat(runRows).extracting(r -> r.<String>getAs("command") + " "
+            + r.<String>getAs("status"))
+        .containsExactly("nightly killed", "nightly killed", "nightly killed",
+            "nightly succeeded");
+    assertThat(runRows.subList(0, 3)).extracting(r -> r.<String>getAs("run_id"))
+        .doesNotHaveDuplicates().allMatch(id -> id.startsWith("killed-"));
+    assertThat(runRows.subList(0, 3)).extracting(r -> r.<String>getAs("message"))
+        .allMatch(m -> m.contains("died without ending its run"));
+
     GoldComparison.assertSameGold(spark(), GoldComparison.uri(crashedLake),
         GoldComparison.uri(referenceLake), "the recovered night");
 
@@ -104,6 +118,10 @@ class NightlyCrashRecoveryTest extends SparkTestBase {
     assertThat(log).as("run %d took the lake (the previous kill's lease did not refuse it)", run)
         .contains("citylake nightly " + DAY + " on ");
     assertThat(log).as("run %d ended before its summary", run).doesNotContain("for " + DAY + " ");
+    if (run > 1) {
+      assertThat(log).as("run %d reported the run it took the lease from", run)
+          .contains("warning: citylake nightly (pid ");
+    }
 
     // mid-stage: some of the stage's jobs never printed, and of those at least one has not even
     // created its table yet (a job that was writing when killed may have committed already)

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,12 +93,41 @@ class LakeLeaseTest {
   }
 
   @Test
-  void aLeaseOfADeadProcessOnThisHostIsTakenOverAtOnce() throws Exception {
+  void aLeaseOfADeadProcessOnThisHostIsTakenOverAtOnceAndItsRunReported() throws Exception {
     Process ended = new ProcessBuilder("true").start();
     ended.waitFor();
-    writeLease("citylake nightly", LakeLease.hostName(), ended.pid());
+    Path stale = writeLease("citylake nightly", LakeLease.hostName(), ended.pid());
+    Instant lastHeartbeat = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
+    Files.setLastModifiedTime(stale, FileTime.from(lastHeartbeat));
 
-    take(LakeLease.Mode.EXCLUSIVE).close();
+    LakeLease taken = take(LakeLease.Mode.EXCLUSIVE);
+
+    assertThat(taken.abandoned()).singleElement().satisfies(run -> {
+      assertThat(run.command()).isEqualTo("citylake nightly");
+      assertThat(run.pid()).isEqualTo(ended.pid());
+      assertThat(run.host()).isEqualTo(LakeLease.hostName());
+      assertThat(run.lastSeen()).isEqualTo(lastHeartbeat);
+    });
+    taken.close();
+    // a lease given back normally leaves no run to report
+    try (LakeLease next = take(LakeLease.Mode.EXCLUSIVE)) {
+      assertThat(next.abandoned()).isEmpty();
+    }
+  }
+
+  @Test
+  void aStaleSharedLeaseIsReportedByTheExclusiveRunThatRemovesIt() throws Exception {
+    Process ended = new ProcessBuilder("true").start();
+    ended.waitFor();
+    Files.createDirectories(leaseDir());
+    Files.writeString(leaseDir().resolve("shared-dead.lease"), new LeaseOwner(
+        "citylake run-job", LakeLease.hostName(), ended.pid(), "", Instant.now()).text());
+
+    try (LakeLease taken = take(LakeLease.Mode.EXCLUSIVE)) {
+      assertThat(taken.abandoned()).extracting(AbandonedRun::command, AbandonedRun::pid)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("citylake run-job", ended.pid()));
+    }
+    assertThat(leaseDir()).isEmptyDirectory();
   }
 
   private Path writeLease(String command, String host, long pid) throws IOException {

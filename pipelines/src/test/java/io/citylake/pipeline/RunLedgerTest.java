@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citylake.job.JobResult;
 import io.citylake.lake.LakeConfig;
+import io.citylake.ops.AbandonedRun;
 import io.citylake.testing.SparkTestBase;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -101,5 +102,31 @@ class RunLedgerTest extends SparkTestBase {
     assertThat(ledger.read(Optional.empty(), 10).stream().map(r -> r.getString(0)).distinct())
         .containsExactlyInAnyOrder("run-0", "run-1", "run-2");
     assertThat(ledger.read(Optional.empty(), 10)).hasSize(6);
+  }
+
+  @Test
+  void aKilledRunIsOneRunRowFromItsStartToItsLastHeartbeat() {
+    // a lake of its own: the other tests count the runs of theirs
+    RunLedger ledger = new RunLedger(spark(), LakeConfig.local(lakeDir.resolve("killed"))
+        .paths());
+    AbandonedRun killed = new AbandonedRun("citylake nightly", "host-a", 4242, START,
+        START.plusSeconds(95));
+    ledger.recordKilled(List.of(killed));
+
+    List<Row> newest = ledger.read(Optional.empty(), 1);
+
+    assertThat(newest).singleElement().satisfies(row -> {
+      assertThat(row.getString(0)).isEqualTo(RunLedger.killedRunId(killed))
+          .startsWith("killed-").endsWith("-host-a-4242");
+      assertThat(row.get(1)).isNull();
+      assertThat(row.getString(2)).isEqualTo("nightly");
+      assertThat(row.getString(3)).isEqualTo(RunLedger.RUN_ROW);
+      assertThat(row.getTimestamp(4).toInstant()).isEqualTo(START);
+      assertThat(row.getTimestamp(5).toInstant()).isEqualTo(START.plusSeconds(95));
+      assertThat(row.getString(6)).isEqualTo("killed");
+      assertThat(row.getString(11)).isEqualTo("citylake nightly (pid 4242 on host-a, started "
+          + START + ") died without ending its run (killed, out of memory or its machine lost;"
+          + " last heartbeat " + START.plusSeconds(95) + "); this run took its lease over");
+    });
   }
 }
