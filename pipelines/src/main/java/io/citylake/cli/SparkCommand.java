@@ -1,15 +1,15 @@
 package io.citylake.cli;
 
 import io.citylake.lake.LakeConfig;
+import io.citylake.lake.SparkSessions;
 import io.citylake.ops.AbandonedRun;
 import io.citylake.ops.LakeLease;
-import io.citylake.lake.SparkSessions;
 import io.citylake.pipeline.JobOutcome;
-import io.citylake.publish.LakeCatalog;
-import io.citylake.pipeline.RunSummary;
-import io.citylake.pipeline.RunVerdict;
 import io.citylake.pipeline.RunLedger;
 import io.citylake.pipeline.RunRecorder;
+import io.citylake.pipeline.RunSummary;
+import io.citylake.pipeline.RunVerdict;
+import io.citylake.publish.LakeCatalog;
 import java.io.PrintWriter;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
