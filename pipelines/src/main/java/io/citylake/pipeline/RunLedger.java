@@ -82,12 +82,16 @@ public final class RunLedger {
 
   /** Appends the run's rows: one per job, then the run's own row; retried on a Delta conflict. */
   public void record(Run run) {
-    List<Row> rows = rows(run);
+    append(rows(run), run.summary().runId());
+  }
+
+  /** Appends {@code rows} in one commit marked {@code userMetadata}; retried on a conflict. */
+  private void append(List<Row> rows, String userMetadata) {
     String path = paths.silver(TABLE);
     DOC.create(spark, path, SCHEMA);
     DeltaRetry.onConflict("append to the run ledger", () -> {
       spark.createDataFrame(rows, SCHEMA).write().format("delta").mode("append")
-          .option("userMetadata", run.summary().runId())
+          .option("userMetadata", userMetadata)
           .save(path);
       return null;
     });
@@ -98,16 +102,9 @@ public final class RunLedger {
    * {@code killed}, from its start to its last heartbeat, the day unknown (null).
    */
   public void recordKilled(List<AbandonedRun> runs) {
-    if (runs.isEmpty()) {
-      return;
+    if (!runs.isEmpty()) {
+      append(killedRows(runs), "killed-runs");
     }
-    String path = paths.silver(TABLE);
-    DOC.create(spark, path, SCHEMA);
-    DeltaRetry.onConflict("append to the run ledger", () -> {
-      spark.createDataFrame(killedRows(runs), SCHEMA).write().format("delta").mode("append")
-          .option("userMetadata", "killed-runs").save(path);
-      return null;
-    });
   }
 
   /** The ledger rows of runs whose process died holding the lake. */

@@ -47,7 +47,7 @@ public final class PasswordFile {
 
   /** True when {@code user} is in the file and {@code password} is theirs. */
   public boolean accepts(String user, String password) {
-    Entry entry = entries().get(user);
+    Entry entry = entries(read()).get(user);
     if (entry == null || password == null) {
       return false;
     }
@@ -57,7 +57,7 @@ public final class PasswordFile {
 
   /** The users in the file, in file order; fails with a clear message on a malformed line. */
   public List<String> users() {
-    return List.copyOf(entries().keySet());
+    return List.copyOf(entries(read()).keySet());
   }
 
   /**
@@ -80,12 +80,9 @@ public final class PasswordFile {
         Base64.getEncoder().encodeToString(hash(password, salt, ITERATIONS)));
     List<String> lines = new ArrayList<>();
     if (Files.exists(path)) {
-      entries();
-      for (String existing : read()) {
-        if (!existing.startsWith(user + ":")) {
-          lines.add(existing);
-        }
-      }
+      List<String> existing = read();
+      entries(existing); // refuses to rewrite a file it cannot parse
+      existing.stream().filter(l -> !l.startsWith(user + ":")).forEach(lines::add);
     }
     lines.add(line);
     write(lines);
@@ -93,9 +90,8 @@ public final class PasswordFile {
 
   private record Entry(int iterations, byte[] salt, byte[] hash) {}
 
-  private Map<String, Entry> entries() {
+  private Map<String, Entry> entries(List<String> lines) {
     Map<String, Entry> entries = new LinkedHashMap<>();
-    List<String> lines = read();
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
       if (line.isEmpty() || line.startsWith("#")) {
