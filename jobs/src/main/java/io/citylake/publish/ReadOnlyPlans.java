@@ -1,5 +1,7 @@
 package io.citylake.publish;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -17,19 +19,21 @@ import scala.collection.JavaConverters;
 /**
  * What a read-only analyst session may run: queries over tables of its readable databases
  * (normally {@code gold}) by name, and the commands that only look (SHOW, DESCRIBE, USE, SET,
- * EXPLAIN, CACHE/UNCACHE). Everything else, i.e. writes, DDL, file-path reads
- * ({@code delta.`/lake/...`}) and reads of other databases, is refused with a reason. Commands are matched by an allow-list, so a command Spark or Delta adds
- * later is refused until someone decides it is harmless.
+ * EXPLAIN, CACHE/UNCACHE) at those databases. Everything else, i.e. writes, DDL, file-path reads
+ * ({@code delta.`/lake/...`}), reads of other databases and looking at them ({@code SHOW TABLES
+ * IN silver}, {@code DESCRIBE bronze.quarantine}, {@code USE silver}), is refused with a reason.
+ * Commands are matched by an allow-list, so a command Spark or Delta adds later is refused until
+ * someone decides it is harmless.
  */
 final class ReadOnlyPlans {
   private static final Set<String> LOOKING_COMMANDS = Set.of(
       "SetCommand", "ResetCommand", "SetCatalogAndNamespace", "SetNamespaceCommand",
       "SetCatalogCommand", "ShowTables", "ShowTablesCommand", "ShowTableExtended",
       "ShowNamespaces", "ShowNamespacesCommand", "ShowViews", "ShowViewsCommand",
-      "ShowColumns", "ShowColumnsCommand", "ShowCreateTable", "ShowCreateTableCommand",
-      "ShowTableProperties", "ShowTablePropertiesCommand", "ShowPartitions",
-      "ShowPartitionsCommand", "ShowFunctions", "ShowFunctionsCommand", "ShowCatalogs",
-      "ShowCatalogsCommand", "ShowCurrentNamespace", "ShowCurrentNamespaceCommand",
+      "ShowColumns", "ShowColumnsCommand", "ShowDeltaTableColumnsCommand", "ShowCreateTable",
+      "ShowCreateTableCommand", "ShowTableProperties", "ShowTablePropertiesCommand",
+      "ShowPartitions", "ShowPartitionsCommand", "ShowFunctions", "ShowFunctionsCommand",
+      "ShowCatalogs", "ShowCatalogsCommand", "ShowCurrentNamespace", "ShowCurrentNamespaceCommand",
       "DescribeRelation", "DescribeTableCommand", "DescribeColumn", "DescribeColumnCommand",
       "DescribeNamespace", "DescribeDatabaseCommand", "DescribeFunction",
       "DescribeFunctionCommand", "DescribeQueryCommand", "DescribeDeltaDetailCommand",
@@ -39,15 +43,43 @@ final class ReadOnlyPlans {
 
   private ReadOnlyPlans() {}
 
-  /** Why {@code plan} may not run in a read-only session, or empty when it may. */
-  static Optional<String> refusal(LogicalPlan plan, Set<String> readable) {
+  /**
+   * Why {@code plan} may not run in a read-only session whose current database is
+   * {@code current}, or empty when it may.
+   */
+  static Optional<String> refusal(LogicalPlan plan, Set<String> readable, String current) {
     if (plan instanceof Command && !LOOKING_COMMANDS.contains(plan.getClass().getSimpleName())) {
       return Optional.of(plan.nodeName() + " changes the lake");
     }
     if (plan instanceof Command) {
-      return Optional.empty();
+      return lookingRefusal(plan, readable, current);
     }
     return firstRefusal(plan, readable);
+  }
+
+  /**
+   * A looking command may name only readable databases, and may look only into plans that read
+   * them (CACHE TABLE t AS SELECT, EXPLAIN, DESCRIBE QUERY).
+   */
+  private static Optional<String> lookingRefusal(LogicalPlan command, Set<String> readable,
+      String current) {
+    Set<String> named = new java.util.TreeSet<>();
+    List<LogicalPlan> plans = new ArrayList<>();
+    NamedDatabases.collect(command, current, named, plans);
+    for (String database : named) {
+      Optional<String> refusal = tableRefusal(Optional.of(database), command.nodeName(), readable);
+      if (refusal.isPresent()) {
+        return refusal;
+      }
+    }
+    for (LogicalPlan plan : plans) {
+      Optional<String> refusal = plan instanceof Command ? Optional.empty()
+          : nodeRefusal(plan, readable);
+      if (refusal.isPresent()) {
+        return refusal;
+      }
+    }
+    return Optional.empty();
   }
 
   private static Optional<String> firstRefusal(LogicalPlan node, Set<String> readable) {

@@ -18,9 +18,11 @@ import org.apache.spark.sql.hive.thriftserver.HiveThriftServer2;
  * A HiveServer2-compatible JDBC endpoint (Spark's Thrift server) on the lake's metastore, for
  * DBeaver, beeline or any JDBC client: {@code jdbc:hive2://HOST:PORT/gold}. Every client session
  * is read-only and can read the tables of the served databases only, normally {@code gold}
- * ({@link ReadOnlyGuard}); the server runs inside the caller's Spark application, so queries use
- * its executors and its metastore. Before it returns from {@link #start} it warms the served
- * tables ({@link EndpointWarmUp}), so the first client does not pay for the cold start.
+ * ({@link ReadOnlyGuard}), and its metadata calls list only those databases
+ * ({@link ReadableMetadataOperations}); the server runs inside the caller's Spark
+ * application, so queries use its executors and its metastore. Before it returns from
+ * {@link #start} it warms the served tables ({@link EndpointWarmUp}), so the first client does
+ * not pay for the cold start.
  *
  * <p>On a loopback address anyone on the machine may connect without a password. An endpoint
  * other machines can reach must authenticate its clients: it refuses to start without a
@@ -93,6 +95,13 @@ public final class JdbcEndpoint implements AutoCloseable {
       throw e;
     }
     JdbcEndpoint endpoint = new JdbcEndpoint(host, port, context, server);
+    try {
+      ReadableMetadataOperations.install(server, databases);
+    } catch (RuntimeException e) {
+      endpoint.close();
+      throw e;
+    }
+    context.admitClients();
     if (!endpoint.awaitListening()) {
       endpoint.close();
       throw CityLakeException.failed("start the JDBC endpoint",

@@ -10,6 +10,9 @@ import org.apache.spark.sql.SparkSession;
  * protects from their first statement on, so no client ever gets a writable session. Each
  * new session has Sedona's and citylake's SQL functions through the session extensions.
  *
+ * <p>It admits no client before the endpoint restricted the server's metadata calls
+ * ({@link ReadableMetadataOperations}), so no session ever sees the unrestricted ones.
+ *
  * <p>The served context keeps one client session built ahead ({@link SessionReserve}), so a
  * connecting client does not wait for a session's state to be built.
  */
@@ -25,6 +28,8 @@ final class ReadOnlySqlContext extends SQLContext implements AutoCloseable {
 
   private final Set<String> readable;
   private final SessionReserve<SparkSession> reserve;
+  /** False until the server's metadata calls are restricted ({@link #admitClients}). */
+  private volatile boolean admitting;
 
   /** The served context over {@code session}, protected to read {@code readable} only. */
   ReadOnlySqlContext(SparkSession session, Set<String> readable) {
@@ -37,8 +42,16 @@ final class ReadOnlySqlContext extends SQLContext implements AutoCloseable {
     this.reserve = served ? new SessionReserve<>(this::clientSession) : null;
   }
 
+  /** From now on the server may open client sessions. */
+  void admitClients() {
+    admitting = true;
+  }
+
   @Override
   public SQLContext newSession() {
+    if (!admitting) {
+      throw new IllegalStateException("The citylake JDBC endpoint is still starting");
+    }
     SparkSession client = reserve != null ? reserve.take() : clientSession();
     return new ReadOnlySqlContext(client, readable, false);
   }

@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -243,14 +244,110 @@ class AnalystAccessOnSampleLakeTest extends SparkTestBase {
         assertThatThrownBy(() -> statement.executeQuery(read)).as(read)
             .hasMessageContaining(ReadOnlyGuard.REFUSAL);
       }
-      // looking around is allowed, and SET cannot lift the guard
+      // looking at other databases is refused too: their names, columns and history
+      for (String look : List.of("SHOW TABLES IN silver", "SHOW TABLES FROM bronze LIKE 'q*'",
+          "SHOW TABLE EXTENDED IN silver LIKE '*'", "SHOW VIEWS IN silver",
+          "DESCRIBE silver.ref_boundaries", "DESCRIBE TABLE EXTENDED bronze.quarantine",
+          "SHOW COLUMNS IN ref_boundaries IN silver", "SHOW COLUMNS FROM silver.ref_boundaries",
+          "SHOW TBLPROPERTIES silver.ref_boundaries", "SHOW USER FUNCTIONS FROM silver",
+          "DESCRIBE DATABASE silver", "DESCRIBE SCHEMA EXTENDED bronze", "USE silver",
+          "USE SCHEMA bronze", "DESCRIBE DETAIL silver.ref_boundaries",
+          "DESCRIBE HISTORY bronze.quarantine", "SHOW FUNCTIONS IN silver",
+          "CACHE TABLE silver.ref_boundaries",
+          "CACHE TABLE probe AS SELECT * FROM silver.ref_boundaries",
+          "EXPLAIN SELECT * FROM silver.ref_boundaries",
+          "DESCRIBE QUERY SELECT * FROM bronze.quarantine",
+          "EXPLAIN SELECT * FROM delta.`" + bronze + "`")) {
+        assertThatThrownBy(() -> statement.execute(look)).as(look)
+            .hasMessageContaining(ReadOnlyGuard.REFUSAL);
+      }
+      try (ResultSet databases = statement.executeQuery("SHOW DATABASES")) {
+        List<String> names = new ArrayList<>();
+        while (databases.next()) {
+          names.add(databases.getString(1));
+        }
+        assertThat(names).containsExactly("gold");
+      }
+      // looking around gold is allowed, and SET cannot lift the guard
       statement.execute("SET citylake.read_only=false");
       statement.execute("USE gold");
       try (ResultSet tables = statement.executeQuery("SHOW TABLES")) {
         assertThat(tables.next()).isTrue();
       }
+      for (String look : List.of("SHOW TABLES IN gold", "DESCRIBE gold.kpi_catalogue",
+          "SHOW COLUMNS IN kpi_catalogue", "DESCRIBE HISTORY kpi_catalogue",
+          "DESCRIBE DATABASE gold", "EXPLAIN SELECT * FROM kpi_catalogue",
+          "SHOW TBLPROPERTIES gold.kpi_catalogue", "SHOW FUNCTIONS LIKE 'jis*'")) {
+        try (ResultSet result = statement.executeQuery(look)) {
+          assertThat(result.next()).as(look).isTrue();
+        }
+      }
+      statement.execute("CACHE TABLE gold.kpi_catalogue");
+      statement.execute("UNCACHE TABLE gold.kpi_catalogue");
       assertThatThrownBy(() -> statement.execute("DROP TABLE gold.kpi_catalogue"))
           .hasMessageContaining(ReadOnlyGuard.REFUSAL);
+    }
+  }
+
+  @Test
+  void jdbcMetadataCallsListOnlyTheServedDatabase() throws SQLException {
+    List<String> goldTables = rows("SHOW TABLES IN gold").stream().filter(r -> !r.getBoolean(2))
+        .map(r -> "gold." + r.getString(1)).sorted().toList();
+    // the metastore the endpoint serves from holds the other layers too
+    assertThat(spark().catalog().databaseExists("silver")).isTrue();
+    assertThat(spark().catalog().tableExists("bronze", "quarantine")).isTrue();
+    try (Connection connection = connect()) {
+      DatabaseMetaData meta = connection.getMetaData();
+      assertThat(columns(meta.getSchemas(), "TABLE_SCHEM")).containsExactly("gold");
+      assertThat(columns(meta.getSchemas(null, "%"), "TABLE_SCHEM")).containsExactly("gold");
+      assertThat(columns(meta.getSchemas(null, "G_LD"), "TABLE_SCHEM")).containsExactly("gold");
+      assertThat(columns(meta.getSchemas(null, "sil%"), "TABLE_SCHEM")).isEmpty();
+      assertThat(columns(meta.getSchemas(null, "global_temp"), "TABLE_SCHEM")).isEmpty();
+
+      assertThat(columns(meta.getTables(null, null, "%", null), "TABLE_SCHEM", "TABLE_NAME"))
+          .containsExactlyInAnyOrderElementsOf(goldTables);
+      assertThat(columns(meta.getTables(null, "silver", "%", null), "TABLE_NAME")).isEmpty();
+      assertThat(columns(meta.getTables(null, "%", "quarantine", null), "TABLE_NAME")).isEmpty();
+
+      // Spark lists a table's columns from its metastore entry, which for a Delta table holds
+      // none (they are in the Delta log); a view cached from gold has its columns listed
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("CACHE TABLE kpi_probe AS SELECT kpi_id, municipality"
+            + " FROM gold.kpi_catalogue");
+      }
+      assertThat(columns(meta.getColumns(null, "gold", "kpi%", "%"), "TABLE_NAME", "COLUMN_NAME"))
+          .containsExactly("kpi_probe.kpi_id", "kpi_probe.municipality");
+      // a global temporary view of this JVM (database global_temp) is visible to every session
+      // of the server, and Spark would list it with its columns
+      spark().sql("CREATE OR REPLACE GLOBAL TEMPORARY VIEW metadata_probe AS SELECT 1 AS secret");
+      try {
+        assertThat(rows("SELECT * FROM global_temp.metadata_probe")).hasSize(1);
+        assertThat(columns(meta.getColumns(null, null, "metadata_probe", "%"), "COLUMN_NAME"))
+            .isEmpty();
+        assertThat(columns(meta.getTables(null, null, "metadata_probe", null), "TABLE_NAME"))
+            .isEmpty();
+      } finally {
+        spark().catalog().dropGlobalTempView("metadata_probe");
+      }
+
+      assertThat(columns(meta.getFunctions(null, "gold", "jis_mesh"), "FUNCTION_NAME"))
+          .containsExactly("jis_mesh");
+      assertThat(columns(meta.getFunctions(null, "silver", "%"), "FUNCTION_NAME")).isEmpty();
+    }
+  }
+
+  /** The named columns of every row, joined by a dot. */
+  private static List<String> columns(ResultSet result, String... names) throws SQLException {
+    try (result) {
+      List<String> values = new ArrayList<>();
+      while (result.next()) {
+        List<String> row = new ArrayList<>();
+        for (String name : names) {
+          row.add(result.getString(name));
+        }
+        values.add(String.join(".", row));
+      }
+      return values;
     }
   }
 
