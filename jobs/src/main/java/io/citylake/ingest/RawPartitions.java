@@ -18,4 +18,14 @@ public final class RawPartitions {
         .map(RawFileScanner.Listed::dt)
         .max(LocalDate::compareTo);
   }
+
+  /** The bytes of the raw files under {@code dt=day} folders, over every dated raw dataset. */
+  public static long dayBytes(Configuration hadoopConf, LakePaths paths, LocalDate day) {
+    RawFileScanner scanner = new RawFileScanner(hadoopConf);
+    return java.util.Arrays.stream(RawDataset.values())
+        .flatMap(d -> scanner.listPartitions(paths.raw(d), day, n -> true).stream())
+        .filter(file -> file.dt().equals(day))
+        .mapToLong(file -> file.status().getLen())
+        .sum();
+  }
 }

@@ -7,6 +7,7 @@ import io.citylake.ingest.RawPartitions;
 import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.lake.CityLakeException;
+import io.citylake.lake.ExpressionEvaluation;
 import io.citylake.lake.LakeConfig;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -65,6 +66,8 @@ public final class NightlyRun {
       ConformFunctions.register(spark, PseudonymKey.resolve(
           config, System.getenv(), spark.sparkContext().hadoopConfiguration()));
     }
+    ExpressionEvaluation.forDayBytes(RawPartitions.dayBytes(
+        spark.sparkContext().hadoopConfiguration(), config.paths(), date)).applyTo(spark);
     return new PipelineRunner(graph, parallelism).run(context, selected, progress);
   }
 }

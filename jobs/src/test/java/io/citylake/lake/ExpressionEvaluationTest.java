@@ -1,0 +1,67 @@
+package io.citylake.lake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.citylake.contract.RawDataset;
+import io.citylake.ingest.RawPartitions;
+import io.citylake.testing.SparkTestBase;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A night's choice between compiled and interpreted expressions: by the bytes its day delivered,
+ * set on the session for the queries that follow.
+ */
+class ExpressionEvaluationTest extends SparkTestBase {
+  private static final LocalDate DAY = LocalDate.of(2026, 11, 14);
+
+  @Test
+  void daysDeliveringLessThanTheThresholdAreInterpreted() {
+    long threshold = ExpressionEvaluation.COMPILE_FROM_BYTES;
+    assertThat(ExpressionEvaluation.forDayBytes(0).compiled()).isFalse();
+    assertThat(ExpressionEvaluation.forDayBytes(threshold - 1).compiled()).isFalse();
+    assertThat(ExpressionEvaluation.forDayBytes(threshold).compiled()).isTrue();
+  }
+
+  @Test
+  void theDayBytesCountOnlyTheFilesOfThatDay() throws IOException {
+    Path lake = lakeDir.resolve("day-bytes");
+    LakePaths paths = LakeConfig.local(lake).paths();
+    write(paths, RawDataset.TRANSIT_TAPS, DAY, "a.csv", 300);
+    write(paths, RawDataset.TRANSIT_TAPS, DAY, "b.csv", 20);
+    write(paths, RawDataset.SENSOR_OBSERVATIONS, DAY, "s.jsonl", 5);
+    write(paths, RawDataset.TRANSIT_TAPS, DAY.minusDays(1), "old.csv", 7000);
+    write(paths, RawDataset.TRANSIT_TAPS, DAY.plusDays(1), "next.csv", 9000);
+    assertThat(RawPartitions.dayBytes(spark().sparkContext().hadoopConfiguration(), paths, DAY))
+        .isEqualTo(325);
+  }
+
+  @Test
+  void theChoiceIsSetOnTheSession() {
+    try {
+      ExpressionEvaluation.forDayBytes(10).applyTo(spark());
+      assertThat(spark().conf().get(ExpressionEvaluation.FACTORY_MODE)).isEqualTo("NO_CODEGEN");
+      assertThat(spark().conf().get(ExpressionEvaluation.WHOLE_STAGE)).isEqualTo("false");
+      // an interpreted query gives what a compiled one gives
+      String query = "SELECT id % 7 AS k, sum(id * 3) AS s FROM range(1000) GROUP BY 1 ORDER BY 1";
+      var interpreted = rows(query);
+      ExpressionEvaluation.forDayBytes(ExpressionEvaluation.COMPILE_FROM_BYTES).applyTo(spark());
+      assertThat(spark().conf().get(ExpressionEvaluation.FACTORY_MODE)).isEqualTo("FALLBACK");
+      assertThat(spark().conf().get(ExpressionEvaluation.WHOLE_STAGE)).isEqualTo("true");
+      assertThat(rows(query)).hasSize(7).isEqualTo(interpreted);
+    } finally {
+      spark().conf().unset(ExpressionEvaluation.FACTORY_MODE);
+      spark().conf().unset(ExpressionEvaluation.WHOLE_STAGE);
+    }
+  }
+
+  private static void write(LakePaths paths, RawDataset dataset, LocalDate day, String name,
+      int bytes) throws IOException {
+    Path folder = Path.of(java.net.URI.create(paths.raw(dataset))).resolve("dt=" + day);
+    Files.createDirectories(folder);
+    Files.write(folder.resolve(name), new byte[bytes]);
+  }
+}
