@@ -19,13 +19,24 @@ public final class RawPartitions {
         .max(LocalDate::compareTo);
   }
 
-  /** The bytes of the raw files under {@code dt=day} folders, over every dated raw dataset. */
-  public static long dayBytes(Configuration hadoopConf, LakePaths paths, LocalDate day) {
+  /**
+   * How much the contract's gzip shrinks its CSV and JSON Lines deliveries: 12.4-fold on the
+   * sample (373 kB of gzip files for 4.6 MB of text, 32k lines, on 2026-11-14).
+   */
+  static final int GZIP_RATIO = 12;
+
+  /**
+   * About the bytes of text the raw files under {@code dt=day} folders hold, over every dated raw
+   * dataset: a plain file's size, a gzip file's size times {@link #GZIP_RATIO}. Only listed, not
+   * read.
+   */
+  public static long dayTextBytes(Configuration hadoopConf, LakePaths paths, LocalDate day) {
     RawFileScanner scanner = new RawFileScanner(hadoopConf);
     return java.util.Arrays.stream(RawDataset.values())
         .flatMap(d -> scanner.listPartitions(paths.raw(d), day, n -> true).stream())
         .filter(file -> file.dt().equals(day))
-        .mapToLong(file -> file.status().getLen())
+        .mapToLong(file -> file.status().getLen()
+            * (file.status().getPath().getName().endsWith(".gz") ? GZIP_RATIO : 1))
         .sum();
   }
 }

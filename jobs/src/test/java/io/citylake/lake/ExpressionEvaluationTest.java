@@ -21,34 +21,35 @@ class ExpressionEvaluationTest extends SparkTestBase {
   @Test
   void daysDeliveringLessThanTheThresholdAreInterpreted() {
     long threshold = ExpressionEvaluation.COMPILE_FROM_BYTES;
-    assertThat(ExpressionEvaluation.forDayBytes(0).compiled()).isFalse();
-    assertThat(ExpressionEvaluation.forDayBytes(threshold - 1).compiled()).isFalse();
-    assertThat(ExpressionEvaluation.forDayBytes(threshold).compiled()).isTrue();
+    assertThat(ExpressionEvaluation.forDayText(0).compiled()).isFalse();
+    assertThat(ExpressionEvaluation.forDayText(threshold - 1).compiled()).isFalse();
+    assertThat(ExpressionEvaluation.forDayText(threshold).compiled()).isTrue();
   }
 
   @Test
-  void theDayBytesCountOnlyTheFilesOfThatDay() throws IOException {
+  void theDayTextCountsOnlyTheFilesOfThatDay() throws IOException {
     Path lake = lakeDir.resolve("day-bytes");
     LakePaths paths = LakeConfig.local(lake).paths();
     write(paths, RawDataset.TRANSIT_TAPS, DAY, "a.csv", 300);
     write(paths, RawDataset.TRANSIT_TAPS, DAY, "b.csv", 20);
-    write(paths, RawDataset.SENSOR_OBSERVATIONS, DAY, "s.jsonl", 5);
+    write(paths, RawDataset.SENSOR_OBSERVATIONS, DAY, "s.jsonl.gz", 5);
     write(paths, RawDataset.TRANSIT_TAPS, DAY.minusDays(1), "old.csv", 7000);
     write(paths, RawDataset.TRANSIT_TAPS, DAY.plusDays(1), "next.csv", 9000);
-    assertThat(RawPartitions.dayBytes(spark().sparkContext().hadoopConfiguration(), paths, DAY))
-        .isEqualTo(325);
+    // a gzip file counts for the text it holds, about twelve times its size
+    assertThat(RawPartitions.dayTextBytes(spark().sparkContext().hadoopConfiguration(), paths,
+        DAY)).isEqualTo(300 + 20 + 5 * 12);
   }
 
   @Test
   void theChoiceIsSetOnTheSession() {
     try {
-      ExpressionEvaluation.forDayBytes(10).applyTo(spark());
+      ExpressionEvaluation.forDayText(10).applyTo(spark());
       assertThat(spark().conf().get(ExpressionEvaluation.FACTORY_MODE)).isEqualTo("NO_CODEGEN");
       assertThat(spark().conf().get(ExpressionEvaluation.WHOLE_STAGE)).isEqualTo("false");
       // an interpreted query gives what a compiled one gives
       String query = "SELECT id % 7 AS k, sum(id * 3) AS s FROM range(1000) GROUP BY 1 ORDER BY 1";
       var interpreted = rows(query);
-      ExpressionEvaluation.forDayBytes(ExpressionEvaluation.COMPILE_FROM_BYTES).applyTo(spark());
+      ExpressionEvaluation.forDayText(ExpressionEvaluation.COMPILE_FROM_BYTES).applyTo(spark());
       assertThat(spark().conf().get(ExpressionEvaluation.FACTORY_MODE)).isEqualTo("FALLBACK");
       assertThat(spark().conf().get(ExpressionEvaluation.WHOLE_STAGE)).isEqualTo("true");
       assertThat(rows(query)).hasSize(7).isEqualTo(interpreted);

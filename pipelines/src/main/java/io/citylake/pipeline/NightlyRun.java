@@ -66,7 +66,7 @@ public final class NightlyRun {
       ConformFunctions.register(spark, PseudonymKey.resolve(
           config, System.getenv(), spark.sparkContext().hadoopConfiguration()));
     }
-    ExpressionEvaluation.forDayBytes(RawPartitions.dayBytes(
+    ExpressionEvaluation.forDayText(RawPartitions.dayTextBytes(
         spark.sparkContext().hadoopConfiguration(), config.paths(), date)).applyTo(spark);
     return new PipelineRunner(graph, parallelism).run(context, selected, progress);
   }
