@@ -19,8 +19,9 @@ import org.apache.spark.sql.hive.thriftserver.HiveThriftServer2;
  * DBeaver, beeline or any JDBC client: {@code jdbc:hive2://HOST:PORT/gold}. Every client session
  * is read-only and can read the tables of the served databases only, normally {@code gold}
  * ({@link ReadOnlyGuard}), and its metadata calls list only those databases
- * ({@link ReadableMetadataOperations}); the server runs inside the caller's Spark
- * application, so queries use its executors and its metastore. Before it returns from
+ * ({@link ReadableMetadataOperations}), with each table's columns ({@link ServedColumns}); the
+ * server runs inside the caller's Spark application, so queries use its executors and its
+ * metastore. Before it returns from
  * {@link #start} it warms the served tables ({@link EndpointWarmUp}), so the first client does
  * not pay for the cold start.
  *
@@ -75,6 +76,7 @@ public final class JdbcEndpoint implements AutoCloseable {
     passwords.ifPresent(JdbcEndpoint::requireUsers);
     requireFreePort(host, port);
     SparkSession served = spark.newSession();
+    new ServedColumns(served).align(databases);
     served.conf().set("hive.server2.thrift.bind.host", host);
     served.conf().set("hive.server2.thrift.port", String.valueOf(port));
     served.conf().set("hive.server2.transport.mode", "binary");
