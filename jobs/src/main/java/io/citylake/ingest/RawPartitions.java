@@ -12,10 +12,7 @@ public final class RawPartitions {
 
   /** The latest {@code dt=} day present in any dated raw dataset, if any. */
   public static Optional<LocalDate> latestDay(Configuration hadoopConf, LakePaths paths) {
-    RawFileScanner scanner = new RawFileScanner(hadoopConf);
-    return java.util.Arrays.stream(RawDataset.values())
-        .flatMap(d -> scanner.listPartitions(paths.raw(d), LocalDate.MAX, n -> true).stream())
-        .map(RawFileScanner.Listed::dt)
+    return listed(hadoopConf, paths, LocalDate.MAX).map(RawFileScanner.Listed::dt)
         .max(LocalDate::compareTo);
   }
 
@@ -31,12 +28,17 @@ public final class RawPartitions {
    * read.
    */
   public static long dayTextBytes(Configuration hadoopConf, LakePaths paths, LocalDate day) {
-    RawFileScanner scanner = new RawFileScanner(hadoopConf);
-    return java.util.Arrays.stream(RawDataset.values())
-        .flatMap(d -> scanner.listPartitions(paths.raw(d), day, n -> true).stream())
-        .filter(file -> file.dt().equals(day))
+    return listed(hadoopConf, paths, day).filter(file -> file.dt().equals(day))
         .mapToLong(file -> file.status().getLen()
             * (file.status().getPath().getName().endsWith(".gz") ? GZIP_RATIO : 1))
         .sum();
+  }
+
+  /** The files of every dated raw dataset's {@code dt=} folders up to {@code last}. */
+  private static java.util.stream.Stream<RawFileScanner.Listed> listed(Configuration hadoopConf,
+      LakePaths paths, LocalDate last) {
+    RawFileScanner scanner = new RawFileScanner(hadoopConf);
+    return java.util.Arrays.stream(RawDataset.values())
+        .flatMap(d -> scanner.listPartitions(paths.raw(d), last, n -> true).stream());
   }
 }

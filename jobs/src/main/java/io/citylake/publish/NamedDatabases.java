@@ -129,8 +129,7 @@ final class NamedDatabases {
   }
 
   private static void namespace(Identifier identifier, String current, Set<String> named) {
-    String[] namespace = identifier.namespace();
-    named.add(namespace.length == 0 ? current : namespace[namespace.length - 1]);
+    named.add(ReadOnlyPlans.namespace(identifier).orElse(current));
   }
 
   private static java.util.Optional<String> last(Seq<?> parts) {

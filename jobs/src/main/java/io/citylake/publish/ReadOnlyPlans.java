@@ -155,7 +155,8 @@ final class ReadOnlyPlans {
     return Optional.of(database.isDefined() ? database.get() : "default");
   }
 
-  private static Optional<String> namespace(Identifier identifier) {
+  /** The database of a V2 identifier: the last part of its namespace, if it has one. */
+  static Optional<String> namespace(Identifier identifier) {
     String[] namespace = identifier.namespace();
     return namespace.length == 0 ? Optional.empty()
         : Optional.of(namespace[namespace.length - 1]);

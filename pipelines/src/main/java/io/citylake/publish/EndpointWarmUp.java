@@ -19,12 +19,9 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalog.Column;
-import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.catalyst.catalog.CatalogTableType;
-import org.apache.spark.sql.catalyst.catalog.ExternalCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.collection.JavaConverters;
 
 /**
  * What the JDBC endpoint does before it says it is serving, so that the first analyst does not
@@ -106,22 +103,12 @@ public final class EndpointWarmUp {
 
   /** The tables (not views) of the served databases, from the metastore: no snapshot is read. */
   List<String> tables() {
-    ExternalCatalog catalog = served.sharedState().externalCatalog();
-    List<String> tables = new ArrayList<>();
-    for (String database : databases) {
-      if (!catalog.databaseExists(database)) {
-        continue;
-      }
-      var names = catalog.listTables(database);
-      for (CatalogTable table : JavaConverters.seqAsJavaList(
-          catalog.getTablesByName(database, names))) {
-        if (table.tableType() != CatalogTableType.VIEW()) {
-          tables.add(database + "." + table.identifier().table());
-        }
-      }
-    }
-    return tables.stream().sorted().toList();
+    return ServedTables.entries(served, databases).stream()
+        .filter(table -> table.tableType() != CatalogTableType.VIEW())
+        .map(table -> table.identifier().database().get() + "." + table.identifier().table())
+        .sorted().toList();
   }
+
 
   /** The table's columns and file list: Delta loads the snapshot and caches its files. */
   private WarmedTable load(String table) {

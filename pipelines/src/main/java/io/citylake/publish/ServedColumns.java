@@ -3,14 +3,12 @@ package io.citylake.publish;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
 import org.apache.spark.sql.catalyst.catalog.ExternalCatalog;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import scala.collection.JavaConverters;
 
 /**
  * Writes each served Delta table's columns into its metastore entry before the JDBC endpoint
@@ -34,27 +32,22 @@ final class ServedColumns {
   List<String> align(Set<String> databases) {
     ExternalCatalog catalog = served.sharedState().externalCatalog();
     List<String> updated = new ArrayList<>();
-    for (String database : new TreeSet<>(databases)) {
-      if (!catalog.databaseExists(database)) {
+    for (CatalogTable entry : ServedTables.entries(served, databases)) {
+      if (!entry.provider().isDefined() || !entry.provider().get().equalsIgnoreCase("delta")) {
         continue;
       }
-      for (CatalogTable entry : JavaConverters.seqAsJavaList(
-          catalog.getTablesByName(database, catalog.listTables(database)))) {
-        if (!entry.provider().isDefined() || !entry.provider().get().equalsIgnoreCase("delta")) {
-          continue;
+      String database = entry.identifier().database().get();
+      String table = entry.identifier().table();
+      try {
+        StructType columns = served.table(database + "." + table).schema();
+        if (!entry.schema().equals(columns)) {
+          catalog.alterTableDataSchema(database, table, columns);
+          updated.add(database + "." + table);
         }
-        String table = entry.identifier().table();
-        try {
-          StructType columns = served.table(database + "." + table).schema();
-          if (!entry.schema().equals(columns)) {
-            catalog.alterTableDataSchema(database, table, columns);
-            updated.add(database + "." + table);
-          }
-        } catch (Exception e) {
-          // an unreadable table is still served (the warm-up reports it); it lists no columns
-          LOG.warn("Cannot list the columns of {}.{} for JDBC clients: {}", database, table,
-              String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
-        }
+      } catch (Exception e) {
+        // an unreadable table is still served (the warm-up reports it); it lists no columns
+        LOG.warn("Cannot list the columns of {}.{} for JDBC clients: {}", database, table,
+            String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
       }
     }
     return updated;
