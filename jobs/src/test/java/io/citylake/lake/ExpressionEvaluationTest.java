@@ -42,6 +42,8 @@ class ExpressionEvaluationTest extends SparkTestBase {
 
   @Test
   void theChoiceIsSetOnTheSession() {
+    String factoryMode = spark().conf().get(ExpressionEvaluation.FACTORY_MODE);
+    String wholeStage = spark().conf().get(ExpressionEvaluation.WHOLE_STAGE);
     try {
       ExpressionEvaluation.forDayText(10).applyTo(spark());
       assertThat(spark().conf().get(ExpressionEvaluation.FACTORY_MODE)).isEqualTo("NO_CODEGEN");
@@ -54,8 +56,8 @@ class ExpressionEvaluationTest extends SparkTestBase {
       assertThat(spark().conf().get(ExpressionEvaluation.WHOLE_STAGE)).isEqualTo("true");
       assertThat(rows(query)).hasSize(7).isEqualTo(interpreted);
     } finally {
-      spark().conf().unset(ExpressionEvaluation.FACTORY_MODE);
-      spark().conf().unset(ExpressionEvaluation.WHOLE_STAGE);
+      spark().conf().set(ExpressionEvaluation.FACTORY_MODE, factoryMode);
+      spark().conf().set(ExpressionEvaluation.WHOLE_STAGE, wholeStage);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.citylake.testing;
 
 import io.citylake.job.JobContext;
+import io.citylake.lake.ExpressionEvaluation;
 import io.citylake.lake.LakeConfig;
 import io.citylake.lake.SparkSessions;
 import java.io.IOException;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Base of every Spark test: one {@code local[2]} session per test JVM (Delta, Sedona, Derby
- * metastore in a JVM-wide temp folder) and a fresh lake folder per test class.
+ * metastore in a JVM-wide temp folder, expressions interpreted as on a small day's night) and a
+ * fresh lake folder per test class.
  */
 public abstract class SparkTestBase {
   private static SparkSession spark;
@@ -35,6 +37,8 @@ public abstract class SparkTestBase {
         throw new UncheckedIOException(e);
       }
       spark = SparkSessions.create(LakeConfig.local(home), SparkSessions.Settings.tests());
+      // test data is small: evaluated the way a night of a small day evaluates it (interpreted)
+      ExpressionEvaluation.forDayText(0).applyTo(spark);
     }
     return spark;
   }
