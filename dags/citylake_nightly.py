@@ -45,8 +45,10 @@ NOTHING_TO_RUN = 3  # exit code of citylake run-job for a day nothing was delive
 # The first service day catchup runs; its run triggers at 02:00 JST the next day.
 START_DAY = date.fromisoformat(os.environ.get("CITYLAKE_START_DAY", "2026-11-01"))
 
-# A local lake's embedded Derby metastore admits one JVM at a time, hence one job at a
-# time; with a cluster metastore raise it, e.g. CITYLAKE_MAX_ACTIVE_TASKS=4.
+# A local lake's embedded Derby metastore admits one JVM at a time, hence one task at a
+# time; with a shared Hive metastore service (CITYLAKE_JAVA_OPTS=
+# -Dspark.hadoop.hive.metastore.uris=thrift://HOST:9083, docs/deploy.md) raise it,
+# e.g. CITYLAKE_MAX_ACTIVE_TASKS=2.
 MAX_ACTIVE_TASKS = int(os.environ.get("CITYLAKE_MAX_ACTIVE_TASKS", "1"))
 
 
@@ -161,7 +163,7 @@ with DAG(
             "publish.register_tables",
         ]),
         skip_on_exit_code=NOTHING_TO_RUN,
-        doc_md="Stage publish: one job\u000a\u000a- publish.register_tables: Register bronze, silver and gold Delta tables in the metastore by layer",
+        doc_md="Stage publish: one job\u000a\u000a- publish.register_tables: Register bronze, quarantine, silver and gold Delta tables in the metastore by layer",
     )
     t_report = BashOperator(
         task_id="report",

@@ -4,6 +4,7 @@ import io.citylake.ingest.IngestLedger;
 import io.citylake.job.JobContext;
 import io.citylake.job.TableRef;
 import io.citylake.lake.DayPartitions;
+import io.citylake.lake.DeltaRetry;
 import io.citylake.lake.DeltaTables;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -99,7 +100,7 @@ public final class ConformAccounting {
       + " dt DATE COMMENT 'JST service day of the delivery partition',"
       + " bronze_rows BIGINT COMMENT 'bronze rows of the day, every version of every file',"
       + " silver_rows BIGINT COMMENT 'rows that reached silver',"
-      + " quarantined_rows BIGINT COMMENT 'rows sent to bronze.quarantine for a broken rule',"
+      + " quarantined_rows BIGINT COMMENT 'rows sent to quarantine.rejected_rows for a broken rule',"
       + " duplicate_rows BIGINT COMMENT 'rows dropped as duplicates of a natural key',"
       + " superseded_rows BIGINT COMMENT 'rows of file versions a corrected re-delivery replaced',"
       + " " + LATEST_INGEST + " TIMESTAMP COMMENT 'newest bronze ingest the day was built from',"
@@ -125,9 +126,10 @@ public final class ConformAccounting {
     });
     String path = context.paths().silver(TABLE);
     Dataset<Row> accounting = context.spark().createDataFrame(rows, SCHEMA);
-    synchronized (ConformAccounting.class) {
-      // conform jobs run side by side: one writer at a time, and the table's metadata (created
-      // with its first rows, or added to an older lake's table once) never changes under another
+    // conform jobs replace their own slices side by side, in this JVM or in other processes:
+    // disjoint partitions do not conflict; the first creation or a documentation change of an
+    // older lake's table does, and the losing writer tries again on the new version
+    DeltaRetry.onConflict("replace the conform accounting of " + dataset, () -> {
       if (!DOC.createWith(accounting, path, Map.of(), List.of("dataset"))) {
         DOC.ensure(context.spark(), path);
         accounting.write().format("delta").mode("overwrite").partitionBy("dataset")
@@ -135,7 +137,8 @@ public final class ConformAccounting {
             .option("userMetadata", context.runId())
             .save(path);
       }
-    }
+      return null;
+    });
   }
 
   /** Per-status columns after {@code bronze_rows}, in the order of the table. */

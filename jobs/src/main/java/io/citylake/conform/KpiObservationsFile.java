@@ -27,7 +27,7 @@ import org.apache.spark.sql.types.StructType;
  * Reads {@code reference/kpi_observations.csv}, the KPI values the city reports itself, the way a
  * delivery is read: each line is checked by {@link KpiObservationRules}; a line that breaks a rule
  * (or repeats the KPI, municipality and year of an earlier line) is left out of
- * {@code silver.ref_kpi_observations} and quarantined in {@code bronze.quarantine} (dataset
+ * {@code silver.ref_kpi_observations} and quarantined in {@code quarantine.rejected_rows} (dataset
  * {@value #DATASET}, the night's day) with its rule, field and text, and gives one warning line.
  * The file is a few lines: read on the driver, no shuffle.
  */
@@ -75,7 +75,7 @@ public final class KpiObservationsFile {
     }
     // also when nothing was rejected: a corrected file clears the day's earlier rejections
     if (!rejected.isEmpty() || io.citylake.lake.DeltaTables.exists(context.spark(),
-        context.paths().bronze(Quarantine.TABLE))) {
+        Quarantine.path(context.paths()))) {
       Quarantine.replace(context, DATASET, List.of(context.runDate()),
           context.spark().createDataFrame(rejected, StructType.fromDDL("dt DATE,"
               + " source_file STRING, raw STRING, rule STRING, ingest_run_id STRING,"

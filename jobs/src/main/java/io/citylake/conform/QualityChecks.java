@@ -1,6 +1,7 @@
 package io.citylake.conform;
 
 import io.citylake.job.JobContext;
+import io.citylake.lake.DeltaRetry;
 import io.citylake.lake.DeltaTables;
 import java.util.Locale;
 import java.util.Map;
@@ -98,12 +99,15 @@ public final class QualityChecks {
     }
     String path = context.paths().silver(RESULTS);
     Dataset<Row> results = context.spark().createDataFrame(rows, RESULTS_SCHEMA);
-    synchronized (QualityChecks.class) {
+    // blind appends of jobs side by side (in this JVM or other processes) do not conflict; the
+    // first creation or a documentation change does, and the losing writer tries again
+    DeltaRetry.onConflict("record the quality checks of " + dataset, () -> {
       if (!RESULTS_DOC.createWith(results, path, Map.of(), List.of())) {
         RESULTS_DOC.ensure(context.spark(), path);
         results.write().format("delta").mode("append").option("userMetadata", context.runId())
             .save(path);
       }
-    }
+      return null;
+    });
   }
 }

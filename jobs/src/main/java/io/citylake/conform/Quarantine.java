@@ -2,20 +2,28 @@ package io.citylake.conform;
 
 import io.citylake.job.JobContext;
 import io.citylake.job.TableRef;
+import io.citylake.lake.CityLakeException;
+import io.citylake.lake.DeltaRetry;
+import io.citylake.lake.LakePaths;
 import java.util.List;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 
 /**
  * The quarantine: every row that broke the contract, with the rule it broke, its raw text and
  * where it came from, so that nothing is dropped silently. It holds raw text with personal
- * identifiers, so it lives in the restricted bronze zone ({@code bronze.quarantine}), never in
- * silver or gold. One slice per dataset, partitioned by {@code dataset} and {@code dt}; a job
- * replaces exactly the days it recomputed, so re-runs never double-count.
+ * identifiers, so it lives in a restricted zone of its own ({@code quarantine.rejected_rows},
+ * {@code <lake>/quarantine/}), never in silver or gold; and since conform jobs rewrite it day by
+ * day, not in bronze, which only grows. One slice per dataset, partitioned by {@code dataset} and
+ * {@code dt}; a job replaces exactly the days it recomputed, so re-runs never double-count.
  */
 public final class Quarantine {
-  public static final String TABLE = "quarantine";
+  public static final String TABLE = "rejected_rows";
+  /** Where lakes written before the zone existed kept it: {@code bronze.quarantine}. */
+  static final String BRONZE_TABLE = "quarantine";
   /**
    * Columns a caller supplies, in order; {@link #replace} adds dataset and the conform run id.
    * {@code field} and {@code value} (the raw field(s) that broke the rule and their delivered
@@ -34,7 +42,7 @@ public final class Quarantine {
 
   /** The slice of the quarantine a conform job for {@code dataset} owns. */
   public static TableRef slice(String dataset) {
-    return TableRef.bronze(TABLE).slice(dataset);
+    return TableRef.quarantine(TABLE).slice(dataset);
   }
 
   /**
@@ -53,18 +61,52 @@ public final class Quarantine {
         functions.col("ingested_at").cast("timestamp").as("ingested_at"),
         functions.lit(context.runId()).as("conform_run_id"),
         optional(rows, "field"), optional(rows, "value"));
-    synchronized (Quarantine.class) {
-      String path = context.paths().bronze(TABLE);
+    // conform jobs write their own slices side by side, in this JVM or in other processes
+    // (Airflow tasks): disjoint partitions do not conflict in Delta; a first creation or an added
+    // column does, and the losing writer tries again on the new version
+    DeltaRetry.onConflict("replace the quarantine of " + dataset, () -> {
+      String path = path(context.paths());
       if (io.citylake.lake.DeltaTables.exists(context.spark(), path)) {
         io.citylake.lake.DeltaTables.addMissingColumns(context.spark(), path, ADDED);
       }
-      // jobs run side by side; one writer at a time keeps Delta from conflicting on this table
       out.write().format("delta").mode("overwrite")
           .partitionBy("dataset", "dt")
           .option("replaceWhere", "dataset = '" + dataset + "' AND "
               + io.citylake.lake.DayPartitions.inDays(days))
           .option("userMetadata", context.runId())
-          .save(context.paths().bronze(TABLE));
+          .save(path);
+      return null;
+    });
+  }
+
+  /** The table's folder in {@code paths}' lake. */
+  public static String path(LakePaths paths) {
+    return paths.quarantine(TABLE);
+  }
+
+  /**
+   * Moves the quarantine of a lake written before the zone existed ({@code bronze/quarantine})
+   * to its zone, once, with its history, and drops its old metastore entry; true when it moved.
+   * A Delta table's log names its files relative to its folder, so the folder moves whole. Runs
+   * before a night's jobs; a second process doing the same finds the zone there and does nothing.
+   */
+  public static boolean moveOutOfBronze(SparkSession spark, LakePaths paths) {
+    org.apache.hadoop.fs.Path old = new org.apache.hadoop.fs.Path(paths.bronze(BRONZE_TABLE));
+    org.apache.hadoop.fs.Path zone = new org.apache.hadoop.fs.Path(path(paths));
+    try {
+      FileSystem fs = old.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(new org.apache.hadoop.fs.Path(old, "_delta_log")) || fs.exists(zone)) {
+        return false;
+      }
+      fs.mkdirs(zone.getParent());
+      boolean moved = fs.rename(old, zone);
+      if (moved) {
+        spark.sessionState().catalog().dropTable(new org.apache.spark.sql.catalyst.TableIdentifier(
+            BRONZE_TABLE, scala.Option.apply("bronze")), true, false);
+      }
+      return moved;
+    } catch (java.io.IOException e) {
+      throw CityLakeException.failed("move the quarantine out of bronze", e.getMessage(), e);
     }
   }
 

@@ -47,7 +47,7 @@ public final class QuarantineSummary {
 
   /** The latest service day that has quarantined rows, if any. */
   public Optional<LocalDate> latestDay() {
-    if (!DeltaTables.exists(spark, paths.bronze(Quarantine.TABLE))) {
+    if (!DeltaTables.exists(spark, Quarantine.path(paths))) {
       return Optional.empty();
     }
     Row row = table().agg(functions.max("dt")).first();
@@ -56,10 +56,10 @@ public final class QuarantineSummary {
 
   /** Counts for {@code day} by dataset and kind of rule, largest first. */
   public List<KindCount> forDay(LocalDate day) {
-    if (!DeltaTables.exists(spark, paths.bronze(Quarantine.TABLE))) {
+    if (!DeltaTables.exists(spark, Quarantine.path(paths))) {
       throw CityLakeException.badInput("show the quarantine",
           "the lake has no quarantine yet; run the nightly pipeline first",
-          paths.bronze(Quarantine.TABLE));
+          Quarantine.path(paths));
     }
     Dataset<Row> table = table();
     List<String> columns = Arrays.asList(table.columns());
@@ -87,6 +87,6 @@ public final class QuarantineSummary {
   }
 
   private Dataset<Row> table() {
-    return spark.read().format("delta").load(paths.bronze(Quarantine.TABLE));
+    return spark.read().format("delta").load(Quarantine.path(paths));
   }
 }

@@ -2,6 +2,7 @@ package io.citylake.ingest;
 
 import io.citylake.job.JobContext;
 import io.citylake.job.TableRef;
+import io.citylake.lake.DeltaRetry;
 import io.citylake.lake.DeltaTables;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -74,15 +75,16 @@ public final class IngestLedger {
           file.sha256(), file.size(), new Timestamp(file.modifiedAt()), ingestedAt,
           context.runId(), bronzeVersion, entry.status(), entry.reason(), file.encoding()));
     }
-    synchronized (IngestLedger.class) {
-      // an older ledger gains its new columns in ensureCreated: no append of this JVM may run
-      // beside that metadata change (blind appends of other processes do not conflict otherwise)
+    // blind appends of ingest jobs side by side (in this JVM or other processes) do not conflict;
+    // an older ledger gaining its new columns does, and the losing append tries again
+    DeltaRetry.onConflict("append to the ingest ledger", () -> {
       ensureCreated(context);
       context.spark().createDataFrame(rows, SCHEMA).write().format("delta").mode("append")
           .partitionBy("dataset")
           .option("userMetadata", context.runId())
           .save(context.paths().bronze(TABLE));
-    }
+      return null;
+    });
   }
 
   /**
@@ -90,7 +92,7 @@ public final class IngestLedger {
    * (Airflow tasks): two first appends would both try to create the table and one would fail with
    * a protocol conflict, so creation is its own step, and losing that race is fine.
    */
-  private static synchronized void ensureCreated(JobContext context) {
+  private static void ensureCreated(JobContext context) {
     String path = context.paths().bronze(TABLE);
     if (DeltaTables.exists(context.spark(), path)) {
       // a ledger of an older lake: add the columns it lacks, once

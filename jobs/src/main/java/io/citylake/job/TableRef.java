@@ -9,8 +9,8 @@ import java.util.Optional;
  * pipeline graph links jobs through these names, so they must be spelled the same everywhere.
  *
  * <p>A shared table that several jobs fill side by side (the quarantine: one slice per dataset)
- * is named with the slice a job owns, {@code silver.quarantine[transit_taps]}; a reader of the
- * whole table ({@code silver.quarantine}) depends on every job writing a slice of it.
+ * is named with the slice a job owns, {@code quarantine.rejected_rows[transit_taps]}; a reader of
+ * the whole table ({@code quarantine.rejected_rows}) depends on every job writing a slice of it.
  */
 public record TableRef(Layer layer, String table, Optional<String> slice) {
   public TableRef {
@@ -33,6 +33,10 @@ public record TableRef(Layer layer, String table, Optional<String> slice) {
 
   public static TableRef bronze(String table) {
     return new TableRef(Layer.BRONZE, table);
+  }
+
+  public static TableRef quarantine(String table) {
+    return new TableRef(Layer.QUARANTINE, table);
   }
 
   public static TableRef silver(String table) {

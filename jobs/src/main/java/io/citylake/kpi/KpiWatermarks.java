@@ -6,6 +6,7 @@ import io.citylake.conform.ConformAccounting;
 import io.citylake.job.JobContext;
 import io.citylake.job.TableRef;
 import io.citylake.lake.DayPartitions;
+import io.citylake.lake.DeltaRetry;
 import io.citylake.lake.DeltaTables;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -107,12 +108,15 @@ public final class KpiWatermarks {
   }
 
   /** Records what {@code job} has now built from; call after its gold writes succeeded. */
-  public static synchronized void save(JobContext context, String job, Pending pending) {
+  public static void save(JobContext context, String job, Pending pending) {
     if (!pending.changed() && DeltaTables.exists(context.spark(), context.paths().gold(TABLE))) {
       return;
     }
-    GoldTables.replace(context, GOLD, context.spark().createDataFrame(pending.current(), SCHEMA),
-        "job = '" + job + "'");
+    // gold jobs replace their own rows side by side, in this JVM or in other processes: rows of
+    // different jobs do not conflict; the first creation does, and the loser tries again
+    DeltaRetry.onConflict("record the watermarks of " + job, () -> GoldTables.replace(context,
+        GOLD, context.spark().createDataFrame(pending.current(), SCHEMA),
+        "job = '" + job + "'"));
   }
 
   /** The job's watermarks by source table and partition, in one read. */

@@ -30,6 +30,11 @@ public record LakePaths(String root) {
     return root + "/bronze/" + table;
   }
 
+  /** A table of the restricted quarantine zone, beside bronze. */
+  public String quarantine(String table) {
+    return root + "/quarantine/" + table;
+  }
+
   public String silver(String table) {
     return root + "/silver/" + table;
   }

@@ -20,6 +20,13 @@ public final class SparkSessions {
 
   private SparkSessions() {}
 
+  /**
+   * A shared Hive metastore service ({@code -Dspark.hadoop.hive.metastore.uris=thrift://...} or
+   * {@code --conf} under spark-submit): when set, a local lake uses it instead of its own Derby,
+   * so that several processes (Airflow's tasks side by side) can work on the lake at once.
+   */
+  public static final String METASTORE_URIS = "spark.hadoop.hive.metastore.uris";
+
   /** Settings that differ between the CLI, tests and clusters. */
   public record Settings(String defaultMaster, int shufflePartitions, boolean uiEnabled) {
     /** Embedded run on this 2-core class of machine. */
@@ -97,8 +104,10 @@ public final class SparkSessions {
     conf.setIfMissing("spark.hadoop.fs.AbstractFileSystem.file.impl",
         ForklessLocalFs.class.getName());
     conf.setIfMissing("spark.sql.warehouse.dir", config.paths().warehouse());
-    config.metastoreDir().ifPresent(dir -> embeddedMetastore(conf, dir,
-        java.net.URI.create(conf.get("spark.sql.warehouse.dir"))));
+    if (!conf.contains(METASTORE_URIS)) {
+      config.metastoreDir().ifPresent(dir -> embeddedMetastore(conf, dir,
+          java.net.URI.create(conf.get("spark.sql.warehouse.dir"))));
+    }
     SparkSession spark = SparkSession.builder().config(conf).enableHiveSupport().getOrCreate();
     return spark;
   }

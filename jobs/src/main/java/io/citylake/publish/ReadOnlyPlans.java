@@ -21,7 +21,7 @@ import scala.collection.JavaConverters;
  * (normally {@code gold}) by name, and the commands that only look (SHOW, DESCRIBE, USE, SET,
  * EXPLAIN, CACHE/UNCACHE) at those databases. Everything else, i.e. writes, DDL, file-path reads
  * ({@code delta.`/lake/...`}), reads of other databases and looking at them ({@code SHOW TABLES
- * IN silver}, {@code DESCRIBE bronze.quarantine}, {@code USE silver}), is refused with a reason.
+ * IN silver}, {@code DESCRIBE quarantine.rejected_rows}, {@code USE silver}), is refused with a reason.
  * Commands are matched by an allow-list, so a command Spark or Delta adds later is refused until
  * someone decides it is harmless.
  */

@@ -26,7 +26,7 @@ public final class RegisterTables implements Job {
 
   @Override
   public String description() {
-    return "Register bronze, silver and gold Delta tables in the metastore by layer";
+    return "Register bronze, quarantine, silver and gold Delta tables in the metastore by layer";
   }
 
   @Override

@@ -53,7 +53,7 @@ class ConformDatasetTest extends SparkTestBase {
 
   private static Map<String, String> quarantinedRules() {
     Map<String, String> rules = new TreeMap<>();
-    for (Row row : rows("SELECT raw, rule FROM " + delta(lake().paths().bronze("quarantine"))
+    for (Row row : rows("SELECT raw, rule FROM " + delta(Quarantine.path(lake().paths()))
         + " WHERE dataset = 'transit_taps'")) {
       rules.put(row.getString(0).split(",")[0], row.getString(1));
     }

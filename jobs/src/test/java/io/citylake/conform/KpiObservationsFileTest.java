@@ -46,7 +46,7 @@ class KpiObservationsFileTest extends SparkTestBase {
         "reference/kpi_observations.csv line 4: Cannot read a KPI observation: duplicate of"
             + " line 2 (got: 2024); the line is quarantined");
     List<Row> quarantine = rows("SELECT rule, field, value, raw, CAST(dt AS STRING)"
-        + " FROM " + delta(context.paths().bronze(Quarantine.TABLE))
+        + " FROM " + delta(Quarantine.path(context.paths()))
         + " WHERE dataset = '" + KpiObservationsFile.DATASET + "' ORDER BY raw DESC");
     assertThat(quarantine).hasSize(2);
     assertThat(quarantine.get(0).getString(0)).isEqualTo("value is not a non-negative number");

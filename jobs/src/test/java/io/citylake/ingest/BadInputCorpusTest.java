@@ -6,6 +6,7 @@ import io.citylake.conform.ConformDataset;
 import io.citylake.conform.ConformFunctions;
 import io.citylake.conform.Conformer;
 import io.citylake.conform.Pseudonymizer;
+import io.citylake.conform.Quarantine;
 import io.citylake.conform.datasets.DatasetConformers;
 import io.citylake.job.JobResult;
 import io.citylake.testing.BadInputCorpus;
@@ -109,7 +110,7 @@ class BadInputCorpusTest extends SparkTestBase {
       rows(String.format(files, silver(table)))
           .forEach(r -> SILVER.put(r.getString(0), r.getLong(1)));
     }
-    rows("SELECT source_file, rule, count(*) FROM " + bronze("quarantine")
+    rows("SELECT source_file, rule, count(*) FROM " + delta(Quarantine.path(lake().paths()))
         + " GROUP BY source_file, rule").forEach(r -> QUARANTINED
         .computeIfAbsent(r.getString(0), f -> new TreeMap<>()).put(r.getString(1), r.getLong(2)));
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.citylake.conform.ConformDataset;
 import io.citylake.conform.ConformFunctions;
 import io.citylake.conform.Pseudonymizer;
+import io.citylake.conform.Quarantine;
 import io.citylake.conform.datasets.TransitTripDiaryConformer;
 import io.citylake.contract.RawDataset;
 import io.citylake.job.JobResult;
@@ -99,7 +100,7 @@ class RawEncodingTest extends SparkTestBase {
   @Test
   void theUndecodableLineIsQuarantinedAsNotDecodable() {
     assertThat(rows("SELECT rule, source_file FROM "
-        + delta(lake().paths().bronze("quarantine")) + " WHERE dataset = 'transit_trip_diary'"))
+        + delta(Quarantine.path(lake().paths())) + " WHERE dataset = 'transit_trip_diary'"))
         .singleElement().satisfies(r -> {
           assertThat(r.getString(0)).isEqualTo("not_decodable");
           assertThat(r.getString(1)).endsWith("diary-sjis.csv.gz");

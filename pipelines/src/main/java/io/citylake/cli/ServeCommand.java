@@ -38,7 +38,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--databases", paramLabel = "DB", split = ",", defaultValue = "gold",
       description = "Databases whose tables clients may read (default: ${DEFAULT-VALUE}; data"
-          + " stewards reviewing the quarantine: gold,silver,bronze).")
+          + " stewards reviewing the quarantine: gold,silver,quarantine).")
   List<String> databases;
 
   @Option(names = "--password-file", paramLabel = "FILE",

@@ -88,7 +88,13 @@ final class SparkCommand {
         }, summary.seconds());
     out.println("lake:      " + config.lakeRoot());
     out.println("bronze:    " + config.paths().bronze(""));
-    config.metastoreDir().ifPresent(dir -> out.println("metastore: " + dir));
+    scala.Option<String> shared =
+        spark.sparkContext().conf().getOption(SparkSessions.METASTORE_URIS);
+    if (shared.isDefined()) {
+      out.println("metastore: " + shared.get());
+    } else {
+      config.metastoreDir().ifPresent(dir -> out.println("metastore: " + dir));
+    }
     out.flush();
     return verdict.exitCode();
   }

@@ -59,8 +59,10 @@ final class AirflowDagTemplate {
       # The first service day catchup runs; its run triggers at 02:00 JST the next day.
       START_DAY = date.fromisoformat(os.environ.get("CITYLAKE_START_DAY", "2026-11-01"))
 
-      # A local lake's embedded Derby metastore admits one JVM at a time, hence one job at a
-      # time; with a cluster metastore raise it, e.g. CITYLAKE_MAX_ACTIVE_TASKS=4.
+      # A local lake's embedded Derby metastore admits one JVM at a time, hence one task at a
+      # time; with a shared Hive metastore service (CITYLAKE_JAVA_OPTS=
+      # -Dspark.hadoop.hive.metastore.uris=thrift://HOST:9083, docs/deploy.md) raise it,
+      # e.g. CITYLAKE_MAX_ACTIVE_TASKS=2.
       MAX_ACTIVE_TASKS = int(os.environ.get("CITYLAKE_MAX_ACTIVE_TASKS", "1"))
 
 

@@ -48,7 +48,7 @@ public final class NightlyPipeline {
   }
 
   /**
-   * Every table a job writes into bronze, silver or gold, and the run ledger (which the CLI
+   * Every table a job writes into bronze, the quarantine zone, silver or gold, and the run ledger (which the CLI
    * writes after each run): what the catalog publishes.
    */
   private static List<TableRef> publishedTables(List<Job> jobs) {
@@ -56,8 +56,7 @@ public final class NightlyPipeline {
             jobs.stream().flatMap(job -> job.outputs().stream()).map(TableRef::whole),
             java.util.stream.Stream.of(TableRef.silver(RunLedger.TABLE)))
         .distinct()
-        .filter(t -> t.layer() == Layer.BRONZE || t.layer() == Layer.SILVER
-            || t.layer() == Layer.GOLD)
+        .filter(t -> Layer.TABLE_LAYERS.contains(t.layer()))
         .toList();
   }
 }

@@ -3,6 +3,7 @@ package io.citylake.pipeline;
 import io.citylake.conform.ConformDataset;
 import io.citylake.conform.ConformFunctions;
 import io.citylake.conform.PseudonymKey;
+import io.citylake.conform.Quarantine;
 import io.citylake.ingest.RawPartitions;
 import io.citylake.job.Job;
 import io.citylake.job.JobContext;
@@ -66,6 +67,8 @@ public final class NightlyRun {
       ConformFunctions.register(spark, PseudonymKey.resolve(
           config, System.getenv(), spark.sparkContext().hadoopConfiguration()));
     }
+    // a lake written before the quarantine had its own zone keeps it in bronze until now
+    Quarantine.moveOutOfBronze(spark, config.paths());
     ExpressionEvaluation.forDayText(RawPartitions.dayTextBytes(
         spark.sparkContext().hadoopConfiguration(), config.paths(), date)).applyTo(spark);
     return new PipelineRunner(graph, parallelism).run(context, selected, progress);

@@ -2,6 +2,7 @@ package io.citylake.publish;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.citylake.conform.Quarantine;
 import io.citylake.job.Job;
 import io.citylake.job.TableRef;
 import io.citylake.lake.CityLakeException;
@@ -58,7 +59,7 @@ public final class OpenDatasetReader {
    * lineage through them would credit every source of the lake to every table.
    */
   private static final Set<String> BOOKKEEPING = Set.of("conform_accounting", "ingest_ledger",
-      "dq_results", "quarantine", "quality_gate", "kpi_watermarks", "run_ledger");
+      "dq_results", Quarantine.TABLE, "quality_gate", "kpi_watermarks", "run_ledger");
 
   private final SparkSession spark;
   private final LakeConfig config;

@@ -1,10 +1,5 @@
 package io.citylake.deploy;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -51,7 +46,7 @@ final class LocalS3Server implements AutoCloseable {
    */
   static LocalS3Server start(Path jvmOptions, Path serverJar, Path dir, String bucket)
       throws Exception {
-    int port = freePort();
+    int port = LoopbackPorts.free();
     String accessKey = "citylake-" + UUID.randomUUID().toString().substring(0, 8);
     String secretKey = UUID.randomUUID().toString();
     Path properties = dir.resolve("s3proxy.properties");
@@ -71,7 +66,7 @@ final class LocalS3Server implements AutoCloseable {
     try {
       long end = System.nanoTime() + START.toNanos();
       while (System.nanoTime() < end && process.isAlive()) {
-        if (listening(port)) {
+        if (LoopbackPorts.listening(port)) {
           LocalS3Server server = new LocalS3Server(process, port, accessKey, secretKey);
           server.createBucket(bucket);
           return server;
@@ -129,21 +124,6 @@ final class LocalS3Server implements AutoCloseable {
         "fs.s3a.path.style.access", "true",
         "fs.s3a.connection.ssl.enabled", "false",
         "fs.s3a.endpoint.region", "us-east-1");
-  }
-
-  private static boolean listening(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 
   @Override

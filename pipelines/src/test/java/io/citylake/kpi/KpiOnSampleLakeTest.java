@@ -289,7 +289,7 @@ class KpiOnSampleLakeTest extends SparkTestBase {
       assertThat(row.<String>getAs("status")).as(kpi)
           .isEqualTo(town.get(kpi) >= targets.get(kpi) ? "achieved" : "missed");
     }
-    assertThat(rows("SELECT count(*) FROM bronze.quarantine WHERE dataset ="
+    assertThat(rows("SELECT count(*) FROM quarantine.rejected_rows WHERE dataset ="
         + " 'reference_kpi_observations'").get(0).getLong(0)).isZero();
   }
 }

@@ -3,6 +3,7 @@ package io.citylake.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citylake.conform.LoadReference;
+import io.citylake.conform.Quarantine;
 import io.citylake.contract.RawDataset;
 import io.citylake.contract.RawFormat;
 import io.citylake.ingest.IngestGtfsFeeds;
@@ -93,7 +94,7 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
       Map<String, Long> silver = countsByDay("SELECT CAST(dt AS STRING), count(*) FROM "
           + delta(paths().silver(table)) + " GROUP BY dt");
       Map<String, Long> quarantined = countsByDay("SELECT CAST(dt AS STRING), count(*) FROM "
-          + delta(paths().bronze("quarantine")) + " WHERE dataset = '" + table
+          + delta(Quarantine.path(paths())) + " WHERE dataset = '" + table
           + "' GROUP BY dt");
       Map<String, Long> removed = countsByDay("SELECT CAST(dt AS STRING),"
           + " duplicate_rows + superseded_rows FROM " + delta(paths().silver(

@@ -234,30 +234,30 @@ class AnalystAccessOnSampleLakeTest extends SparkTestBase {
 
   @Test
   void jdbcClientsReadOnlyGoldAndNotFiles() throws SQLException {
-    String bronze = sample.root().resolve("bronze/quarantine").toUri().toString();
+    String quarantine = sample.root().resolve("quarantine/rejected_rows").toUri().toString();
     try (Connection connection = connect(); Statement statement = connection.createStatement()) {
       for (String read : List.of("SELECT * FROM silver.ref_boundaries",
-          "SELECT * FROM bronze.quarantine",
+          "SELECT * FROM quarantine.rejected_rows",
           "SELECT k.* FROM gold.kpi_catalogue k JOIN silver.dq_results d ON k.kpi_id = d.rule",
-          "SELECT * FROM gold.kpi_catalogue WHERE kpi_id IN (SELECT dataset FROM bronze.quarantine)",
-          "SELECT * FROM delta.`" + bronze + "`")) {
+          "SELECT * FROM gold.kpi_catalogue WHERE kpi_id IN (SELECT dataset FROM quarantine.rejected_rows)",
+          "SELECT * FROM delta.`" + quarantine + "`")) {
         assertThatThrownBy(() -> statement.executeQuery(read)).as(read)
             .hasMessageContaining(ReadOnlyGuard.REFUSAL);
       }
       // looking at other databases is refused too: their names, columns and history
       for (String look : List.of("SHOW TABLES IN silver", "SHOW TABLES FROM bronze LIKE 'q*'",
           "SHOW TABLE EXTENDED IN silver LIKE '*'", "SHOW VIEWS IN silver",
-          "DESCRIBE silver.ref_boundaries", "DESCRIBE TABLE EXTENDED bronze.quarantine",
+          "DESCRIBE silver.ref_boundaries", "DESCRIBE TABLE EXTENDED quarantine.rejected_rows",
           "SHOW COLUMNS IN ref_boundaries IN silver", "SHOW COLUMNS FROM silver.ref_boundaries",
           "SHOW TBLPROPERTIES silver.ref_boundaries", "SHOW USER FUNCTIONS FROM silver",
           "DESCRIBE DATABASE silver", "DESCRIBE SCHEMA EXTENDED bronze", "USE silver",
-          "USE SCHEMA bronze", "DESCRIBE DETAIL silver.ref_boundaries",
-          "DESCRIBE HISTORY bronze.quarantine", "SHOW FUNCTIONS IN silver",
+          "USE SCHEMA bronze", "USE quarantine", "DESCRIBE DETAIL silver.ref_boundaries",
+          "DESCRIBE HISTORY quarantine.rejected_rows", "SHOW FUNCTIONS IN silver",
           "CACHE TABLE silver.ref_boundaries",
           "CACHE TABLE probe AS SELECT * FROM silver.ref_boundaries",
           "EXPLAIN SELECT * FROM silver.ref_boundaries",
-          "DESCRIBE QUERY SELECT * FROM bronze.quarantine",
-          "EXPLAIN SELECT * FROM delta.`" + bronze + "`")) {
+          "DESCRIBE QUERY SELECT * FROM quarantine.rejected_rows",
+          "EXPLAIN SELECT * FROM delta.`" + quarantine + "`")) {
         assertThatThrownBy(() -> statement.execute(look)).as(look)
             .hasMessageContaining(ReadOnlyGuard.REFUSAL);
       }
@@ -296,7 +296,7 @@ class AnalystAccessOnSampleLakeTest extends SparkTestBase {
     List<String> kpiColumns = Arrays.asList(spark().table("gold.kpi_catalogue").columns());
     // the metastore the endpoint serves from holds the other layers too
     assertThat(spark().catalog().databaseExists("silver")).isTrue();
-    assertThat(spark().catalog().tableExists("bronze", "quarantine")).isTrue();
+    assertThat(spark().catalog().tableExists("quarantine", "rejected_rows")).isTrue();
     try (Connection connection = connect()) {
       DatabaseMetaData meta = connection.getMetaData();
       assertThat(columns(meta.getSchemas(), "TABLE_SCHEM")).containsExactly("gold");
@@ -308,7 +308,8 @@ class AnalystAccessOnSampleLakeTest extends SparkTestBase {
       assertThat(columns(meta.getTables(null, null, "%", null), "TABLE_SCHEM", "TABLE_NAME"))
           .containsExactlyInAnyOrderElementsOf(goldTables);
       assertThat(columns(meta.getTables(null, "silver", "%", null), "TABLE_NAME")).isEmpty();
-      assertThat(columns(meta.getTables(null, "%", "quarantine", null), "TABLE_NAME")).isEmpty();
+      assertThat(columns(meta.getTables(null, "%", "rejected_rows", null), "TABLE_NAME")).isEmpty();
+      assertThat(columns(meta.getSchemas(null, "quar%"), "TABLE_SCHEM")).isEmpty();
 
       // a gold table's columns as Spark reads them from its Delta log, in order
       assertThat(columns(meta.getColumns(null, "gold", "kpi_catalogue", "%"), "COLUMN_NAME"))

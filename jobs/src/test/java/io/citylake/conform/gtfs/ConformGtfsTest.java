@@ -221,7 +221,7 @@ class ConformGtfsTest extends SparkTestBase {
       versions.put(table, DeltaTables.lastCommit(spark(), lake().paths().silver(table)).version());
     }
     versions.put("quarantine",
-        DeltaTables.lastCommit(spark(), lake().paths().bronze(Quarantine.TABLE)).version());
+        DeltaTables.lastCommit(spark(), Quarantine.path(lake().paths())).version());
     return versions;
   }
 
@@ -250,7 +250,7 @@ class ConformGtfsTest extends SparkTestBase {
   }
 
   private static String quarantine() {
-    return "(SELECT * FROM " + delta(lake().paths().bronze(Quarantine.TABLE))
+    return "(SELECT * FROM " + delta(Quarantine.path(lake().paths()))
         + " WHERE dataset = 'transit_gtfs') q";
   }
 
