@@ -70,13 +70,7 @@ class ParallelTasksOnSharedMetastoreTest extends SparkTestBase {
     embeddedLake = DeployLake.generate(work, "embedded-lake");
     tasksLake = DeployLake.generate(work, "tasks-lake");
 
-    String testClasses = Path.of(LoopbackHiveMetastore.class.getProtectionDomain().getCodeSource()
-        .getLocation().toURI()).toString();
-    // the cluster profile's test dependency, named so the class compiles without the profile
-    String driver = Path.of(Class.forName("org.postgresql.Driver").getProtectionDomain()
-        .getCodeSource().getLocation().toURI()).toString();
-    metastore = SharedMetastore.start(jvmOptions,
-        launcherClassPath + ":" + testClasses + ":" + driver,
+    metastore = SharedMetastore.start(jvmOptions, SharedMetastore.classPath(launcherClassPath),
         Files.createDirectories(work.resolve("metastore")), work.resolve("metastore.log"));
     List<String> shared = List.of("-D" + SparkSessions.METASTORE_URIS + "=" + metastore.uri());
 

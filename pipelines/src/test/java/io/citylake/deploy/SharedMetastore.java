@@ -81,6 +81,20 @@ final class SharedMetastore implements AutoCloseable {
     return xml.append("</configuration>\n").toString();
   }
 
+  /**
+   * The service's class path: the launcher's (Spark's Hive 2.3.9 classes), this test's classes
+   * ({@link LoopbackHiveMetastore}) and PostgreSQL's JDBC driver, a test dependency of the
+   * {@code cluster} profile (looked up by name so the tests compile without the profile).
+   */
+  static String classPath(String launcherClassPath) throws Exception {
+    return launcherClassPath + ":" + jarOf(LoopbackHiveMetastore.class) + ":"
+        + jarOf(Class.forName("org.postgresql.Driver"));
+  }
+
+  private static String jarOf(Class<?> type) throws Exception {
+    return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+  }
+
   String uri() {
     return "thrift://127.0.0.1:" + port;
   }

@@ -3,6 +3,7 @@ package io.citylake.deploy;
 import static io.citylake.deploy.DeployLake.DAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.citylake.lake.SparkSessions;
 import io.citylake.testing.SparkTestBase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  * its own whose class path is only the Spark home's {@code jars/}, so Delta, Sedona and citylake
  * reach the driver and the executors only through the app jar). Its gold must equal, row for
  * row, the gold of the same night run embedded by the launcher's class path ({@code ./citylake
- * nightly}) on an identical lake.
+ * nightly}) on an identical lake. The cluster night registers its tables in a shared Hive
+ * metastore service backed by PostgreSQL ({@link SharedMetastore}), the embedded one in its
+ * lake's own Derby.
  *
  * <p>Runs in the {@code cluster} profile only, after {@code package} built the app jar and the
  * Spark home ({@code .ci/run} runs it after the suite): a night on a cluster of one 2-core
@@ -48,14 +51,20 @@ class StandaloneClusterNightTest extends SparkTestBase {
     Path embeddedLake = DeployLake.generate(work, "embedded-lake");
 
     String launcherClassPath = JvmProcess.launcherClassPath(target);
-    try (StandaloneCluster cluster =
-        StandaloneCluster.start(jvmOptions, sparkHome, work, 2, "2g")) {
+    List<String> goldTables;
+    // the cluster night keeps its tables in a shared metastore service, as a city's cluster does
+    try (SharedMetastore metastore = SharedMetastore.start(jvmOptions,
+            SharedMetastore.classPath(launcherClassPath), Files.createDirectories(
+                work.resolve("metastore")), work.resolve("metastore.log"));
+        StandaloneCluster cluster =
+            StandaloneCluster.start(jvmOptions, sparkHome, work, 2, "2g")) {
       // the two nights side by side: the cluster's driver mostly waits on its executor
       try (JvmProcess submit = JvmProcess.start(jvmOptions, "2g",
               sparkHome.resolve("jars") + "/*", "org.apache.spark.deploy.SparkSubmit",
               List.of("--master", cluster.masterUrl(), "--deploy-mode", "client",
                   "--class", "io.citylake.cli.CityLakeCli",
                   "--conf", "spark.executor.memory=1g",
+                  "--conf", SparkSessions.METASTORE_URIS + "=" + metastore.uri(),
                   appJar.toString(),
                   "nightly", "--date", DAY, "--lake", clusterLake.toUri().toString()),
               StandaloneCluster.environment(sparkHome), work.resolve("submit.log"));
@@ -74,7 +83,15 @@ class StandaloneClusterNightTest extends SparkTestBase {
       assertThat(cluster.workerLog()).contains("Asked to launch executor app-");
       assertThat(finishedTasks(cluster.workDir())).as("tasks the executor finished")
           .isGreaterThan(100);
+      // the published tables are in the service's PostgreSQL database, not in a Derby
+      goldTables = GoldComparison.tables(spark().sparkContext().hadoopConfiguration(),
+          GoldComparison.uri(clusterLake));
+      assertThat(metastore.tablesIn("gold")).as("gold tables in the shared metastore")
+          .containsAll(goldTables);
     }
+    assertThat(goldTables).hasSizeGreaterThan(20);
+    assertThat(clusterLake.resolve("_metastore")).as("a Derby metastore of the lake")
+        .doesNotExist();
 
     GoldComparison.assertSameGold(spark(), GoldComparison.uri(clusterLake),
         GoldComparison.uri(embeddedLake), "the cluster night");
