@@ -5,6 +5,7 @@ import io.citylake.job.TableRef;
 import io.citylake.lake.CityLakeException;
 import io.citylake.lake.DeltaRetry;
 import io.citylake.lake.LakePaths;
+import io.citylake.publish.MetastoreTables;
 import java.util.List;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
@@ -101,8 +102,7 @@ public final class Quarantine {
       fs.mkdirs(zone.getParent());
       boolean moved = fs.rename(old, zone);
       if (moved) {
-        spark.sessionState().catalog().dropTable(new org.apache.spark.sql.catalyst.TableIdentifier(
-            BRONZE_TABLE, scala.Option.apply("bronze")), true, false);
+        new MetastoreTables(spark).drop(TableRef.bronze(BRONZE_TABLE));
       }
       return moved;
     } catch (java.io.IOException e) {

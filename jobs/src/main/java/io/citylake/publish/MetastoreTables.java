@@ -37,11 +37,16 @@ public final class MetastoreTables {
       return;
     }
     if (current.isPresent()) {
-      spark.sessionState().catalog().dropTable(
-          new TableIdentifier(table.table(), Option.apply(database)), true, false);
+      drop(table);
     }
     spark.sessionState().catalog().createTable(
         deltaEntry(database, table.table(), location, comment), false, false);
+  }
+
+  /** Removes the entry of {@code layer.table}, if any; the table's files stay where they are. */
+  public void drop(TableRef table) {
+    spark.sessionState().catalog().dropTable(
+        new TableIdentifier(table.table(), Option.apply(table.layer().directory())), true, false);
   }
 
   /**

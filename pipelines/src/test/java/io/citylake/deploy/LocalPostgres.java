@@ -1,11 +1,8 @@
 package io.citylake.deploy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -51,13 +48,10 @@ final class LocalPostgres implements AutoCloseable {
   /** Creates a cluster in a new temp folder and starts its server; returns once it accepts. */
   static LocalPostgres start() throws Exception {
     // the server's user must reach its folder: not below a test's private (0700) temp folder
-    Path folder = Files.createTempDirectory("citylake-postgres-",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+    Path folder = HandedOverFolder.create("citylake-postgres-");
     boolean root = "root".equals(System.getProperty("user.name"));
     if (root) {
-      UserPrincipal postgres = folder.getFileSystem().getUserPrincipalLookupService()
-          .lookupPrincipalByName("postgres");
-      Files.setOwner(folder, postgres);
+      HandedOverFolder.handTo(folder, "postgres");
     }
     Path data = folder.resolve("data");
     run(root, folder.resolve("initdb.log"), BIN.resolve("initdb").toString(), "-D", data.toString(),
@@ -119,13 +113,9 @@ final class LocalPostgres implements AutoCloseable {
       if (!server.waitFor(30, TimeUnit.SECONDS)) {
         server.destroyForcibly();
       }
-      try (Stream<Path> files = Files.walk(folder)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
+      HandedOverFolder.delete(folder);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

@@ -7,10 +7,8 @@ import io.citylake.testing.SparkTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -48,8 +46,7 @@ class UnreadableFileAsNonRootTest extends SparkTestBase {
         "needs root to hand the lake to another user");
     Path target = Path.of(DeployLake.required("citylake.appJar")).getParent();
     // a folder the unprivileged user can reach, holding its lake, home and the class path
-    folder = Files.createTempDirectory("citylake-nonroot-",
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+    folder = HandedOverFolder.create("citylake-nonroot-");
     lake = folder.resolve("lake");
     Path day = Files.createDirectories(lake.resolve("raw/transit/taps/dt=" + DAY));
     Files.write(day.resolve("taps.csv"), List.of(HEADER,
@@ -68,13 +65,7 @@ class UnreadableFileAsNonRootTest extends SparkTestBase {
         folder.resolve("citylake-app.jar"));
     Files.createDirectories(folder.resolve("home"));
     Files.createDirectories(folder.resolve("tmp"));
-    UserPrincipal nobody = folder.getFileSystem().getUserPrincipalLookupService()
-        .lookupPrincipalByName("nobody");
-    try (Stream<Path> all = Files.walk(folder)) {
-      for (Path path : all.toList()) {
-        Files.setOwner(path, nobody);
-      }
-    }
+    HandedOverFolder.handTo(folder, "nobody");
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
 
     List<String> command = new ArrayList<>(List.of("runuser", "-u", "nobody", "--",
@@ -99,11 +90,9 @@ class UnreadableFileAsNonRootTest extends SparkTestBase {
   }
 
   @AfterAll
-  static void removeFolder() throws Exception {
+  static void removeFolder() {
     if (folder != null) {
-      try (Stream<Path> all = Files.walk(folder)) {
-        all.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
+      HandedOverFolder.delete(folder);
     }
   }
 
