@@ -37,29 +37,16 @@ public final class ConformAccounting {
   }
 
   /**
-   * Days of {@code bronze.<dataset>} up to the run date whose newest ingest is newer than what the
-   * accounting last saw for {@code dataset}: new days, late files and corrections. The newest
-   * ingest per day comes from the ingest ledger (a few rows per day), or from bronze when the
-   * ledger lags behind it.
+   * Days of the bronze tables a silver table is built from (by name, with their paths) up to the
+   * run date whose newest ingest is newer than what the accounting last saw for {@code dataset}
+   * (the silver table): new days, late files and corrections. The newest ingest per day comes
+   * from the ingest ledger (a few rows per day), or from bronze when the ledger lags behind it.
    */
-  public static List<LocalDate> touchedDays(JobContext context, String dataset, String bronzePath) {
+  public static List<LocalDate> touchedDays(JobContext context, String dataset,
+      Map<String, String> bronzePaths) {
     Map<LocalDate, Timestamp> latest = new TreeMap<>();
-    Optional<List<Row>> ledger =
-        IngestLedger.entries(context, dataset);
-    if (ledger.isPresent()) {
-      for (Row row : ledger.get()) {
-        if (!IngestLedger.inBronze(row.getString(7))) {
-          continue; // an empty or unreadable file added no bronze row to rebuild
-        }
-        latest.merge(row.getDate(0).toLocalDate(), row.getTimestamp(5),
-            (a, b) -> a.after(b) ? a : b);
-      }
-    } else {
-      for (Row row : context.spark().read().format("delta").load(bronzePath)
-          .groupBy("dt").agg(functions.max("_ingested_at")).collectAsList()) {
-        latest.put(row.getDate(0).toLocalDate(), row.getTimestamp(1));
-      }
-    }
+    bronzePaths.forEach((bronze, path) -> newestIngests(context, bronze, path)
+        .forEach((day, at) -> latest.merge(day, at, (a, b) -> a.after(b) ? a : b)));
     latest.keySet().removeIf(day -> day.isAfter(context.runDate()));
     Map<LocalDate, Timestamp> seen = new HashMap<>();
     String accountingPath = context.paths().silver(TABLE);
@@ -73,6 +60,28 @@ public final class ConformAccounting {
     return latest.entrySet().stream()
         .filter(e -> !seen.containsKey(e.getKey()) || e.getValue().after(seen.get(e.getKey())))
         .map(Map.Entry::getKey).toList();
+  }
+
+  /** The newest ingest per day of one bronze table: from its ledger, else from bronze. */
+  private static Map<LocalDate, Timestamp> newestIngests(JobContext context, String bronze,
+      String bronzePath) {
+    Map<LocalDate, Timestamp> latest = new TreeMap<>();
+    Optional<List<Row>> ledger = IngestLedger.entries(context, bronze);
+    if (ledger.isPresent()) {
+      for (Row row : ledger.get()) {
+        if (!IngestLedger.inBronze(row.getString(7))) {
+          continue; // an empty or unreadable file added no bronze row to rebuild
+        }
+        latest.merge(row.getDate(0).toLocalDate(), row.getTimestamp(5),
+            (a, b) -> a.after(b) ? a : b);
+      }
+    } else if (DeltaTables.exists(context.spark(), bronzePath)) {
+      for (Row row : context.spark().read().format("delta").load(bronzePath)
+          .groupBy("dt").agg(functions.max("_ingested_at")).collectAsList()) {
+        latest.put(row.getDate(0).toLocalDate(), row.getTimestamp(1));
+      }
+    }
+    return latest;
   }
 
   /**

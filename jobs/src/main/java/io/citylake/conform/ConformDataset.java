@@ -1,5 +1,6 @@
 package io.citylake.conform;
 
+import io.citylake.contract.RawDataset;
 import io.citylake.ingest.IngestLedger;
 import io.citylake.job.Job;
 import io.citylake.job.JobContext;
@@ -49,8 +50,10 @@ public final class ConformDataset implements Job {
   @Override
   public List<TableRef> inputs() {
     List<TableRef> inputs = new ArrayList<>();
-    inputs.add(TableRef.bronze(conformer.dataset().tableName()));
-    inputs.add(IngestLedger.slice(conformer.dataset().tableName()));
+    for (RawDataset source : sources()) {
+      inputs.add(TableRef.bronze(source.tableName()));
+      inputs.add(IngestLedger.slice(source.tableName()));
+    }
     conformer.lookups().forEach(lookup -> inputs.add(lookup.reference()));
     inputs.addAll(conformer.extraInputs());
     return inputs.stream().distinct().toList();
@@ -66,17 +69,32 @@ public final class ConformDataset implements Job {
   @Override
   public JobResult run(JobContext context) {
     String table = conformer.silverTable();
-    String bronzePath = context.paths().bronze(conformer.dataset().tableName());
-    if (!DeltaTables.exists(context.spark(), bronzePath)) {
+    Map<String, String> bronzePaths = new LinkedHashMap<>();
+    for (RawDataset source : sources()) {
+      String path = context.paths().bronze(source.tableName());
+      if (DeltaTables.exists(context.spark(), path)) {
+        bronzePaths.put(source.tableName(), path);
+      }
+    }
+    if (bronzePaths.isEmpty()) {
       return JobResult.of(name(), 0, 0, Map.of("days_rebuilt", 0));
     }
-    List<LocalDate> days = ConformAccounting.touchedDays(context, table, bronzePath);
+    List<LocalDate> days = ConformAccounting.touchedDays(context, table, bronzePaths);
     if (days.isEmpty()) {
       doc().ensure(context.spark(), context.paths().silver(table));
       return JobResult.of(name(), 0, 0, Map.of("days_rebuilt", 0));
     }
-    Dataset<Row> bronze = context.spark().read().format("delta").load(bronzePath)
-        .where(DayPartitions.inDays(days));
+    Dataset<Row> bronze = null;
+    for (RawDataset source : sources()) {
+      String path = bronzePaths.get(source.tableName());
+      if (path == null) {
+        continue;
+      }
+      Dataset<Row> rows = context.spark().read().format("delta").load(path)
+          .where(DayPartitions.inDays(days));
+      rows = source == conformer.dataset() ? rows : conformer.rowsFrom(source, rows);
+      bronze = bronze == null ? rows : bronze.unionByName(rows, true);
+    }
     ConformPlan plan = new ConformPlan(conformer);
     Dataset<Row> classified = plan.classify(conformer.prepare(bronze, context), lookupKeys(context))
         .persist(StorageLevel.MEMORY_AND_DISK());
@@ -109,6 +127,13 @@ public final class ConformDataset implements Job {
   public io.citylake.lake.TableDoc doc() {
     return new io.citylake.lake.TableDoc(conformer.description(), conformer.naturalKey(),
         io.citylake.lake.TableDoc.commentsOf(new ConformPlan(conformer).silverSchema()));
+  }
+
+  /** The raw datasets whose bronze rows this job conforms: its own first. */
+  private List<RawDataset> sources() {
+    List<RawDataset> sources = new ArrayList<>(List.of(conformer.dataset()));
+    sources.addAll(conformer.alsoFrom());
+    return sources;
   }
 
   private JobResult result(List<LocalDate> days, long[] totals) {

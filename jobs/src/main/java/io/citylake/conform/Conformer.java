@@ -41,6 +41,23 @@ public interface Conformer {
     return List.of();
   }
 
+  /**
+   * Further raw datasets whose bronze rows also become rows of this silver table, after
+   * {@link #rowsFrom} puts them in this dataset's bronze shape (sensor observations that arrive as
+   * NGSI-LD entities). Their days are rebuilt like this dataset's own.
+   */
+  default List<RawDataset> alsoFrom() {
+    return List.of();
+  }
+
+  /**
+   * Bronze rows of {@code source} (one of {@link #alsoFrom}) as rows of this dataset's bronze
+   * table: its payload columns and the same ingest metadata.
+   */
+  default Dataset<Row> rowsFrom(RawDataset source, Dataset<Row> bronze) {
+    throw new UnsupportedOperationException(dataset() + " is built from its own bronze only");
+  }
+
   /** Enriches bronze rows before typing (e.g. a sensor's known location); default: unchanged. */
   default Dataset<Row> prepare(Dataset<Row> bronze, JobContext context) {
     return bronze;

@@ -35,7 +35,14 @@ public enum RawDataset {
   DISASTER_ALERTS("disaster", "alerts", RawFormat.JSONL,
       List.of("alert_id", "municipality", "level", "area_wkt", "issued_at", "lifted_at")),
   SURVEY_RESPONSES("surveys", "responses", RawFormat.CSV,
-      List.of("respondent_id", "municipality", "age_band", "survey_date", "question", "answer"));
+      List.of("respondent_id", "municipality", "age_band", "survey_date", "question", "answer")),
+  /**
+   * NGSI-LD entities from the city's data-linkage platform (FIWARE context broker). Bronze keeps
+   * one row per observed attribute instance (see {@code io.citylake.ingest.NgsiLdEntities}).
+   */
+  SENSOR_NGSI_LD("sensors", "ngsi_ld", RawFormat.NGSI_LD,
+      List.of("entity_id", "entity_type", "entity_no", "attribute", "dataset_id", "observed_at",
+          "time_source", "value", "value_kind", "unit_code", "location"));
 
   /**
    * Fields that identify a person (the contract's privacy rules): they never leave bronze in

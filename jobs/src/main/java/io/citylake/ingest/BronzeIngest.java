@@ -149,13 +149,21 @@ public final class BronzeIngest {
       byKey.put(BronzeLineMapper.key(file.path()), file);
     }
     StructType schema = BronzeColumns.schema(parser.payloadFields());
-    // the text source keeps each line's bytes undecoded; the mapper decodes them per file
-    Dataset<Row> lines = context.spark().read()
-        .text(files.stream().map(RawFile::path).toArray(String[]::new))
-        .select(functions.col("value").cast("binary"), functions.input_file_name());
-    BronzeLineMapper mapper = new BronzeLineMapper(
-        byKey, parser, context.runId(), context.startedAt(), corrupt);
-    lines.flatMap(mapper, Encoders.row(schema))
+    String[] paths = files.stream().map(RawFile::path).toArray(String[]::new);
+    Dataset<Row> rows;
+    if (parser.readsWholeFiles()) {
+      rows = context.spark().read().format("binaryFile").load(paths)
+          .select(functions.col("path"), functions.col("content"))
+          .flatMap(new BronzeDocumentMapper(byKey, parser, context.runId(), context.startedAt(),
+              corrupt), Encoders.row(schema));
+    } else {
+      // the text source keeps each line's bytes undecoded; the mapper decodes them per file
+      rows = context.spark().read().text(paths)
+          .select(functions.col("value").cast("binary"), functions.input_file_name())
+          .flatMap(new BronzeLineMapper(byKey, parser, context.runId(), context.startedAt(),
+              corrupt), Encoders.row(schema));
+    }
+    rows
         .write().format("delta").mode("append")
         .partitionBy(BronzeColumns.DT)
         .option("userMetadata", context.runId())

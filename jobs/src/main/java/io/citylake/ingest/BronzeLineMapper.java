@@ -72,6 +72,13 @@ final class BronzeLineMapper implements FlatMapFunction<Row, Row> {
     if (parsed.isCorrupt()) {
       corruptLines.add(1);
     }
+    Row row = bronzeRow(parsed, text, file, runId, ingestedAt, decoded.base64());
+    return Collections.singletonList(row).iterator();
+  }
+
+  /** A bronze row: the parsed payload, then the metadata columns of {@link BronzeColumns}. */
+  static Row bronzeRow(ParsedLine parsed, String text, RawFile file, String runId,
+      Instant ingestedAt, String base64) {
     Object[] payload = parsed.values();
     Object[] values = new Object[payload.length + 11];
     System.arraycopy(payload, 0, values, 0, payload.length);
@@ -86,8 +93,8 @@ final class BronzeLineMapper implements FlatMapFunction<Row, Row> {
     values[i++] = runId;
     values[i++] = Date.valueOf(file.dt());
     values[i++] = file.encoding();
-    values[i] = decoded.base64();
-    return Collections.singletonList(RowFactory.create(values)).iterator();
+    values[i] = base64;
+    return RowFactory.create(values);
   }
 
   /** A line's text, and for bytes that do not decode, their base64 and why. */

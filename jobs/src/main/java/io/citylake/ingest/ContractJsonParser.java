@@ -57,7 +57,7 @@ public final class ContractJsonParser implements LineParser {
    * Why the line is not JSON, without quoting it: Jackson's own messages repeat tokens of the
    * input (identifiers included), and the reason travels to quality tables outside bronze.
    */
-  private static String invalidJson(JsonProcessingException e) {
+  static String invalidJson(JsonProcessingException e) {
     String kind = e instanceof com.fasterxml.jackson.core.io.JsonEOFException
         ? "truncated" : "malformed";
     return e.getLocation() == null ? "invalid JSON: " + kind

@@ -50,16 +50,16 @@ public final class IngestRawDataset implements Job {
   @Override
   public JobResult run(JobContext context) {
     boolean csv = dataset.format() == RawFormat.CSV;
-    LineParser parser = csv
-        ? new ContractCsvParser(dataset.fields())
-        : new ContractJsonParser(dataset.fields());
-    String suffix = dataset.format().extension();
+    LineParser parser = switch (dataset.format()) {
+      case CSV -> new ContractCsvParser(dataset.fields());
+      case JSONL -> new ContractJsonParser(dataset.fields());
+      case NGSI_LD -> new NgsiLdDocumentParser();
+    };
     List<String> strays = new ArrayList<>();
     List<RawFileScanner.Listed> listed =
         new RawFileScanner(context.spark().sparkContext().hadoopConfiguration())
             .listPartitions(context.paths().raw(dataset), context.runDate(),
-                name -> name.endsWith(suffix) || name.endsWith(suffix + ".gz"),
-                suffix + " or " + suffix + ".gz",
+                dataset.format()::accepts, dataset.format().acceptedNames(),
                 (path, why) -> strays.add(RawFileScanner.relativize(context.paths().root(), path)
                     + ": " + why + ", not ingested"));
     BronzeIngest.Outcome outcome = new BronzeIngest(context)

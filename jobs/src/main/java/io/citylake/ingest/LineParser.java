@@ -15,6 +15,19 @@ public interface LineParser extends Serializable {
 
   ParsedLine parse(RawFile file, String line);
 
+  /**
+   * Whether a record may span lines, so bronze reads each file whole and asks
+   * {@link #parseWhole} for its records (NGSI-LD documents); no for line formats.
+   */
+  default boolean readsWholeFiles() {
+    return false;
+  }
+
+  /** The records of a whole file's text, each with its raw text, for {@link #readsWholeFiles}. */
+  default java.util.List<NgsiLdEntities.Record> parseWhole(RawFile file, String text) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " reads lines");
+  }
+
   /** A line whose bytes do not decode in its file's encoding: no payload, only the reason. */
   default ParsedLine undecodable(RawFile file, String error) {
     return ParsedLine.corrupt(payloadFields().size(), error);

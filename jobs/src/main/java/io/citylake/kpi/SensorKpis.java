@@ -12,15 +12,17 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /**
- * {@code snow_depth_max} (max SnowDepth per municipality and service day) and {@code
- * people_flow} (Σ PeopleCounter values per municipality and clock hour) from silver sensor
- * observations. Ward, JIS mesh and H3 grains belong to the spatial jobs. Snow depth counts
+ * {@code snow_depth_max} (max SnowDepth per municipality and service day), {@code pm25} (mean
+ * and max AirQuality PM2.5 per municipality and day) and {@code people_flow} (Σ PeopleCounter
+ * values per municipality and clock hour) from silver sensor observations, whether the devices
+ * sent them as JSON lines or the context broker as NGSI-LD entities. Air quality, like snow
+ * depth, counts device readings, not persons, and is never suppressed. Ward, JIS mesh and H3 grains belong to the spatial jobs. Snow depth counts
  * observations ({@code records}), not persons, and is never suppressed. People flow counts
  * persons: a municipal hour below k = 10 is suppressed exactly as the spatial jobs suppress a
  * ward's, mesh's or H3 cell's hour, because where one area is the whole municipality (Susami's
  * single ward) the two cells are the same number, and a municipal hour published below k would
  * disclose the area cell suppressed beside it. Shuffles once per
- * aggregation; broadcasts nothing; writes gold.snow_depth_daily and gold.people_flow_hourly by
+ * aggregation; broadcasts nothing; writes gold.snow_depth_daily, gold.air_quality_daily and gold.people_flow_hourly by
  * replaceWhere.
  */
 public final class SensorKpis extends PeriodicKpiJob {
@@ -33,8 +35,8 @@ public final class SensorKpis extends PeriodicKpiJob {
 
   @Override
   public String description() {
-    return "Gold snow_depth_max per municipality and day and people_flow per municipality and"
-        + " hour from silver.sensors_observations";
+    return "Gold snow_depth_max and pm25 per municipality and day and people_flow per"
+        + " municipality and hour from silver.sensors_observations";
   }
 
   @Override
@@ -51,6 +53,14 @@ public final class SensorKpis extends PeriodicKpiJob {
             KpiColumns.count("sensors", "SnowDepth sensors reporting"),
             KpiColumns.records("SnowDepth observations"), KpiColumns.suppressed()),
         List.of("dt"));
+    GoldTable air = new GoldTable("air_quality_daily",
+        "pm25: mean and maximum AirQuality PM2.5 observation per municipality and day, ug/m3",
+        List.of(KpiColumns.municipality(), KpiColumns.period(Grain.DAY),
+            KpiColumns.value("pm25_mean_ug_m3", "mean PM2.5 of the day's observations, ug/m3"),
+            KpiColumns.value("pm25_max_ug_m3", "maximum PM2.5 observed, ug/m3"),
+            KpiColumns.count("sensors", "AirQuality sensors reporting"),
+            KpiColumns.records("AirQuality observations"), KpiColumns.suppressed()),
+        List.of("dt"));
     GoldTable flow = new GoldTable("people_flow_hourly",
         "people_flow: sum of PeopleCounter counts per municipality and clock hour, persons;"
             + " cells below k = 10 suppressed",
@@ -64,6 +74,13 @@ public final class SensorKpis extends PeriodicKpiJob {
         new GoldOutput(snow, Grain.DAY, CountBasis.RECORDS, "records", List.of(),
             (rows, period) -> aggregate(rows.where(col("type").equalTo("SnowDepth")), period,
                 functions.max("value").as("snow_depth_max_cm"))),
+        new GoldOutput(air, Grain.DAY, CountBasis.RECORDS, "records", List.of(),
+            (rows, period) -> rows.where(col("type").equalTo("AirQuality"))
+                .groupBy(col("municipality"), period).agg(
+                    functions.avg("value").as("pm25_mean_ug_m3"),
+                    functions.max("value").as("pm25_max_ug_m3"),
+                    functions.countDistinct("id").as("sensors"),
+                    functions.count(functions.lit(1)).as("records"))),
         new GoldOutput(flow, Grain.DAY, CountBasis.PERSONS, "people_count",
             List.of("people_count"),
             (rows, period) -> aggregate(rows.where(col("type").equalTo("PeopleCounter")),
@@ -87,7 +104,7 @@ public final class SensorKpis extends PeriodicKpiJob {
   protected Dataset<Row> base(JobContext context, LocalDate from, LocalDate to) {
     return context.spark().read().format("delta").load(context.paths().silver(SOURCE))
         .where(col("dt").between(Date.valueOf(from), Date.valueOf(to)))
-        .where(col("type").isin("SnowDepth", "PeopleCounter"))
+        .where(col("type").isin("SnowDepth", "AirQuality", "PeopleCounter"))
         .select(col("dt").as(DAY), col("municipality"), col("id"), col("type"), col("value"),
             functions.date_trunc("hour", col("observed_at")).as("hour_start"));
   }

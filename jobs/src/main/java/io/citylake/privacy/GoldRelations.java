@@ -157,6 +157,9 @@ public final class GoldRelations {
         "max_delivered_payload_kg", MAX, "records", RECORDS));
     s.put("snow_depth_daily", Map.of("snow_depth_max_cm", MAX, "sensors", SENSORS,
         "records", RECORDS));
+    s.put("air_quality_daily", Map.of("pm25_mean_ug_m3",
+        "a mean of device readings, not a count of persons", "pm25_max_ug_m3", MAX,
+        "sensors", SENSORS, "records", RECORDS));
     s.put("snow_depth_ward_daily", Map.of("snow_depth_max_cm", MAX, "sensors", SENSORS,
         "records", RECORDS, "priority_rank", "a rank within the day"));
     s.put(FLOW, Map.of("sensors", SENSORS, "records", ALWAYS_PUBLISHED));

@@ -150,6 +150,7 @@ public final class Messages {
         + " square and H3 cell");
     put("dataset.people_flow_ward", "区別の人流", "People flow by ward");
     put("dataset.snow_depth_ward", "区別の最大積雪深", "Maximum snow depth by ward");
+    put("dataset.air_quality", "大気質（PM2.5）", "Air quality (PM2.5)");
     put("dataset.tourism_spend_mesh", "地域メッシュ別の観光消費額", "Tourism spend by grid square");
     put("dataset.shelter_load", "避難所の収容状況", "Shelter load");
     put("dataset.spatial_areas", "集計区域（区・市町・地域メッシュ・H3）の境界",

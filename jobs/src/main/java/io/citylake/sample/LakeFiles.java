@@ -47,6 +47,18 @@ final class LakeFiles {
     count(dir, lines.size());
   }
 
+  /**
+   * Writes one gzipped raw document that spans lines (an NGSI-LD export); the summary counts its
+   * {@code records} (entities), not its lines.
+   */
+  void writeRawDocument(RawDataset dataset, LocalDate day, List<String> lines, long records)
+      throws IOException {
+    Path file = root.resolve(dataset.rawPath()).resolve("dt=" + day)
+        .resolve(dataset.dataset() + "-" + day + dataset.format().extension() + ".gz");
+    GzipLines.write(file, lines);
+    count(dataset.rawPath(), records);
+  }
+
   /** Writes a plain text file below the root; {@code dataLines} is what the summary reports. */
   void writeText(String relativePath, String tallyKey, List<String> lines, boolean bom,
       boolean crlf, long dataLines) throws IOException {

@@ -65,7 +65,7 @@ final class ReferenceWriter {
     text(lake, "shelters.csv", shelters);
     List<String> sensorLines = new ArrayList<>(
         List.of("sensor_id,type,municipality,lon,lat,installed_on"));
-    sensors.all().forEach(s -> sensorLines.add(s.csvLine()));
+    sensors.registered().forEach(s -> sensorLines.add(s.csvLine()));
     text(lake, "sensors.csv", sensorLines);
     List<String> merchantLines = new ArrayList<>(
         List.of("merchant_id,municipality,category,lon,lat"));

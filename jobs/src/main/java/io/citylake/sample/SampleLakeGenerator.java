@@ -38,6 +38,7 @@ public final class SampleLakeGenerator {
       gtfs.write(lake, feed);
     }
     SensorLogWriter observations = new SensorLogWriter(spec, sensors, calendar, dirt);
+    NgsiLdWriter broker = new NgsiLdWriter(spec, sensors, observations);
     TransitWriter transit = new TransitWriter(spec, feeds, panel, visitors, calendar, dirt);
     TripDiaryWriter diary = new TripDiaryWriter(spec, panel, dirt);
     StepsWriter steps = new StepsWriter(spec, panel, calendar, dirt);
@@ -49,6 +50,7 @@ public final class SampleLakeGenerator {
     SurveyWriter survey = new SurveyWriter(spec, panel, dirt);
     for (int day = 0; day < spec.days(); day++) {
       observations.write(lake, day);
+      broker.write(lake, day);
       transit.write(lake, day);
       diary.write(lake, day);
       steps.write(lake, day);

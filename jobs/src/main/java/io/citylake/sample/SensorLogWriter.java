@@ -78,7 +78,8 @@ final class SensorLogWriter {
     return o.toString();
   }
 
-  private Number value(Sensor s, int day, int sec, boolean weekend, SplittableRandom rng) {
+  /** A device's reading at a second of a service day, in the contract's unit. */
+  Number value(Sensor s, int day, int sec, boolean weekend, SplittableRandom rng) {
     int hour = sec / 3600;
     double noise = rng.nextGaussian();
     return switch (s.type()) {

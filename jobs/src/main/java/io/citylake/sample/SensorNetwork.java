@@ -19,7 +19,12 @@ final class SensorNetwork {
   private static final Map<String, Double> EXTRA_SNOW =
       Map.of("01106", 18.0, "01109", 9.0, "01110", 7.0, "01108", 5.0);
 
+  /** The NGSI-LD entity type the context broker uses for each sensor type it delivers. */
+  static final Map<String, String> BROKER_ENTITY_TYPES = Map.of("PeopleCounter",
+      "CrowdFlowObserved", "SnowDepth", "WeatherObserved", "AirQuality", "AirQualityObserved");
+
   private final List<Sensor> sensors;
+  private final List<Sensor> brokerDevices;
 
   SensorNetwork(SampleSpec spec, ReferenceData reference) {
     SplittableRandom rng = spec.random("sensors", 0);
@@ -35,10 +40,41 @@ final class SensorNetwork {
     add(out, reference, "susami", "AirQuality", 1, rng);
     add(out, reference, "susami", "BridgeStrain", spec.scaled(2, 1), rng);
     this.sensors = List.copyOf(out);
+    SplittableRandom brokerRng = spec.random("broker-devices", 0);
+    List<Sensor> broker = new ArrayList<>();
+    add(broker, reference, "sapporo", "PeopleCounter", spec.scaled(6, 2), brokerRng);
+    add(broker, reference, "sapporo", "SnowDepth", spec.scaled(3, 1), brokerRng);
+    add(broker, reference, "sapporo", "AirQuality", spec.scaled(2, 1), brokerRng);
+    add(broker, reference, "tsukuba", "AirQuality", spec.scaled(2, 1), brokerRng);
+    this.brokerDevices = broker.stream().map(SensorNetwork::viaBroker).toList();
   }
 
+  /** The devices that send JSON lines. */
   List<Sensor> all() {
     return sensors;
+  }
+
+  /**
+   * The devices of the city's data-linkage platform: their observations arrive as NGSI-LD
+   * entities from the context broker, under the broker's entity ids, which the registry lists.
+   */
+  List<Sensor> brokerDevices() {
+    return brokerDevices;
+  }
+
+  /** Every registered device: the JSON-lines devices, then the broker's. */
+  List<Sensor> registered() {
+    List<Sensor> all = new ArrayList<>(sensors);
+    all.addAll(brokerDevices);
+    return all;
+  }
+
+  private static Sensor viaBroker(Sensor s) {
+    String entityType = BROKER_ENTITY_TYPES.get(s.type());
+    String id = s.id().replace(":" + s.type() + ":", ":" + entityType + ":")
+        .replace(s.municipality() + "-", s.municipality() + "-broker-");
+    return new Sensor(id, s.type(), s.municipality(), s.wardCode(), s.lon(), s.lat(),
+        s.installedOn(), s.unit(), s.level());
   }
 
   private static void add(List<Sensor> out, ReferenceData reference, String muni, String type,

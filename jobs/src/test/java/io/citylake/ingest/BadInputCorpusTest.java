@@ -75,8 +75,9 @@ class BadInputCorpusTest extends SparkTestBase {
     delivered.add(RawFiles.writeBytes(lakeDir.resolve(DS_STORE),
         new byte[] {0, 0, 0, 1, 'B', 'u', 'd', '1', 0, 0, 16, 0}));
     ConformFunctions.register(spark(), new Pseudonymizer(KEY));
-    reference("ref_sensors", "sensor_id STRING, lon DOUBLE, lat DOUBLE",
-        RowFactory.create("urn:ngsi-ld:PeopleCounter:sapporo-0001", 141.3508, 43.0687));
+    reference("ref_sensors", "sensor_id STRING, municipality STRING, lon DOUBLE, lat DOUBLE",
+        RowFactory.create("urn:ngsi-ld:PeopleCounter:sapporo-0001", "sapporo", 141.3508,
+            43.0687));
     reference("gtfs_stops", "stop_id STRING", RowFactory.create("S1"),
         RowFactory.create("S2"));
     reference("gtfs_routes", "route_id STRING", RowFactory.create("R1"));

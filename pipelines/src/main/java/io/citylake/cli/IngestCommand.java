@@ -3,7 +3,9 @@ package io.citylake.cli;
 import io.citylake.conform.gtfs.ConformGtfs;
 import io.citylake.ingest.GtfsFeedDelivery;
 import io.citylake.ingest.IngestGtfsFeeds;
+import io.citylake.contract.RawDataset;
 import io.citylake.ingest.IngestRawDataset;
+import io.citylake.ingest.NgsiLdDelivery;
 import io.citylake.job.Job;
 import io.citylake.lake.CityLakeException;
 import io.citylake.lake.LakeConfig;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code citylake ingest}: only the bronze ingest jobs, e.g. to load late files by hand; with
- * {@code --gtfs}, delivers one GTFS feed and rebuilds the silver GTFS tables from it.
+ * {@code --gtfs}, delivers one GTFS feed and rebuilds the silver GTFS tables from it; with
+ * {@code --ngsi-ld}, stages an export of the city's context broker and ingests it.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
     description = "Append new and corrected raw files to bronze (all datasets, or one).")
@@ -54,12 +57,22 @@ final class IngestCommand implements Callable<Integer> {
       description = "Feed id for --gtfs: the folder name under raw/transit/gtfs ([A-Za-z0-9._-]+).")
   String feedId;
 
+  @Option(names = "--ngsi-ld", paramLabel = "FILE|DIR",
+      description = "Stage this NGSI-LD export (a .jsonld, .json or .jsonl file, plain or"
+          + " gzip, or a folder of them) into raw/sensors/ngsi_ld/dt=<day>/, replacing files of"
+          + " the same name, then ingest it; --date is the delivery day (default: today in"
+          + " Japan).")
+  Path ngsiLd;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     if (gtfs != null || feedId != null) {
       return loadGtfsFeed();
+    }
+    if (ngsiLd != null) {
+      return stageNgsiLd();
     }
     Predicate<Job> selected = ingestJobs();
     LakeConfig config = lake.config("ingest");
@@ -102,6 +115,32 @@ final class IngestCommand implements Callable<Integer> {
       LocalDate day = date != null ? date : LocalDate.now(ZoneId.of("Asia/Tokyo"));
       RunRecorder recorder = new RunRecorder("ingest", o -> SparkCommand.progress(out, o));
       RunSummary summary = run.run(day, job -> jobs.contains(job.name()), recorder);
+      return SparkCommand.finish(out, config, spark, recorder, summary);
+    }
+  }
+
+  /** Stages an NGSI-LD export into raw/, then runs only its bronze ingest. */
+  private Integer stageNgsiLd() {
+    if (dataset != null) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--ngsi-ld cannot be combined with --dataset");
+    }
+    LakeConfig config = lake.config("ingest");
+    if (!"file".equals(config.lakeRoot().getScheme())) {
+      throw CityLakeException.badInput("stage NGSI-LD export", "--ngsi-ld needs a lake on the"
+          + " local disk; copy the export to raw/sensors/ngsi_ld/dt=<day>/ and run ingest",
+          config.lakeRoot());
+    }
+    LocalDate day = date != null ? date : LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    java.util.List<Path> staged = NgsiLdDelivery.deliver(ngsiLd, Path.of(config.lakeRoot()), day);
+    PrintWriter out = spec.commandLine().getOut();
+    out.printf("staged %d NGSI-LD file(s) into %s%n", staged.size(), staged.get(0).getParent());
+    String job = new IngestRawDataset(RawDataset.SENSOR_NGSI_LD).name();
+    try (LakeLease lease = LakeLease.acquire(config, LakeLease.Mode.SHARED, "citylake ingest")) {
+      SparkSession spark = SparkCommand.session(config, lease, out);
+      NightlyRun run = new NightlyRun(spark, config, NightlyPipeline.graph());
+      RunRecorder recorder = new RunRecorder("ingest", o -> SparkCommand.progress(out, o));
+      RunSummary summary = run.run(day, j -> j.name().equals(job), recorder);
       return SparkCommand.finish(out, config, spark, recorder, summary);
     }
   }

@@ -38,6 +38,7 @@ public record DatasetSubject(String titleKey, Optional<String> grainKey, DataThe
     dataset("ridership_stop_daily", "ridership_stop", "daily", DataTheme.TRAN);
     dataset("people_flow_area_hourly", "people_flow_area", "hourly", DataTheme.REGI);
     dataset("people_flow_ward_daily", "people_flow_ward", "daily", DataTheme.REGI);
+    dataset("air_quality_daily", "air_quality", "daily", DataTheme.ENVI);
     dataset("snow_depth_ward_daily", "snow_depth_ward", "daily", DataTheme.ENVI);
     dataset("tourism_spend_mesh_daily", "tourism_spend_mesh", "daily", DataTheme.ECON);
     dataset("shelter_load_daily", "shelter_load", "daily", DataTheme.SOCI);

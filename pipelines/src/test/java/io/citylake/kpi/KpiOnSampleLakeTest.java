@@ -163,6 +163,37 @@ class KpiOnSampleLakeTest extends SparkTestBase {
 
   @Test
   @Order(2)
+  void brokerEntitiesReachTheSensorGoldTablesAsTheRawExportsSay() {
+    java.util.Set<String> broker = raw.brokerObservations().stream()
+        .map(l -> l.get("id")).collect(java.util.stream.Collectors.toSet());
+    assertThat(broker).anyMatch(id -> id.contains(":CrowdFlowObserved:"))
+        .anyMatch(id -> id.contains(":WeatherObserved:"))
+        .anyMatch(id -> id.contains(":AirQualityObserved:"));
+    for (String municipality : List.of("sapporo", "tsukuba")) {
+      List<Object[]> air = kpis.observations("AirQuality", municipality, 1000).stream()
+          .filter(o -> o[0].equals(NOV5)).toList();
+      Row row = gold("air_quality_daily", "municipality = '" + municipality
+          + "' AND dt = DATE'2026-11-05'");
+      assertThat(row.<Long>getAs("records")).isEqualTo(air.size());
+      assertThat(row.<Double>getAs("pm25_mean_ug_m3")).isCloseTo(air.stream()
+          .mapToDouble(o -> (Double) o[2]).average().orElseThrow(), within(1e-9));
+      assertThat(row.<Double>getAs("pm25_max_ug_m3")).isEqualTo(air.stream()
+          .mapToDouble(o -> (Double) o[2]).max().orElseThrow());
+    }
+    // the broker's snow gauges are counted beside the JSON-lines gauges
+    long brokerSnow = raw.brokerObservations().stream()
+        .filter(l -> l.get("type").equals("SnowDepth") && l.dt().equals(NOV5)).count();
+    assertThat(brokerSnow).isPositive();
+    assertThat(gold("snow_depth_daily", "municipality = 'sapporo' AND dt = DATE'2026-11-05'")
+        .<Long>getAs("records")).isEqualTo(kpis.observations("SnowDepth", "sapporo", 600)
+            .stream().filter(o -> o[0].equals(NOV5)).count());
+    assertThat(spark().sql("SELECT count(*) FROM silver.sensors_observations WHERE dt ="
+        + " DATE'2026-11-05' AND id LIKE 'urn:ngsi-ld:WeatherObserved:%'").first().getLong(0))
+        .isEqualTo(brokerSnow);
+  }
+
+  @Test
+  @Order(2)
   void ridershipAndBusWaitMatchTheRawTapsAndArrivals() {
     RawTransit transit = new RawTransit(raw);
     List<Tap> day = transit.boardTaps.stream()

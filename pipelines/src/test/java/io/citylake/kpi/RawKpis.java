@@ -188,7 +188,9 @@ final class RawKpis {
   /** Valid, deduplicated observations of one sensor type: (partition, JST hour, value). */
   List<Object[]> observations(String type, String municipality, double max) {
     Set<String> sensors = raw.referenceIds("sensors.csv");
-    List<Line> valid = raw.jsonl("sensors/observations").stream().filter(l -> {
+    List<Line> all = new ArrayList<>(raw.jsonl("sensors/observations"));
+    all.addAll(raw.brokerObservations());
+    List<Line> valid = all.stream().filter(l -> {
       Double value = RawSample.number(l.get("value"));
       Instant at = l.present("observedAt") ? RawSample.instant(l.get("observedAt")) : null;
       return l.present("id") && sensors.contains(l.get("id")) && type.equals(l.get("type"))

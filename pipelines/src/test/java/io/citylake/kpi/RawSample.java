@@ -102,6 +102,55 @@ final class RawSample {
     return result;
   }
 
+  /**
+   * The context broker's NGSI-LD exports under {@code raw/sensors/ngsi_ld} as observation lines
+   * of the JSON-lines contract (id, type, municipality from the sensor registry, observedAt,
+   * value in the contract's unit), read with a plain JSON parser for the shapes the sample
+   * writes: temporal people counts, normalized snow heights in millimetres with a zone-less JST
+   * date, keyValues PM2.5.
+   */
+  List<Line> brokerObservations() {
+    Map<String, String> municipality = referenceColumn("sensors.csv", "municipality");
+    Map<String, String[]> mapped = Map.of("CrowdFlowObserved", new String[] {"peopleCount",
+        "PeopleCounter"}, "WeatherObserved", new String[] {"snowHeight", "SnowDepth"},
+        "AirQualityObserved", new String[] {"pm25", "AirQuality"});
+    List<Line> result = new ArrayList<>();
+    for (Path file : files(lake.resolve("raw/sensors/ngsi_ld"))) {
+      JsonNode entities;
+      try {
+        entities = JSON.readTree(String.join("\n", read(file)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      for (JsonNode entity : entities) {
+        String[] map = mapped.get(entity.path("type").asText());
+        if (map == null || !entity.has(map[0])) {
+          continue;
+        }
+        JsonNode attribute = entity.get(map[0]);
+        JsonNode date = entity.path("dateObserved");
+        String entityTime = date.path("value").has("@value")
+            ? date.path("value").path("@value").asText() + "+09:00" : date.asText(null);
+        for (JsonNode instance : attribute.isArray() ? attribute : List.of(attribute)) {
+          double value = instance.isNumber() ? instance.asDouble()
+              : instance.path("value").asDouble();
+          if ("MMT".equals(instance.path("unitCode").asText())) {
+            value = value / 10;
+          }
+          Map<String, String> fields = new HashMap<>();
+          fields.put("id", entity.path("id").asText());
+          fields.put("type", map[1]);
+          fields.put("municipality", municipality.get(entity.path("id").asText()));
+          fields.put("observedAt", instance.has("observedAt")
+              ? instance.get("observedAt").asText() : entityTime);
+          fields.put("value", Double.toString(value));
+          result.add(new Line(partition(file), fields));
+        }
+      }
+    }
+    return result;
+  }
+
   /** First column of a reference CSV (ids), e.g. shelter_id of shelters.csv. */
   Set<String> referenceIds(String file) {
     Set<String> ids = new HashSet<>();

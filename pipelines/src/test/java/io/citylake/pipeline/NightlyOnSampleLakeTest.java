@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -65,8 +66,9 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
   @Order(2)
   void everyRawLineIsInBronzeExactlyOncePerFile() throws IOException {
     for (RawDataset dataset : RawDataset.values()) {
-      Map<String, Long> expected = dataLinesPerFile(root.resolve(dataset.rawPath()),
-          dataset.format() == RawFormat.CSV);
+      Map<String, Long> expected = dataset.format() == RawFormat.NGSI_LD
+          ? attributeInstancesPerFile(root.resolve(dataset.rawPath()))
+          : dataLinesPerFile(root.resolve(dataset.rawPath()), dataset.format() == RawFormat.CSV);
       assertThat(bronzeLinesPerFile(paths().bronze(dataset.tableName())))
           .as(dataset.tableName()).isEqualTo(expected);
     }
@@ -91,6 +93,15 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
       String table = dataset.tableName();
       Map<String, Long> bronze = countsByDay("SELECT CAST(dt AS STRING), count(*) FROM "
           + delta(paths().bronze(table)) + " GROUP BY dt");
+      if (dataset == RawDataset.SENSOR_OBSERVATIONS) {
+        // the broker's people counts, snow heights and PM2.5 are sensor observations too
+        countsByDay("SELECT CAST(dt AS STRING), count(*) FROM "
+            + delta(paths().bronze(RawDataset.SENSOR_NGSI_LD.tableName()))
+            + " WHERE _parse_error IS NULL AND concat(entity_type, '.', attribute) IN"
+            + " ('CrowdFlowObserved.peopleCount', 'WeatherObserved.snowHeight',"
+            + " 'AirQualityObserved.pm25') GROUP BY dt")
+            .forEach((day, rows) -> bronze.merge(day, rows, Long::sum));
+      }
       Map<String, Long> silver = countsByDay("SELECT CAST(dt AS STRING), count(*) FROM "
           + delta(paths().silver(table)) + " GROUP BY dt");
       Map<String, Long> quarantined = countsByDay("SELECT CAST(dt AS STRING), count(*) FROM "
@@ -277,6 +288,33 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
         if (lines > 0) {
           counts.put(file.toAbsolutePath().toString(), lines);
         }
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * Attribute instances per NGSI-LD file, counted with a plain JSON parser: every attribute of
+   * every entity but its id, type and context, once per element of a temporal array.
+   */
+  static Map<String, Long> attributeInstancesPerFile(Path root) throws IOException {
+    Map<String, Long> counts = new TreeMap<>();
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        long instances = 0;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+          for (com.fasterxml.jackson.databind.JsonNode entity : json.readTree(in)) {
+            for (var it = entity.fields(); it.hasNext(); ) {
+              var attribute = it.next();
+              if (!List.of("id", "type", "@context").contains(attribute.getKey())) {
+                instances += attribute.getValue().isArray() ? attribute.getValue().size() : 1;
+              }
+            }
+          }
+        }
+        counts.put(file.toAbsolutePath().toString(), instances);
       }
     }
     return counts;

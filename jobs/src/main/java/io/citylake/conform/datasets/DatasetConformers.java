@@ -19,6 +19,7 @@ public final class DatasetConformers {
         new DisasterInventoryConformer(),
         new DisasterDroneFlightsConformer(),
         new DisasterAlertsConformer(),
-        new SurveyResponsesConformer());
+        new SurveyResponsesConformer(),
+        new SensorNgsiLdConformer());
   }
 }

@@ -20,8 +20,10 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * NGSI-LD sensor observations (people counters, snow depth, air quality, bridge strain). A device
- * that omits its location is placed where reference/sensors.csv says it is installed.
+ * NGSI-LD sensor observations (people counters, snow depth, air quality, bridge strain), from the
+ * devices' JSON-lines feed and from the context broker's entities ({@link NgsiLdObservations}).
+ * A device that omits its location is placed where reference/sensors.csv says it is installed;
+ * a broker entity's municipality is the registry's.
  */
 public final class SensorObservationsConformer implements Conformer {
   private static final String LON =
@@ -70,6 +72,8 @@ public final class SensorObservationsConformer implements Conformer {
   @Override
   public List<Rule> rules() {
     return List.of(
+        new Rule("unit code not convertible", "unit LIKE '"
+            + NgsiLdObservations.UNCONVERTED_PREFIX + "%'").on("unit"),
         Rule.oneOf("type", Vocabulary.SENSOR_TYPES),
         Rule.oneOf("municipality", Vocabulary.MUNICIPALITIES),
         valueRange("PeopleCounter", 0, 100_000),
@@ -87,14 +91,27 @@ public final class SensorObservationsConformer implements Conformer {
   }
 
   @Override
+  public List<RawDataset> alsoFrom() {
+    return List.of(RawDataset.SENSOR_NGSI_LD);
+  }
+
+  @Override
+  public Dataset<Row> rowsFrom(RawDataset source, Dataset<Row> bronze) {
+    return NgsiLdObservations.asObservations(bronze);
+  }
+
+  @Override
   public Dataset<Row> prepare(Dataset<Row> bronze, JobContext context) {
     Dataset<Row> registry = context.spark().read().format("delta")
         .load(context.paths().silver(ReferenceTable.SENSORS.table()))
         .select(functions.col("sensor_id").as("_ref_id"),
             functions.col("lon").cast("string").as("_ref_lon"),
-            functions.col("lat").cast("string").as("_ref_lat"));
+            functions.col("lat").cast("string").as("_ref_lat"),
+            functions.col("municipality").as("_ref_municipality"));
     return bronze.join(functions.broadcast(registry),
-        bronze.col("id").equalTo(registry.col("_ref_id")), "left");
+            bronze.col("id").equalTo(registry.col("_ref_id")), "left")
+        .withColumn("municipality", functions.expr("CASE WHEN "
+            + NgsiLdObservations.fromBroker() + " THEN _ref_municipality ELSE municipality END"));
   }
 
   private static Rule valueRange(String type, double min, double max) {
