@@ -16,7 +16,7 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
   private static final String EXTENSIONS =
       "io.delta.sql.DeltaSparkSessionExtension,org.apache.sedona.sql.SedonaSqlExtensions,"
-          + "io.citylake.publish.ReadOnlyGuard,io.citylake.spatial.SpatialFunctions";
+          + "io.citylake.publish.ReadOnlyGuard,io.citylake.lake.CityLakeFunctions";
 
   private SparkSessions() {}
 

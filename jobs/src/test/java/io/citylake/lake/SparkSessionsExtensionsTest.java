@@ -9,7 +9,7 @@ import scala.Option;
 class SparkSessionsExtensionsTest {
   private static final String OURS = "io.delta.sql.DeltaSparkSessionExtension,"
       + "org.apache.sedona.sql.SedonaSqlExtensions,io.citylake.publish.ReadOnlyGuard,"
-      + "io.citylake.spatial.SpatialFunctions";
+      + "io.citylake.lake.CityLakeFunctions";
 
   @Test
   void withoutConfiguredExtensionsTheSessionGetsDeltaSedonaAndCitylakes() {
@@ -23,6 +23,6 @@ class SparkSessionsExtensionsTest {
     assertThat(SparkSessions.extensions(Option.apply(configured)).split(","))
         .containsExactly("com.example.CityAudit", "io.delta.sql.DeltaSparkSessionExtension",
             "org.apache.sedona.sql.SedonaSqlExtensions", "io.citylake.publish.ReadOnlyGuard",
-            "io.citylake.spatial.SpatialFunctions");
+            "io.citylake.lake.CityLakeFunctions");
   }
 }

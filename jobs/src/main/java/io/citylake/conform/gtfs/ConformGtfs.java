@@ -86,7 +86,6 @@ public final class ConformGtfs implements Job {
       return JobResult.of(name(), 0, 0, Map.of("bronze_version", marker.bronzeVersion(),
           "skipped", "bronze unchanged since the last build"));
     }
-    GtfsFunctions.register(spark);
     LatestGtfsFiles files = LatestGtfsFiles.read(spark, bronzePath, current);
     GtfsSilverWriter writer = new GtfsSilverWriter(context, marker);
     try {
