@@ -74,15 +74,17 @@ final class IngestCommand implements Callable<Integer> {
     if (ngsiLd != null) {
       return stageNgsiLd();
     }
-    Predicate<Job> selected = ingestJobs();
-    LakeConfig config = lake.config("ingest");
+    return runJobs(lake.config("ingest"), Optional.ofNullable(date), ingestJobs());
+  }
+
+  /** Runs the {@code selected} jobs for {@code day} (default: the latest delivered) under the lease. */
+  private Integer runJobs(LakeConfig config, Optional<LocalDate> day, Predicate<Job> selected) {
     try (LakeLease lease = LakeLease.acquire(config, LakeLease.Mode.SHARED, "citylake ingest")) {
       PrintWriter out = spec.commandLine().getOut();
       SparkSession spark = SparkCommand.session(config, lease, out);
       NightlyRun run = new NightlyRun(spark, config, NightlyPipeline.graph());
-      LocalDate day = run.resolveDate(Optional.ofNullable(date));
       RunRecorder recorder = new RunRecorder("ingest", o -> SparkCommand.progress(out, o));
-      RunSummary summary = run.run(day, selected, recorder);
+      RunSummary summary = run.run(run.resolveDate(day), selected, recorder);
       return SparkCommand.finish(out, config, spark, recorder, summary);
     }
   }
@@ -109,14 +111,12 @@ final class IngestCommand implements Callable<Integer> {
     out.printf("delivered %d files of feed %s to %s%n", delivered.files().size(), feedId,
         delivered.folder());
     Set<String> jobs = Set.of(new IngestGtfsFeeds().name(), new ConformGtfs().name());
-    try (LakeLease lease = LakeLease.acquire(config, LakeLease.Mode.SHARED, "citylake ingest")) {
-      SparkSession spark = SparkCommand.session(config, lease, out);
-      NightlyRun run = new NightlyRun(spark, config, NightlyPipeline.graph());
-      LocalDate day = date != null ? date : LocalDate.now(ZoneId.of("Asia/Tokyo"));
-      RunRecorder recorder = new RunRecorder("ingest", o -> SparkCommand.progress(out, o));
-      RunSummary summary = run.run(day, job -> jobs.contains(job.name()), recorder);
-      return SparkCommand.finish(out, config, spark, recorder, summary);
-    }
+    return runJobs(config, Optional.of(deliveryDay()), job -> jobs.contains(job.name()));
+  }
+
+  /** The day a delivery by hand belongs to: --date, or today in Japan. */
+  private LocalDate deliveryDay() {
+    return date != null ? date : LocalDate.now(ZoneId.of("Asia/Tokyo"));
   }
 
   /** Stages an NGSI-LD export into raw/, then runs only its bronze ingest. */
@@ -131,18 +131,12 @@ final class IngestCommand implements Callable<Integer> {
           + " local disk; copy the export to raw/sensors/ngsi_ld/dt=<day>/ and run ingest",
           config.lakeRoot());
     }
-    LocalDate day = date != null ? date : LocalDate.now(ZoneId.of("Asia/Tokyo"));
-    java.util.List<Path> staged = NgsiLdDelivery.deliver(ngsiLd, Path.of(config.lakeRoot()), day);
-    PrintWriter out = spec.commandLine().getOut();
-    out.printf("staged %d NGSI-LD file(s) into %s%n", staged.size(), staged.get(0).getParent());
+    java.util.List<Path> staged =
+        NgsiLdDelivery.deliver(ngsiLd, Path.of(config.lakeRoot()), deliveryDay());
+    spec.commandLine().getOut().printf("staged %d NGSI-LD file(s) into %s%n", staged.size(),
+        staged.get(0).getParent());
     String job = new IngestRawDataset(RawDataset.SENSOR_NGSI_LD).name();
-    try (LakeLease lease = LakeLease.acquire(config, LakeLease.Mode.SHARED, "citylake ingest")) {
-      SparkSession spark = SparkCommand.session(config, lease, out);
-      NightlyRun run = new NightlyRun(spark, config, NightlyPipeline.graph());
-      RunRecorder recorder = new RunRecorder("ingest", o -> SparkCommand.progress(out, o));
-      RunSummary summary = run.run(day, j -> j.name().equals(job), recorder);
-      return SparkCommand.finish(out, config, spark, recorder, summary);
-    }
+    return runJobs(config, Optional.of(deliveryDay()), j -> j.name().equals(job));
   }
 
   private Predicate<Job> ingestJobs() {
