@@ -10,13 +10,16 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileAlreadyExistsException;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
  * The lake's lineage events, {@code <lake>/_lineage/<run id>.jsonl}: one OpenLineage event per
- * line, one file per citylake run. Written through Hadoop's {@link FileSystem} like every other
+ * line, one file per citylake run (and process). Written through Hadoop's {@link FileSystem} like every other
  * lake write, so it works on HDFS and S3; S3 cannot append, so each new event rewrites its run's
  * small file whole (a run's events stay readable if the run dies midway).
  */
@@ -32,33 +35,47 @@ public final class LineageLog {
     this.hadoop = hadoop;
   }
 
-  /** The events file of {@code runId}. */
-  public Path file(String runId) {
-    return new Path(lakeRoot + "/" + FOLDER + "/" + runId + ".jsonl");
+  /**
+   * A new, empty events file for {@code runId}: {@code <run id>.jsonl}, or, when another process
+   * of the same run id (two Airflow tasks started in the same second) has that one,
+   * {@code <run id>-<random>.jsonl}, so neither overwrites the other's events.
+   */
+  public Path claim(String runId) throws IOException {
+    Path file = new Path(folder(), runId + ".jsonl");
+    FileSystem fs = file.getFileSystem(hadoop);
+    try {
+      fs.create(file, false).close();
+      return file;
+    } catch (FileAlreadyExistsException taken) {
+      Path own = new Path(folder(), runId + "-" + UUID.randomUUID() + ".jsonl");
+      fs.create(own, false).close();
+      return own;
+    }
   }
 
-  /** Writes {@code lines} (every event of the run so far) as the run's file. */
-  public void write(String runId, List<String> lines) throws IOException {
-    Path file = file(runId);
+  /** Writes {@code lines} (every event of the run so far) as the claimed {@code file}. */
+  public void write(Path file, List<String> lines) throws IOException {
     try (OutputStream out = file.getFileSystem(hadoop).create(file, true)) {
       out.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
     }
   }
 
-  /** The events of {@code runId}, parsed; empty when the run recorded none. */
+  /** The events of {@code runId} (all of its files), parsed; empty when it recorded none. */
   public List<JsonNode> read(String runId) {
-    Path file = file(runId);
     List<JsonNode> events = new ArrayList<>();
     try {
-      FileSystem fs = file.getFileSystem(hadoop);
-      if (!fs.exists(file)) {
+      FileSystem fs = folder().getFileSystem(hadoop);
+      if (!fs.exists(folder())) {
         return events;
       }
-      try (BufferedReader in = new BufferedReader(
-          new InputStreamReader(fs.open(file), StandardCharsets.UTF_8))) {
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
-          if (!line.isBlank()) {
-            events.add(JSON.readTree(line));
+      for (FileStatus file : fs.listStatus(folder(), p -> p.getName().equals(runId + ".jsonl")
+          || p.getName().startsWith(runId + "-") && p.getName().endsWith(".jsonl"))) {
+        try (BufferedReader in = new BufferedReader(
+            new InputStreamReader(fs.open(file.getPath()), StandardCharsets.UTF_8))) {
+          for (String line = in.readLine(); line != null; line = in.readLine()) {
+            if (!line.isBlank()) {
+              events.add(JSON.readTree(line));
+            }
           }
         }
       }
@@ -66,5 +83,9 @@ public final class LineageLog {
       throw CityLakeException.failed("read the lineage of run " + runId, e.getMessage(), e);
     }
     return events;
+  }
+
+  private Path folder() {
+    return new Path(lakeRoot + "/" + FOLDER);
   }
 }

@@ -35,6 +35,8 @@ public final class RunLineage {
   private final JobContext context;
   private final LineageLog log;
   private final List<String> lines = new ArrayList<>();
+  /** The run's events file, claimed on the first event (guarded by {@link #lines}). */
+  private org.apache.hadoop.fs.Path file;
   private final Map<String, List<Dataset>> inputsRead = new ConcurrentHashMap<>();
   /** Per ingest job, the ingest ledger's version when it started. */
   private final Map<String, Long> ledgerBefore = new ConcurrentHashMap<>();
@@ -81,8 +83,11 @@ public final class RunLineage {
     try {
       String line = OpenLineageEvents.toJsonLine(event.get());
       synchronized (lines) {
+        if (file == null) {
+          file = log.claim(context.runId());
+        }
         lines.add(line);
-        log.write(context.runId(), lines);
+        log.write(file, lines);
       }
     } catch (Exception e) { // lineage must never fail the night
       LOG.warn("Cannot record the lineage of {}: {}", job.name(), e.toString());

@@ -69,6 +69,23 @@ class RunLineageTest extends SparkTestBase {
         .isEqualTo("Cannot run test.lineage: disk full");
   }
 
+  /** Two processes of one run id (Airflow tasks started in the same second) keep both. */
+  @Test
+  void twoRecordersOfOneRunIdKeepEachOthersEvents() {
+    JobContext context = context(DAY);
+    RunLineage first = new RunLineage(context);
+    RunLineage second = new RunLineage(context);
+    first.started(JOB);
+    second.started(JOB);
+    first.failed(JOB, "first");
+    second.failed(JOB, "second");
+
+    List<JsonNode> events = new io.citylake.lineage.LineageLog(context.paths().root(),
+        spark().sparkContext().hadoopConfiguration()).read(context.runId());
+    assertThat(events).extracting(e -> e.at("/run/facets/errorMessage/message").asText())
+        .containsExactlyInAnyOrder("", "", "first", "second");
+  }
+
   @Test
   void aLineageThatCannotBeWrittenDoesNotFailTheJob() throws Exception {
     Path lake = lakeDir.resolve("blocked");
