@@ -120,6 +120,11 @@ public abstract class PeriodicKpiJob implements Job {
     return cells(context, output, output.grain().periods(days));
   }
 
+  /** The silver tables this job reads and the KPI days their rows affect (for lineage). */
+  public final List<KpiSource> readsFrom() {
+    return sources();
+  }
+
   /** The gold tables this job writes, with how they are counted and suppressed. */
   public List<GoldOutput> publishedOutputs() {
     return goldOutputs();

@@ -23,9 +23,23 @@ import java.util.Set;
  * {@link GoldReportReader}); no shuffle beyond those aggregates, no broadcast, writes no table.
  */
 public final class KpiReportJob implements Job {
+  /** The job's name in the pipeline graph. */
+  public static final String NAME = "report.kpi_report";
+  private final Map<String, List<String>> sources;
+
+  /** The report of a pipeline whose jobs before it are {@code upstream} (for KPI sources). */
+  public KpiReportJob(List<Job> upstream) {
+    this.sources = io.citylake.kpi.KpiLineage.of(upstream);
+  }
+
+  /** Per KPI id, the silver tables and raw datasets the report names as its sources. */
+  public Map<String, List<String>> sources() {
+    return sources;
+  }
+
   @Override
   public String name() {
-    return "report.kpi_report";
+    return NAME;
   }
 
   @Override
@@ -59,7 +73,7 @@ public final class KpiReportJob implements Job {
   public JobResult run(JobContext context) {
     context.spark().sparkContext().setJobDescription(name());
     ReportData data = new GoldReportReader(context.spark(), context.paths())
-        .read(context.runDate());
+        .read(context.runDate()).withSources(sources);
     String folder = folder(context.paths().reports(), context.runDate());
     java.util.Optional<ChromiumPdf> chromium = ChromiumPdf.find();
     List<KpiReport.Format> formats = chromium.isPresent()

@@ -69,10 +69,13 @@ final class KpiSection {
     return html.append("</div>").toString();
   }
 
-  /** One row per KPI: name, unit and the catalogue's definition (in English, as published). */
-  String definitions(List<KpiEntry> kpis) {
+  /**
+   * One row per KPI: name, unit, the catalogue's definition (in English, as published) and the
+   * silver tables and raw datasets it is computed from.
+   */
+  String definitions(List<KpiEntry> kpis, java.util.Map<String, List<String>> sources) {
     StringBuilder html = new StringBuilder("<table class=\"definitions\"><thead><tr>");
-    for (String col : List.of("kpi", "unit", "definition")) {
+    for (String col : List.of("kpi", "unit", "definition", "sources")) {
       html.append("<th>").append(Html.escape(messages.get("col." + col))).append("</th>");
     }
     html.append("</tr></thead><tbody>");
@@ -80,7 +83,10 @@ final class KpiSection {
       html.append("<tr><th scope=\"row\">").append(Html.escape(messages.kpi(kpi.kpiId())))
           .append("<br><code>").append(Html.escape(kpi.kpiId())).append("</code></th><td>")
           .append(Html.escape(kpi.unit())).append("</td><td>")
-          .append(Html.escape(kpi.definition())).append("</td></tr>");
+          .append(Html.escape(kpi.definition())).append("</td><td class=\"sources\">")
+          .append(String.join(", ", sources.getOrDefault(kpi.kpiId(), List.of()).stream()
+              .map(name -> "<code>" + Html.escape(name) + "</code>").toList()))
+          .append("</td></tr>");
     }
     return html.append("</tbody></table>").toString();
   }

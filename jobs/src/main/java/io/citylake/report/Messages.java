@@ -79,6 +79,7 @@ public final class Messages {
             + " autonomous.");
     put("col.definition", "定義", "Definition");
     put("col.unit", "単位", "Unit");
+    put("col.sources", "計算元（silver・rawデータ）", "Computed from (silver, raw)");
     put("col.shelter", "避難所ID", "Shelter id");
     put("col.item", "品目", "Item");
     put("col.counted_at", "棚卸し時刻", "Counted at");

@@ -93,7 +93,7 @@ public final class ReportPage {
         .append(Html.escape(messages.get("section.definitions"))).append("</h2>")
         .append(kpis.method())
         .append(kpis.definitions(data.municipalities().isEmpty() ? java.util.List.of()
-            : data.municipalities().get(0).kpis())).append("</section>");
+            : data.municipalities().get(0).kpis(), data.sources())).append("</section>");
     html.append("<footer><p>").append(Html.escape(messages.get("map.credit"))).append("</p>")
         .append("<p>citylake</p></footer></body></html>\n");
     return html.toString();

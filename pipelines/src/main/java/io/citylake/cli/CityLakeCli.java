@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       MaintainCommand.class,
       RunsCommand.class,
       HistoryCommand.class,
+      LineageCommand.class,
       RestoreCommand.class,
       BenchCommand.class,
       SqlCommand.class,

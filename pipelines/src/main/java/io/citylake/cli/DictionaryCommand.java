@@ -52,7 +52,8 @@ final class DictionaryCommand implements Callable<Integer> {
     }
     LakeConfig config = lake.builtConfig("write the dictionary");
     DataDictionary dictionary =
-        new CatalogDictionary(SparkCommand.session(config)).read(DATABASES);
+        new CatalogDictionary(SparkCommand.session(config)).read(DATABASES)
+            .withSources(io.citylake.pipeline.NightlyPipeline.graph().jobs());
     if (dictionary.tables().isEmpty()) {
       throw CityLakeException.badInput("write the dictionary",
           "the metastore has no gold or silver tables; run 'citylake nightly' first",

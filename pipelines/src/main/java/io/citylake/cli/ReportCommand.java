@@ -2,6 +2,7 @@ package io.citylake.cli;
 
 import io.citylake.lake.CityLakeException;
 import io.citylake.lake.LakeConfig;
+import io.citylake.pipeline.NightlyPipeline;
 import io.citylake.report.ChromiumPdf;
 import io.citylake.report.GoldReportReader;
 import io.citylake.report.KpiReport;
@@ -65,7 +66,8 @@ final class ReportCommand implements Callable<Integer> {
     SparkSession spark = SparkCommand.session(config);
     GoldReportReader reader = new GoldReportReader(spark, config.paths());
     LocalDate day = date != null ? date : reader.latestDay();
-    ReportData data = reader.read(day);
+    ReportData data = reader.read(day).withSources(((KpiReportJob) NightlyPipeline.graph()
+        .job(KpiReportJob.NAME)).sources());
     String folder = out == null ? null : out.matches("^[a-zA-Z][a-zA-Z0-9+.-]+://.*") ? out
         : java.nio.file.Path.of(out).toAbsolutePath().toUri().toString();
     folder = folder != null ? folder

@@ -43,7 +43,7 @@ public final class NightlyPipeline {
     jobs.addAll(KpiJobs.all());
     jobs.addAll(SpatialJobs.all());
     jobs.add(new RegisterTables(publishedTables(jobs)));
-    jobs.add(new KpiReportJob());
+    jobs.add(new KpiReportJob(List.copyOf(jobs)));
     return new PipelineGraph(jobs, Optional.of(QualityGate.NAME));
   }
 

@@ -56,6 +56,7 @@ public final class PipelineRunner {
       return thread;
     });
     CompletionService<JobOutcome> done = new ExecutorCompletionService<>(pool);
+    RunLineage lineage = new RunLineage(context);
     try {
       while (outcomes.size() < order.size()) {
         for (Job job : order) {
@@ -67,7 +68,7 @@ public final class PipelineRunner {
               progress.accept(skipped);
             } else {
               running.add(job.name());
-              done.submit(() -> runOne(context, job));
+              done.submit(() -> runOne(context, job, lineage));
             }
           }
         }
@@ -109,8 +110,21 @@ public final class PipelineRunner {
         : JobOutcome.skipped(job.name(), "skipped: upstream failed: " + failed);
   }
 
-  private JobOutcome runOne(JobContext context, Job job) {
+  /** Runs one job between its lineage START and its COMPLETE or FAIL. */
+  private JobOutcome runOne(JobContext context, Job job, RunLineage lineage) {
     context.spark().sparkContext().setJobGroup(job.name(), job.description(), false);
+    lineage.started(job);
+    JobOutcome outcome = runOne(context, job);
+    if (outcome.status() == JobOutcome.Status.SUCCEEDED) {
+      lineage.completed(job);
+    } else {
+      lineage.failed(job, outcome.message());
+    }
+    context.spark().sparkContext().clearJobGroup();
+    return outcome;
+  }
+
+  private JobOutcome runOne(JobContext context, Job job) {
     long start = System.nanoTime();
     try {
       JobResult result = job.pureOfDeclaredInputs() ? runUnlessUnchanged(context, job)
@@ -128,8 +142,6 @@ public final class PipelineRunner {
       LOG.error("Job {} failed", job.name(), e);
       return JobOutcome.failed(job.name(), "Cannot run " + job.name() + ": " + firstLine(e),
           (System.nanoTime() - start) / 1e9);
-    } finally {
-      context.spark().sparkContext().clearJobGroup();
     }
   }
 

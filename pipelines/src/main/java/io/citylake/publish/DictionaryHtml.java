@@ -23,18 +23,20 @@ public final class DictionaryHtml {
           .append(escape(table.qualifiedName())).append("</a></li>\n");
     }
     html.append("<li><a href=\"#kpi-definitions\">KPI definitions</a></li>\n</ul>\n");
-    dictionary.tables().forEach(table -> section(html, table));
+    dictionary.tables().forEach(table -> section(html, table,
+        dictionary.sourcesOf(table.qualifiedName())));
     html.append("<h2 id=\"kpi-definitions\">KPI definitions</h2>\n<table>\n")
-        .append(row("th", List.of("kpi_id", "name", "unit", "better", "grains", "definition")));
+        .append(row("th", List.of("kpi_id", "name", "unit", "better", "grains", "definition",
+            "computed from")));
     for (KpiDefinition kpi : dictionary.kpis()) {
       html.append(row("td", List.of(kpi.id(), kpi.title(), kpi.unit(),
           kpi.direction().name().toLowerCase(Locale.ROOT), String.join("; ", kpi.grains()),
-          kpi.definition())));
+          kpi.definition(), String.join(", ", dictionary.sourcesOf(kpi.id())))));
     }
     return html.append("</table>\n</body>\n</html>\n").toString();
   }
 
-  private static void section(StringBuilder html, DictionaryTable table) {
+  private static void section(StringBuilder html, DictionaryTable table, List<String> sources) {
     html.append("<h2 id=\"").append(anchor(table)).append("\">")
         .append(escape(table.qualifiedName())).append("</h2>\n")
         .append("<p>").append(escape(table.comment())).append("</p>\n");
@@ -45,6 +47,10 @@ public final class DictionaryHtml {
     if (!table.partitionColumns().isEmpty()) {
       html.append("<p>Partitioned by ")
           .append(escape(String.join(", ", table.partitionColumns()))).append("</p>\n");
+    }
+    if (!sources.isEmpty()) {
+      html.append("<p>Computed from ").append(escape(String.join(", ", sources)))
+          .append("</p>\n");
     }
     html.append("<table>\n").append(row("th", List.of("column", "type", "comment")));
     for (DictionaryColumn column : table.columns()) {

@@ -31,6 +31,10 @@ public final class DictionaryMarkdown {
       if (!table.partitionColumns().isEmpty()) {
         facts.add("Partitioned by " + code(table.partitionColumns()));
       }
+      List<String> sources = dictionary.sourcesOf(table.qualifiedName());
+      if (!sources.isEmpty()) {
+        facts.add("Computed from " + code(sources));
+      }
       if (!facts.isEmpty()) {
         md.append(String.join(" · ", facts)).append("\n\n");
       }
@@ -41,13 +45,14 @@ public final class DictionaryMarkdown {
       }
     }
     md.append("\n## KPI definitions\n\n")
-        .append("| kpi_id | name | unit | better | grains | definition |\n")
-        .append("|---|---|---|---|---|---|\n");
+        .append("| kpi_id | name | unit | better | grains | definition | computed from |\n")
+        .append("|---|---|---|---|---|---|---|\n");
     for (KpiDefinition kpi : dictionary.kpis()) {
       md.append("| `").append(kpi.id()).append("` | ").append(cell(kpi.title())).append(" | ")
           .append(cell(kpi.unit())).append(" | ").append(kpi.direction().name().toLowerCase(
               Locale.ROOT)).append(" | ").append(cell(String.join("; ", kpi.grains())))
-          .append(" | ").append(cell(kpi.definition())).append(" |\n");
+          .append(" | ").append(cell(kpi.definition())).append(" | ")
+          .append(code(dictionary.sourcesOf(kpi.id()))).append(" |\n");
     }
     return md.toString();
   }

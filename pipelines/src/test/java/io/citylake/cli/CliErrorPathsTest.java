@@ -105,7 +105,8 @@ class CliErrorPathsTest {
         new String[] {"sql", "--lake", dir.toString(), "SELECT * FROM gold.kpi_catalogue"},
         new String[] {"dictionary", "--lake", dir.toString()},
         new String[] {"report", "--lake", dir.toString()},
-        new String[] {"catalog", "--lake", dir.toString()})) {
+        new String[] {"catalog", "--lake", dir.toString()},
+        new String[] {"lineage", "--lake", dir.toString(), "--table", "walking_minutes_daily"})) {
       CliRun outcome = run(args);
       assertThat(outcome.exitCode()).as(args[0]).isEqualTo(2);
       assertThat(outcome.err().lines().toList()).as(args[0]).singleElement().asString()
