@@ -113,15 +113,18 @@ public final class PipelineRunner {
   /** Runs one job between its lineage START and its COMPLETE or FAIL. */
   private JobOutcome runOne(JobContext context, Job job, RunLineage lineage) {
     context.spark().sparkContext().setJobGroup(job.name(), job.description(), false);
-    lineage.started(job);
-    JobOutcome outcome = runOne(context, job);
-    if (outcome.status() == JobOutcome.Status.SUCCEEDED) {
-      lineage.completed(job);
-    } else {
-      lineage.failed(job, outcome.message());
+    try {
+      lineage.started(job);
+      JobOutcome outcome = runOne(context, job);
+      if (outcome.status() == JobOutcome.Status.SUCCEEDED) {
+        lineage.completed(job);
+      } else {
+        lineage.failed(job, outcome.message());
+      }
+      return outcome;
+    } finally {
+      context.spark().sparkContext().clearJobGroup();
     }
-    context.spark().sparkContext().clearJobGroup();
-    return outcome;
   }
 
   private JobOutcome runOne(JobContext context, Job job) {

@@ -13,25 +13,18 @@ import io.citylake.pipeline.NightlyPipeline;
 import io.citylake.pipeline.SampleLakeNight;
 import io.citylake.testing.SparkTestBase;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -65,7 +58,7 @@ class LineageOnSampleLakeTest extends SparkTestBase {
   void walkingMinutesOfADayComeFromTheStepFilesHoldingThatActivityDate() throws Exception {
     JsonNode answer = lineage("gold.walking_minutes_daily", day);
 
-    Map<String, LocalDate> expected = stepFilesReporting(day);
+    Map<String, LocalDate> expected = RawLakeFiles.stepFilesReporting(sample.root(), day);
     assertThat(expected).isNotEmpty();
     Map<String, String> named = new TreeMap<>();
     answer.path("rawFiles").forEach(f -> named.put(f.path("path").asText(),
@@ -75,7 +68,7 @@ class LineageOnSampleLakeTest extends SparkTestBase {
     for (JsonNode file : answer.path("rawFiles")) {
       String path = file.path("path").asText();
       assertThat(file.path("sha256").asText()).as(path)
-          .isEqualTo(sha256(sample.root().resolve(path)));
+          .isEqualTo(RawLakeFiles.sha256(sample.root().resolve(path)));
       assertThat(file.path("ingestJob").asText()).isEqualTo("ingest.points_steps");
       assertThat(file.path("ingestRunId").asText()).isEqualTo(sample.night().runId());
       long version = file.path("bronzeVersion").asLong();
@@ -104,9 +97,10 @@ class LineageOnSampleLakeTest extends SparkTestBase {
     JsonNode answer = lineage("bus_wait_daily", day);
 
     Set<String> expected = new TreeSet<>();
-    expected.addAll(filesWithData("transit/taps", day));
-    expected.addAll(filesWithData("transit/arrivals", day));
-    expected.addAll(filesWithData("transit/arrivals", day.plusDays(1)));
+    expected.addAll(RawLakeFiles.filesWithData(sample.root(), "transit/taps", day));
+    expected.addAll(RawLakeFiles.filesWithData(sample.root(), "transit/arrivals", day));
+    expected.addAll(RawLakeFiles.filesWithData(sample.root(), "transit/arrivals",
+        day.plusDays(1)));
     assertThat(expected).anyMatch(f -> f.contains("dt=" + day.plusDays(1)));
     assertThat(new TreeSet<>(answer.path("rawFiles").findValuesAsText("path")))
         .isEqualTo(expected);
@@ -120,7 +114,8 @@ class LineageOnSampleLakeTest extends SparkTestBase {
     assertThat(outcome.out()).startsWith("gold.walking_minutes_daily for " + day + ": ")
         .contains("written by kpi.walking_minutes in run " + sample.night().runId())
         .contains("built by conform.points_steps from bronze.points_steps");
-    stepFilesReporting(day).keySet().forEach(f -> assertThat(outcome.out()).contains(f));
+    RawLakeFiles.stepFilesReporting(sample.root(), day).keySet()
+        .forEach(f -> assertThat(outcome.out()).contains(f));
   }
 
   @Test
@@ -168,8 +163,8 @@ class LineageOnSampleLakeTest extends SparkTestBase {
     ingest.path("inputs").forEach(d -> files.put(d.path("name").asText(),
         d.at("/facets/citylake_raw_file/sha256").asText()));
     Map<String, String> delivered = new TreeMap<>();
-    for (Path raw : rawFiles("points/steps")) {
-      delivered.put(sample.root().relativize(raw).toString(), sha256(raw));
+    for (Path raw : RawLakeFiles.of(sample.root(), "points/steps")) {
+      delivered.put(sample.root().relativize(raw).toString(), RawLakeFiles.sha256(raw));
     }
     assertThat(files).isEqualTo(delivered);
   }
@@ -218,61 +213,6 @@ class LineageOnSampleLakeTest extends SparkTestBase {
     String walking = definitions.substring(definitions.indexOf("<code>walking_minutes_avg"));
     assertThat(walking.substring(0, walking.indexOf("</tr>"))).contains(
         "<td class=\"sources\"><code>silver.points_steps</code>, <code>raw.points_steps</code>");
-  }
-
-  /**
-   * Each step file whose well-formed lines report {@code activity} as their activity date within
-   * the week the contract accepts, with its delivery day; read from the gzip files directly.
-   */
-  private static Map<String, LocalDate> stepFilesReporting(LocalDate activity) {
-    Map<String, LocalDate> files = new TreeMap<>();
-    for (Path file : rawFiles("points/steps")) {
-      LocalDate dt = LocalDate.parse(file.getParent().getFileName().toString().substring(3));
-      List<String> lines = lines(file);
-      List<String> header = List.of(lines.get(0).replace("\uFEFF", "").split(",", -1));
-      int date = header.indexOf("activity_date");
-      int steps = header.indexOf("steps");
-      boolean reports = lines.stream().skip(1).map(l -> l.split(",", -1))
-          .filter(f -> f.length == header.size())
-          .anyMatch(f -> f[date].strip().equals(activity.toString())
-              && f[steps].strip().matches("\\d{1,6}") && Integer.parseInt(f[steps].strip())
-              <= 100_000 && !activity.isBefore(dt.minusDays(7)) && !activity.isAfter(dt));
-      if (reports) {
-        files.put(sample.root().relativize(file).toString(), dt);
-      }
-    }
-    return files;
-  }
-
-  /** The files of {@code dataset}'s {@code dt=day} folder with at least one data line. */
-  private static List<String> filesWithData(String dataset, LocalDate dt) {
-    return rawFiles(dataset).stream()
-        .filter(f -> f.getParent().getFileName().toString().equals("dt=" + dt))
-        .filter(f -> lines(f).stream().skip(1).anyMatch(l -> !l.isBlank()))
-        .map(f -> sample.root().relativize(f).toString()).toList();
-  }
-
-  private static List<Path> rawFiles(String dataset) {
-    try (Stream<Path> walk = Files.walk(sample.root().resolve("raw").resolve(dataset))) {
-      return walk.filter(Files::isRegularFile).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static List<String> lines(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] bytes = file.toString().endsWith(".gz") ? new GZIPInputStream(in).readAllBytes()
-          : in.readAllBytes();
-      return new String(bytes, StandardCharsets.UTF_8).lines().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String sha256(Path file) throws Exception {
-    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-        .digest(Files.readAllBytes(file)));
   }
 
   /** Rows of {@code file} in bronze as of {@code version} (Delta time travel). */
