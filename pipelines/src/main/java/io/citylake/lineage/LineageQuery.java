@@ -136,9 +136,14 @@ public final class LineageQuery {
         .groupBy("dt", "_source_file", "_ingested_at").count()
         .orderBy("dt", "_source_file", "_ingested_at").collectAsList();
     Job conform = writerOf(TableRef.silver(source.table()));
-    String bronze = conform.inputs().stream()
-        .filter(t -> t.layer() == Layer.BRONZE && t.slice().isEmpty()).findFirst()
-        .map(TableRef::table).orElse(source.table());
+    // a silver table may be built from several bronze tables (NGSI-LD sensor observations)
+    List<String> bronzes = conform.inputs().stream()
+        .filter(t -> t.layer() == Layer.BRONZE && t.slice().isEmpty())
+        .map(TableRef::table).toList();
+    if (bronzes.isEmpty()) {
+      bronzes = List.of(source.table());
+    }
+    String bronze = bronzes.get(0);
     Map<String, Long> rowsByDay = new java.util.TreeMap<>();
     byFile.forEach(r -> rowsByDay.merge(r.getDate(0).toString(), r.getLong(3), Long::sum));
     List<SilverDay> days = new ArrayList<>();
@@ -151,10 +156,11 @@ public final class LineageQuery {
           run.written(conform.name()).getOrDefault(TableRef.silver(source.table()).toString(),
               -1L)));
     }
-    files.addAll(rawFiles(bronze, source.table(), byFile));
+    files.addAll(rawFiles(bronzes, source.table(), byFile));
     return new SilverSource(TableRef.silver(source.table()).toString(), version,
         source.affectedDays(), byFile.stream().mapToLong(r -> r.getLong(3)).sum(),
-        conform.name(), TableRef.bronze(bronze).toString(), days);
+        conform.name(), bronzes.stream().map(t -> TableRef.bronze(t).toString())
+            .collect(java.util.stream.Collectors.joining(", ")), days);
   }
 
   private Job writerOf(TableRef table) {
@@ -176,25 +182,33 @@ public final class LineageQuery {
   }
 
   /** The ingest ledger's entry of each file version the silver rows came from. */
-  private List<RawFileUse> rawFiles(String bronze, String silverTable, List<Row> byFile) {
+  private List<RawFileUse> rawFiles(List<String> bronzes, String silverTable,
+      List<Row> byFile) {
     Map<String, Row> ledger = new HashMap<>();
     String path = paths.bronze(IngestLedger.TABLE);
     if (DeltaTables.exists(spark, path) && !byFile.isEmpty()) {
-      spark.read().format("delta").load(path).where(col("dataset").equalTo(bronze)
+      spark.read().format("delta").load(path).where(col("dataset").isin(bronzes.toArray())
               .and(col("source_file").isin(byFile.stream().map(r -> r.getString(1)).distinct()
                   .toArray())))
           .select("source_file", "ingested_at", "source_sha256", "bronze_version", "run_id")
           .collectAsList().forEach(r -> ledger.put(r.getString(0) + "@" + r.get(1), r));
     }
-    String ingestJob = writerOf(TableRef.bronze(bronze)).name();
     List<RawFileUse> files = new ArrayList<>();
     for (Row use : byFile) {
       Row entry = ledger.get(use.getString(1) + "@" + use.get(2));
+      String ingestJob = writerOf(TableRef.bronze(bronzeOf(use.getString(1), bronzes))).name();
       files.add(new RawFileUse(use.getString(1), use.getDate(0).toString(),
           entry == null ? "" : entry.getString(2), entry == null ? -1 : entry.getLong(3),
           ingestJob, entry == null ? "" : entry.getString(4),
           TableRef.silver(silverTable).toString(), use.getLong(3)));
     }
     return files;
+  }
+
+  /** The bronze table (of {@code bronzes}) a raw file is ingested into, by its dataset's path. */
+  private static String bronzeOf(String rawFile, List<String> bronzes) {
+    return java.util.Arrays.stream(io.citylake.contract.RawDataset.values())
+        .filter(d -> rawFile.startsWith(d.rawPath() + "/") && bronzes.contains(d.tableName()))
+        .map(io.citylake.contract.RawDataset::tableName).findFirst().orElse(bronzes.get(0));
   }
 }

@@ -106,6 +106,27 @@ class LineageOnSampleLakeTest extends SparkTestBase {
         .isEqualTo(expected);
   }
 
+  /** Sensor observations come from the devices' JSON lines and the broker's NGSI-LD exports. */
+  @Test
+  void airQualityOfADayNamesBothSensorFeedsWithTheirIngestJobs() throws Exception {
+    JsonNode answer = lineage("gold.air_quality_daily", day);
+
+    Map<String, String> expected = new TreeMap<>();
+    RawLakeFiles.filesWithData(sample.root(), "sensors/observations", day)
+        .forEach(f -> expected.put(f, "ingest.sensors_observations"));
+    RawLakeFiles.filesWithData(sample.root(), "sensors/ngsi_ld", day)
+        .forEach(f -> expected.put(f, "ingest.sensors_ngsi_ld"));
+    assertThat(expected.values()).contains("ingest.sensors_ngsi_ld");
+    Map<String, String> named = new TreeMap<>();
+    for (JsonNode file : answer.path("rawFiles")) {
+      String path = file.path("path").asText();
+      named.put(path, file.path("ingestJob").asText());
+      assertThat(file.path("sha256").asText()).as(path)
+          .isEqualTo(RawLakeFiles.sha256(sample.root().resolve(path)));
+    }
+    assertThat(named).isEqualTo(expected);
+  }
+
   @Test
   void textAnswerNamesTheJobsVersionsAndFiles() {
     CliRun outcome = run("lineage", "--lake", sample.root().toString(), "--table",
