@@ -32,11 +32,18 @@ public record TypedColumn(
     return new TypedColumn(name, type, cast, Optional.of(name), required, comment);
   }
 
+  /**
+   * SQL string literal of the pattern of an ISO-8601 time with offset ({@code +09:00} or
+   * {@code Z}), the form the contract asks for.
+   */
+  public static final String ZONED_TIME = "'^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}(:\\\\d{2}(\\\\.\\\\d+)?)?"
+      + "(Z|[+-]\\\\d{2}:?\\\\d{2})$'";
+
   /** An ISO-8601 timestamp with offset ({@code +09:00} or {@code Z}), normalised to an instant. */
   public static TypedColumn timestamp(String name, boolean required, String comment) {
     return new TypedColumn(name, DataTypes.TimestampType,
-        "CASE WHEN " + name + " RLIKE '^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}(:\\\\d{2}(\\\\.\\\\d+)?)?"
-            + "(Z|[+-]\\\\d{2}:?\\\\d{2})$' THEN try_cast(" + name + " AS TIMESTAMP) END",
+        "CASE WHEN " + name + " RLIKE " + ZONED_TIME + " THEN try_cast(" + name
+            + " AS TIMESTAMP) END",
         Optional.of(name), required, comment);
   }
 

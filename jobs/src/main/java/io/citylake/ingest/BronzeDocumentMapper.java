@@ -44,7 +44,7 @@ final class BronzeDocumentMapper implements FlatMapFunction<Row, Row> {
     String text = RawFileScanner.withoutBom(new String(bytes(file, (byte[]) input.get(1)),
         file.charset()));
     List<Row> rows = new ArrayList<>();
-    for (NgsiLdEntities.Record record : parser.parseWhole(file, text)) {
+    for (ParsedRecord record : parser.parseWhole(file, text)) {
       if (record.parsed().isCorrupt()) {
         corruptRecords.add(1);
       }

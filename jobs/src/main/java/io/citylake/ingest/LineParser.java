@@ -24,7 +24,7 @@ public interface LineParser extends Serializable {
   }
 
   /** The records of a whole file's text, each with its raw text, for {@link #readsWholeFiles}. */
-  default java.util.List<NgsiLdEntities.Record> parseWhole(RawFile file, String text) {
+  default java.util.List<ParsedRecord> parseWhole(RawFile file, String text) {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " reads lines");
   }
 

@@ -24,7 +24,7 @@ public final class NgsiLdDocumentParser implements LineParser {
   }
 
   @Override
-  public List<NgsiLdEntities.Record> parseWhole(RawFile file, String text) {
+  public List<ParsedRecord> parseWhole(RawFile file, String text) {
     return NgsiLdEntities.split(text);
   }
 }

@@ -50,12 +50,9 @@ public final class NgsiLdEntities {
 
   private NgsiLdEntities() {}
 
-  /** One bronze record: its raw text (the instance with its entity's id and type) and values. */
-  public record Record(String raw, ParsedLine parsed) {}
-
   /** Every attribute instance of every entity in {@code text}, in document order. */
-  public static List<Record> split(String text) {
-    List<Record> records = new ArrayList<>();
+  public static List<ParsedRecord> split(String text) {
+    List<ParsedRecord> records = new ArrayList<>();
     int entityNo = 0;
     long consumed = 0;
     try (JsonParser parser = JSON.createParser(text)) {
@@ -79,7 +76,7 @@ public final class NgsiLdEntities {
       // the unread rest, from after the last whole entity and its separator
       String rest = text.substring((int) Math.min(Math.max(consumed, 0), text.length()))
           .replaceFirst("^[\\s,]+", "").strip();
-      records.add(new Record(rest, ParsedLine.corrupt(FIELDS.size(),
+      records.add(new ParsedRecord(rest, ParsedLine.corrupt(FIELDS.size(),
           ContractJsonParser.invalidJson(e))));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
@@ -87,9 +84,9 @@ public final class NgsiLdEntities {
     return records;
   }
 
-  private static void entity(JsonNode entity, int entityNo, List<Record> records) {
+  private static void entity(JsonNode entity, int entityNo, List<ParsedRecord> records) {
     if (entity == null || !entity.isObject()) {
-      records.add(new Record(String.valueOf(entity),
+      records.add(new ParsedRecord(String.valueOf(entity),
           ParsedLine.corrupt(FIELDS.size(), "not a JSON object")));
       return;
     }
@@ -109,14 +106,14 @@ public final class NgsiLdEntities {
         boolean own = value.observedAt() != null;
         ObjectNode raw = JSON.createObjectNode().put("id", id).put("type", type);
         raw.set(field.getKey(), instance);
-        records.add(new Record(raw.toString(), ParsedLine.ok(new Object[] {
+        records.add(new ParsedRecord(raw.toString(), ParsedLine.ok(new Object[] {
             id, type, Integer.toString(entityNo), field.getKey(), value.datasetId(),
             own ? value.observedAt() : fallback[0], own ? OBSERVED_AT : fallback[1],
             value.text(), value.kind(), value.unitCode(), location.text()})));
       }
     }
     if (records.size() == before) {
-      records.add(new Record(entity.toString(), ParsedLine.ok(new Object[] {id, type,
+      records.add(new ParsedRecord(entity.toString(), ParsedLine.ok(new Object[] {id, type,
           Integer.toString(entityNo), null, null, fallback[0], fallback[1], null, null, null,
           location.text()})));
     }

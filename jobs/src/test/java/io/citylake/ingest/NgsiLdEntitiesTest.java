@@ -30,12 +30,12 @@ class NgsiLdEntitiesTest {
         StandardCharsets.UTF_8)));
   }
 
-  private static Map<String, Map<String, String>> byAttribute(List<NgsiLdEntities.Record> split) {
+  private static Map<String, Map<String, String>> byAttribute(List<ParsedRecord> split) {
     return split.stream().collect(Collectors.toMap(r -> field(r, "attribute"),
         NgsiLdEntitiesTest::fields));
   }
 
-  private static Map<String, String> fields(NgsiLdEntities.Record record) {
+  private static Map<String, String> fields(ParsedRecord record) {
     Map<String, String> fields = new java.util.HashMap<>();
     for (int i = 0; i < NgsiLdEntities.FIELDS.size(); i++) {
       fields.put(NgsiLdEntities.FIELDS.get(i), (String) record.parsed().values()[i]);
@@ -43,7 +43,7 @@ class NgsiLdEntitiesTest {
     return fields;
   }
 
-  private static String field(NgsiLdEntities.Record record, String name) {
+  private static String field(ParsedRecord record, String name) {
     return (String) record.parsed().values()[NgsiLdEntities.FIELDS.indexOf(name)];
   }
 
@@ -67,7 +67,7 @@ class NgsiLdEntitiesTest {
         "AirQualityObserved.keyvalues.jsonld", "WeatherObserved.normalized.jsonld",
         "WeatherObserved.keyvalues.jsonld")) {
       JsonNode entity = JSON.readTree(EXAMPLES.resolve(file).toFile());
-      List<NgsiLdEntities.Record> split = NgsiLdEntities.split(
+      List<ParsedRecord> split = NgsiLdEntities.split(
           Files.readString(EXAMPLES.resolve(file), StandardCharsets.UTF_8));
       assertThat(split).as(file).extracting(r -> field(r, "attribute"))
           .containsExactlyElementsOf(attributesOf(file));
@@ -148,7 +148,7 @@ class NgsiLdEntitiesTest {
         + "\"datasetId\":\"urn:ngsi-ld:Dataset:gate-b\"}],"
         + "\"peopleCountTowards\":{\"type\":\"Property\",\"values\":[[1,\"2026-11-01T00:00:00Z\"],"
         + "[2,\"2026-11-01T00:15:00Z\"],[4,\"2026-11-01T00:30:00Z\"]]}}";
-    List<NgsiLdEntities.Record> split = NgsiLdEntities.split(temporal);
+    List<ParsedRecord> split = NgsiLdEntities.split(temporal);
     assertThat(split).extracting(r -> field(r, "attribute") + "=" + field(r, "value") + "@"
             + field(r, "observed_at") + "/" + field(r, "dataset_id"))
         .containsExactly("peopleCount=3@2026-11-01T00:00:00Z/null",
@@ -174,12 +174,12 @@ class NgsiLdEntitiesTest {
   @Test
   void brokenTextIsKeptAsOneUnparsableRecordAfterTheEntitiesBeforeIt() {
     String truncated = "[{\"id\":\"a\",\"type\":\"T\",\"x\":1},\n{\"id\":\"b\",\"type\":\"T\",\"x\":";
-    List<NgsiLdEntities.Record> split = NgsiLdEntities.split(truncated);
+    List<ParsedRecord> split = NgsiLdEntities.split(truncated);
     assertThat(split).hasSize(2);
     assertThat(field(split.get(0), "entity_id")).isEqualTo("a");
     assertThat(split.get(1).parsed().error()).startsWith("invalid JSON: truncated");
     assertThat(split.get(1).raw()).isEqualTo("{\"id\":\"b\",\"type\":\"T\",\"x\":");
-    List<NgsiLdEntities.Record> notObjects = NgsiLdEntities.split("[42, {\"id\":\"c\",\"type\":\"T\"}]");
+    List<ParsedRecord> notObjects = NgsiLdEntities.split("[42, {\"id\":\"c\",\"type\":\"T\"}]");
     assertThat(notObjects.get(0).parsed().error()).isEqualTo("not a JSON object");
     assertThat(notObjects.get(0).raw()).isEqualTo("42");
     // an entity with no attribute is one record without attribute, so silver can quarantine it

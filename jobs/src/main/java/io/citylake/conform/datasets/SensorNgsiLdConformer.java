@@ -17,14 +17,11 @@ import org.apache.spark.sql.types.DataTypes;
  * observations ({@link NgsiLdObservations}).
  */
 public final class SensorNgsiLdConformer implements Conformer {
-  /** A delivered time with an offset or {@code Z}. */
-  static final String ZONED = "'^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}(:\\\\d{2}(\\\\.\\\\d+)?)?"
-      + "(Z|[+-]\\\\d{2}:?\\\\d{2})$'";
   /** A delivered time without zone, which the city's broker writes in JST. */
   static final String ZONELESS =
       "'^\\\\d{4}-\\\\d{2}-\\\\d{2}T\\\\d{2}:\\\\d{2}(:\\\\d{2}(\\\\.\\\\d+)?)?$'";
   /** The delivered time as an instant: zoned as written, zone-less read as JST. */
-  static final String OBSERVED_AT = "CASE WHEN observed_at RLIKE " + ZONED
+  static final String OBSERVED_AT = "CASE WHEN observed_at RLIKE " + TypedColumn.ZONED_TIME
       + " THEN try_cast(observed_at AS TIMESTAMP) WHEN observed_at RLIKE " + ZONELESS
       + " THEN try_cast(concat(observed_at, '+09:00') AS TIMESTAMP) END";
 
