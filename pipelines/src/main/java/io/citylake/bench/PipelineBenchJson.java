@@ -25,6 +25,8 @@ public final class PipelineBenchJson {
     doc.put("lake", result.lake().root().toString());
     doc.put("lake_reused", result.lake().reused());
     doc.put("nights", result.nights().stream().map(PipelineBenchJson::night).toList());
+    doc.put("maintenance", result.maintenance().stream().map(PipelineBenchJson::maintenance)
+        .toList());
     doc.put("night_seconds_total", result.nightSeconds());
     doc.put("last_over_first_night", result.lastOverFirstNight().orElse(null));
     doc.put("duckdb", result.duckdb().map(PipelineBenchJson::baseline).orElse(null));
@@ -50,6 +52,16 @@ public final class PipelineBenchJson {
     doc.put("data_files", night.dataFiles());
     doc.put("primary_suppressed_cells", new java.util.TreeMap<>(night.primarySuppressed()));
     doc.put("secondary_suppressed_cells", new java.util.TreeMap<>(night.secondarySuppressed()));
+    return doc;
+  }
+
+  private static Map<String, Object> maintenance(MaintenanceMeasurement run) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("after_night", run.afterNight().toString());
+    doc.put("tables", run.tables());
+    doc.put("seconds", run.seconds());
+    doc.put("active_files_before", run.activeFilesBefore());
+    doc.put("active_files_after", run.activeFilesAfter());
     return doc;
   }
 

@@ -4,14 +4,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything {@code citylake bench pipeline} measured: the nights in the order they ran and, unless
- * skipped, the DuckDB baseline with its mismatches against gold.
+ * Everything {@code citylake bench pipeline} measured: the nights in the order they ran, the
+ * maintenance runs between them and, unless skipped, the DuckDB baseline with its mismatches
+ * against gold.
  */
 public record PipelineBenchResult(BenchLake lake, List<NightMeasurement> nights,
-    Optional<Baseline> duckdb) {
+    List<MaintenanceMeasurement> maintenance, Optional<Baseline> duckdb) {
 
   public PipelineBenchResult {
     nights = List.copyOf(nights);
+    maintenance = List.copyOf(maintenance);
   }
 
   /** The DuckDB run: its wall time, threads, cells computed and where it disagreed with gold. */

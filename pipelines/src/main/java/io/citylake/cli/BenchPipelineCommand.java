@@ -59,6 +59,12 @@ final class BenchPipelineCommand implements Callable<Integer> {
   @Option(names = "--skip-duckdb", description = "Measure the nights only.")
   boolean skipDuckDb;
 
+  @Option(names = "--maintain-every", paramLabel = "N",
+      description = "Run 'citylake maintain' (OPTIMIZE and VACUUM of every table) after every N-th"
+          + " night, outside the nights' times, as the weekly Airflow DAG does; 0 never (default:"
+          + " ${DEFAULT-VALUE}).")
+  int maintainEvery = PipelineBenchmark.OPERATED_MAINTENANCE_INTERVAL;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -66,6 +72,10 @@ final class BenchPipelineCommand implements Callable<Integer> {
     if (persons < 30 || days < 1 || days > 366) {
       throw CityLakeException.badInput("run the pipeline benchmark", "--persons must be at least"
           + " 30 and --days between 1 and 366", persons + " persons, " + days + " days");
+    }
+    if (maintainEvery < 0) {
+      throw CityLakeException.badInput("run the pipeline benchmark",
+          "--maintain-every must be 0 (never) or a number of nights", String.valueOf(maintainEvery));
     }
     SampleSpec sample = new SampleSpec(seed, persons, SampleSpec.defaults().firstDay(), days);
     BenchLake lake = BenchLake.prepare(
@@ -76,7 +86,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
     out.flush();
     LakeConfig config = LakeConfig.local(lake.root());
     PipelineBenchResult result = new PipelineBenchmark(SparkCommand.session(config), config, lake)
-        .run(!skipDuckDb, night -> progress(out, night));
+        .run(!skipDuckDb, maintainEvery, night -> progress(out, night));
     print(out, result);
     Path parent = json.toAbsolutePath().getParent();
     if (parent != null) {
@@ -115,6 +125,9 @@ final class BenchPipelineCommand implements Callable<Integer> {
     out.print(table);
     out.println("(stage seconds are summed job seconds; jobs overlap, so they can exceed wall_s)");
     printSuppression(out, result.nights());
+    result.maintenance().forEach(run -> out.printf(
+        "maintenance after %s: %.1fs, %d tables, %,d active files -> %,d%n", run.afterNight(),
+        run.seconds(), run.tables(), run.activeFilesBefore(), run.activeFilesAfter()));
     out.printf("%nnights: %.1fs in all", result.nightSeconds());
     result.lastOverFirstNight().ifPresent(r -> out.printf("; last night / first night: %.2fx", r));
     out.println();

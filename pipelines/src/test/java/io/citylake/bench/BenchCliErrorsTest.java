@@ -47,6 +47,16 @@ class BenchCliErrorsTest {
   }
 
   @Test
+  void negativeMaintenanceIntervalIsOneLine() {
+    Outcome outcome = run("bench", "pipeline", "--persons", "100", "--days", "2",
+        "--maintain-every", "-1");
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err().lines().toList()).containsExactly("citylake bench pipeline: Cannot"
+        + " run the pipeline benchmark: --maintain-every must be 0 (never) or a number of nights"
+        + " (got: -1)");
+  }
+
+  @Test
   void missingDaysIsOneLine() {
     Outcome outcome = run("bench", "pipeline", "--persons", "100");
     assertThat(outcome.exitCode()).isEqualTo(2);
