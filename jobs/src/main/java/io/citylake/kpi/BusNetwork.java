@@ -3,6 +3,7 @@ package io.citylake.kpi;
 import static org.apache.spark.sql.functions.col;
 
 import io.citylake.contract.Vocabulary;
+import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.JobContext;
 import io.citylake.lake.DeltaTables;
 import java.util.List;

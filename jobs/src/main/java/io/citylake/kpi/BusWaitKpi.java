@@ -2,6 +2,14 @@ package io.citylake.kpi;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.citylake.gold.CountBasis;
+import io.citylake.gold.GoldColumn;
+import io.citylake.gold.GoldColumns;
+import io.citylake.gold.GoldOutput;
+import io.citylake.gold.GoldTable;
+import io.citylake.gold.Grain;
+import io.citylake.gold.KpiSource;
+import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.JobContext;
 import io.citylake.lake.DeltaTables;
 import java.sql.Date;
@@ -64,16 +72,16 @@ public final class BusWaitKpi extends PeriodicKpiJob {
 
   private static GoldTable table(String name, boolean hourly) {
     List<GoldColumn> keys = hourly
-        ? List.of(KpiColumns.municipality(), KpiColumns.period(Grain.DAY),
-            KpiColumns.text("route_id", "GTFS route_id"), KpiColumns.hourStart())
-        : List.of(KpiColumns.municipality(), KpiColumns.period(Grain.DAY));
+        ? List.of(GoldColumns.municipality(), GoldColumns.period(Grain.DAY),
+            GoldColumns.text("route_id", "GTFS route_id"), GoldColumns.hourStart())
+        : List.of(GoldColumns.municipality(), GoldColumns.period(Grain.DAY));
     List<GoldColumn> columns = new java.util.ArrayList<>(keys);
     columns.addAll(List.of(
-        KpiColumns.value("wait_minutes_avg", "mean minutes from board tap to next arrival"),
-        KpiColumns.count("taps", "board taps with a later arrival, averaged"),
-        KpiColumns.count("taps_without_arrival", "board taps with no arrival observed within "
+        GoldColumns.value("wait_minutes_avg", "mean minutes from board tap to next arrival"),
+        GoldColumns.count("taps", "board taps with a later arrival, averaged"),
+        GoldColumns.count("taps_without_arrival", "board taps with no arrival observed within "
             + MAX_WAIT_MINUTES + " minutes"),
-        KpiColumns.persons(), KpiColumns.suppressed()));
+        GoldColumns.persons(), GoldColumns.suppressed()));
     return new GoldTable(name, "bus_wait_minutes_avg: minutes from board tap to the next actual"
         + " arrival of the route at the stop, per municipality" + (hourly ? ", route and hour"
         : " and service day"), columns, List.of("dt"));

@@ -2,6 +2,13 @@ package io.citylake.kpi;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.citylake.gold.CountBasis;
+import io.citylake.gold.GoldColumns;
+import io.citylake.gold.GoldOutput;
+import io.citylake.gold.GoldTable;
+import io.citylake.gold.Grain;
+import io.citylake.gold.KpiSource;
+import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.JobContext;
 import io.citylake.lake.DayPartitions;
 import java.sql.Date;
@@ -48,11 +55,11 @@ public final class CarDailyShareKpi extends PeriodicKpiJob {
     GoldTable table = new GoldTable(name,
         "car_daily_share: share of travelling person-days with at least one car trip, per"
             + " municipality and " + grain.column(),
-        List.of(KpiColumns.municipality(), KpiColumns.period(grain),
-            KpiColumns.value("car_daily_share", "car person-days / person-days with a trip (0..1)"),
-            KpiColumns.count("car_person_days", "person-days with at least one car trip"),
-            KpiColumns.count("travel_person_days", "person-days with at least one trip"),
-            KpiColumns.persons(), KpiColumns.suppressed()),
+        List.of(GoldColumns.municipality(), GoldColumns.period(grain),
+            GoldColumns.value("car_daily_share", "car person-days / person-days with a trip (0..1)"),
+            GoldColumns.count("car_person_days", "person-days with at least one car trip"),
+            GoldColumns.count("travel_person_days", "person-days with at least one trip"),
+            GoldColumns.persons(), GoldColumns.suppressed()),
         List.of(grain.column()));
     return new GoldOutput(table, grain, CountBasis.PERSONS, "persons",
         List.of("car_daily_share", "car_person_days", "travel_person_days"),

@@ -3,6 +3,13 @@ package io.citylake.kpi;
 import static org.apache.spark.sql.functions.col;
 
 import io.citylake.conform.ReferenceTable;
+import io.citylake.gold.CountBasis;
+import io.citylake.gold.GoldColumns;
+import io.citylake.gold.GoldOutput;
+import io.citylake.gold.GoldTable;
+import io.citylake.gold.Grain;
+import io.citylake.gold.KpiSource;
+import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.JobContext;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -49,14 +56,14 @@ public final class DroneDeliveryKpi extends PeriodicKpiJob {
     GoldTable table = new GoldTable("drone_delivery_daily",
         "drone_delivery_success: delivered share and heavy-payload share of drone flights per"
             + " municipality of the destination shelter and day of departure",
-        List.of(KpiColumns.municipality(), KpiColumns.period(Grain.DAY),
-            KpiColumns.value("delivery_success_share", "delivered flights / flights (0..1)"),
-            KpiColumns.value("heavy_payload_share",
+        List.of(GoldColumns.municipality(), GoldColumns.period(Grain.DAY),
+            GoldColumns.value("delivery_success_share", "delivered flights / flights (0..1)"),
+            GoldColumns.value("heavy_payload_share",
                 "flights with payload >= 5 kg / flights (0..1)"),
-            KpiColumns.count("flights", "drone flights departed"),
-            KpiColumns.count("delivered", "flights with status delivered"),
-            KpiColumns.value("max_delivered_payload_kg", "largest payload delivered, kg"),
-            KpiColumns.records("drone flights"), KpiColumns.suppressed()),
+            GoldColumns.count("flights", "drone flights departed"),
+            GoldColumns.count("delivered", "flights with status delivered"),
+            GoldColumns.value("max_delivered_payload_kg", "largest payload delivered, kg"),
+            GoldColumns.records("drone flights"), GoldColumns.suppressed()),
         List.of("dt"));
     return List.of(new GoldOutput(table, Grain.DAY, CountBasis.RECORDS, "records", List.of(),
         DroneDeliveryKpi::aggregate));

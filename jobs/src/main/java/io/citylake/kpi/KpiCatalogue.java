@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.citylake.conform.ReferenceTable;
 import io.citylake.contract.Vocabulary;
+import io.citylake.gold.GoldTables;
 import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;

@@ -1,5 +1,8 @@
 package io.citylake.kpi;
 
+import io.citylake.gold.GoldColumn;
+import io.citylake.gold.GoldColumns;
+import io.citylake.gold.GoldTable;
 import java.sql.Date;
 import java.util.List;
 import java.util.Optional;
@@ -15,47 +18,47 @@ final class KpiCatalogueRows {
           + " judged calendar or fiscal year (a growth path's value for it), latest value"
           + " (measured, or reported by the town), change vs baseline and status",
       List.of(
-          KpiColumns.text("kpi_id", "KPI id of the data contract"),
-          KpiColumns.municipality(),
-          KpiColumns.text("name", "KPI name"),
-          KpiColumns.text("definition", "the city's definition"),
-          KpiColumns.text("unit", "unit of latest_value"),
-          KpiColumns.text("direction", "higher or lower is better"),
-          KpiColumns.text("grains", "grains published in gold, ; separated"),
-          KpiColumns.text("count_basis", "persons (k-anonymised) or records"),
-          KpiColumns.text("gold_table",
+          GoldColumns.text("kpi_id", "KPI id of the data contract"),
+          GoldColumns.municipality(),
+          GoldColumns.text("name", "KPI name"),
+          GoldColumns.text("definition", "the city's definition"),
+          GoldColumns.text("unit", "unit of latest_value"),
+          GoldColumns.text("direction", "higher or lower is better"),
+          GoldColumns.text("grains", "grains published in gold, ; separated"),
+          GoldColumns.text("count_basis", "persons (k-anonymised) or records"),
+          GoldColumns.text("gold_table",
               "gold table of the headline series (null: reported by the town)"),
-          KpiColumns.value("baseline", "the city's baseline (shares as fractions 0..1)"),
-          KpiColumns.typed("baseline_year", DataTypes.IntegerType,
+          GoldColumns.value("baseline", "the city's baseline (shares as fractions 0..1)"),
+          GoldColumns.typed("baseline_year", DataTypes.IntegerType,
               "year of the baseline (calendar or fiscal, see year_type)"),
-          KpiColumns.value("target", "the city's target for target_year (shares as fractions"
+          GoldColumns.value("target", "the city's target for target_year (shares as fractions"
               + " 0..1); for a growth path, the path's value for the judged year"),
-          KpiColumns.typed("target_year", DataTypes.IntegerType, "year the target is due; for a"
+          GoldColumns.typed("target_year", DataTypes.IntegerType, "year the target is due; for a"
               + " growth path, the judged year (the one the newest data fall in)"),
-          KpiColumns.text("year_type", "calendar, or fiscal (年度, April to March: FY2024 ends"
+          GoldColumns.text("year_type", "calendar, or fiscal (年度, April to March: FY2024 ends"
               + " 2025-03-31), for baseline_year, target_year and the path's years"),
-          KpiColumns.value("path_base", "growth path: the level to regain (null: no path)"),
-          KpiColumns.typed("path_base_year", DataTypes.IntegerType,
+          GoldColumns.value("path_base", "growth path: the level to regain (null: no path)"),
+          GoldColumns.typed("path_base_year", DataTypes.IntegerType,
               "growth path: the year of path_base"),
-          KpiColumns.value("path_rate", "growth path: annual growth rate (0.1 = +10 %/yr)"),
-          KpiColumns.typed("path_start_year", DataTypes.IntegerType,
+          GoldColumns.value("path_rate", "growth path: annual growth rate (0.1 = +10 %/yr)"),
+          GoldColumns.typed("path_start_year", DataTypes.IntegerType,
               "growth path: first year of growth; target = path_base x (1 + path_rate)"
                   + "^(year - path_start_year + 1)"),
-          KpiColumns.text("target_unit", "unit of baseline and target as given by the city"),
-          KpiColumns.value("latest_value", "newest published value (latest day, month or survey),"
+          GoldColumns.text("target_unit", "unit of baseline and target as given by the city"),
+          GoldColumns.value("latest_value", "newest published value (latest day, month or survey),"
               + " or newest value reported by the town"),
-          KpiColumns.typed("latest_period", DataTypes.DateType, "first day of latest_value's period"),
-          KpiColumns.text("value_source", "measured (computed by the lake) or reported (by the"
+          GoldColumns.typed("latest_period", DataTypes.DateType, "first day of latest_value's period"),
+          GoldColumns.text("value_source", "measured (computed by the lake) or reported (by the"
               + " town, reference/kpi_observations.csv)"),
-          KpiColumns.text("reported_by", "who reported latest_value, when reported"),
-          KpiColumns.value("change_vs_baseline", "latest_value minus baseline"),
-          KpiColumns.count("series_points", "values in the trend series (last 366 days, or the"
+          GoldColumns.text("reported_by", "who reported latest_value, when reported"),
+          GoldColumns.value("change_vs_baseline", "latest_value minus baseline"),
+          GoldColumns.count("series_points", "values in the trend series (last 366 days, or the"
               + " town's reported years)"),
-          KpiColumns.value("projected_value", "least-squares trend value on the last day of the"
+          GoldColumns.value("projected_value", "least-squares trend value on the last day of the"
               + " judged year, when at least 91 days of data allow a trend"),
-          KpiColumns.text("status", "achieved, on_track, off_track, missed, no_target,"
+          GoldColumns.text("status", "achieved, on_track, off_track, missed, no_target,"
               + " not_comparable or insufficient_data"),
-          KpiColumns.text("status_reason", "why the status is what it is, in one sentence")),
+          GoldColumns.text("status_reason", "why the status is what it is, in one sentence")),
       List.of());
 
   private KpiCatalogueRows() {}

@@ -1,5 +1,6 @@
 package io.citylake.kpi;
 
+import io.citylake.gold.CountBasis;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.citylake.kpi;
 
+import io.citylake.gold.Grain;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
@@ -55,7 +56,6 @@ public record KpiHeadline(
         .groupBy(functions.col("municipality"), day.as("day"))
         .agg(functions.expr(seriesValue()).cast("double").as("value"), extra);
   }
-
 
   /** The headline of a measured KPI; a KPI the city reports has none. */
   public static Optional<KpiHeadline> find(KpiDefinition kpi) {

@@ -2,6 +2,13 @@ package io.citylake.kpi;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.citylake.gold.CountBasis;
+import io.citylake.gold.GoldColumns;
+import io.citylake.gold.GoldOutput;
+import io.citylake.gold.GoldTable;
+import io.citylake.gold.Grain;
+import io.citylake.gold.KpiSource;
+import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.JobContext;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,16 +49,16 @@ public final class RidershipKpi extends PeriodicKpiJob {
   protected List<GoldOutput> goldOutputs() {
     GoldTable hourly = new GoldTable("ridership_hourly",
         "ridership: board taps per route, stop and clock hour of a service day",
-        List.of(KpiColumns.municipality(), KpiColumns.period(Grain.DAY),
-            KpiColumns.text("route_id", "GTFS route_id"), KpiColumns.text("stop_id", "GTFS stop_id"),
-            KpiColumns.hourStart(), KpiColumns.count("board_taps", "board taps in the hour"),
-            KpiColumns.persons(), KpiColumns.suppressed()),
+        List.of(GoldColumns.municipality(), GoldColumns.period(Grain.DAY),
+            GoldColumns.text("route_id", "GTFS route_id"), GoldColumns.text("stop_id", "GTFS stop_id"),
+            GoldColumns.hourStart(), GoldColumns.count("board_taps", "board taps in the hour"),
+            GoldColumns.persons(), GoldColumns.suppressed()),
         List.of("dt"));
     GoldTable daily = new GoldTable("ridership_daily",
         "ridership: board taps per municipality (of the stop's GTFS feed) and service day",
-        List.of(KpiColumns.municipality(), KpiColumns.period(Grain.DAY),
-            KpiColumns.count("board_taps", "board taps that day"),
-            KpiColumns.persons(), KpiColumns.suppressed()),
+        List.of(GoldColumns.municipality(), GoldColumns.period(Grain.DAY),
+            GoldColumns.count("board_taps", "board taps that day"),
+            GoldColumns.persons(), GoldColumns.suppressed()),
         List.of("dt"));
     return List.of(
         new GoldOutput(hourly, Grain.DAY, CountBasis.PERSONS, "persons", List.of("board_taps"),

@@ -2,6 +2,13 @@ package io.citylake.kpi;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.citylake.gold.CountBasis;
+import io.citylake.gold.GoldColumns;
+import io.citylake.gold.GoldOutput;
+import io.citylake.gold.GoldTable;
+import io.citylake.gold.Grain;
+import io.citylake.gold.KpiSource;
+import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.JobContext;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -48,27 +55,27 @@ public final class SensorKpis extends PeriodicKpiJob {
   protected List<GoldOutput> goldOutputs() {
     GoldTable snow = new GoldTable("snow_depth_daily",
         "snow_depth_max: maximum SnowDepth observation per municipality and day, cm",
-        List.of(KpiColumns.municipality(), KpiColumns.period(Grain.DAY),
-            KpiColumns.value("snow_depth_max_cm", "maximum snow depth observed, cm"),
-            KpiColumns.count("sensors", "SnowDepth sensors reporting"),
-            KpiColumns.records("SnowDepth observations"), KpiColumns.suppressed()),
+        List.of(GoldColumns.municipality(), GoldColumns.period(Grain.DAY),
+            GoldColumns.value("snow_depth_max_cm", "maximum snow depth observed, cm"),
+            GoldColumns.count("sensors", "SnowDepth sensors reporting"),
+            GoldColumns.records("SnowDepth observations"), GoldColumns.suppressed()),
         List.of("dt"));
     GoldTable air = new GoldTable("air_quality_daily",
         "pm25: mean and maximum AirQuality PM2.5 observation per municipality and day, ug/m3",
-        List.of(KpiColumns.municipality(), KpiColumns.period(Grain.DAY),
-            KpiColumns.value("pm25_mean_ug_m3", "mean PM2.5 of the day's observations, ug/m3"),
-            KpiColumns.value("pm25_max_ug_m3", "maximum PM2.5 observed, ug/m3"),
-            KpiColumns.count("sensors", "AirQuality sensors reporting"),
-            KpiColumns.records("AirQuality observations"), KpiColumns.suppressed()),
+        List.of(GoldColumns.municipality(), GoldColumns.period(Grain.DAY),
+            GoldColumns.value("pm25_mean_ug_m3", "mean PM2.5 of the day's observations, ug/m3"),
+            GoldColumns.value("pm25_max_ug_m3", "maximum PM2.5 observed, ug/m3"),
+            GoldColumns.count("sensors", "AirQuality sensors reporting"),
+            GoldColumns.records("AirQuality observations"), GoldColumns.suppressed()),
         List.of("dt"));
     GoldTable flow = new GoldTable("people_flow_hourly",
         "people_flow: sum of PeopleCounter counts per municipality and clock hour, persons;"
             + " cells below k = 10 suppressed",
-        List.of(KpiColumns.municipality(), KpiColumns.period(Grain.DAY), KpiColumns.hourStart(),
-            KpiColumns.value("people_count", "sum of PeopleCounter values (persons per 15 min);"
+        List.of(GoldColumns.municipality(), GoldColumns.period(Grain.DAY), GoldColumns.hourStart(),
+            GoldColumns.value("people_count", "sum of PeopleCounter values (persons per 15 min);"
                 + " null when suppressed"),
-            KpiColumns.count("sensors", "PeopleCounter sensors reporting"),
-            KpiColumns.records("PeopleCounter observations"), KpiColumns.suppressed()),
+            GoldColumns.count("sensors", "PeopleCounter sensors reporting"),
+            GoldColumns.records("PeopleCounter observations"), GoldColumns.suppressed()),
         List.of("dt"));
     return List.of(
         new GoldOutput(snow, Grain.DAY, CountBasis.RECORDS, "records", List.of(),

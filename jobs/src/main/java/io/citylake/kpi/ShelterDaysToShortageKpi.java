@@ -3,6 +3,10 @@ package io.citylake.kpi;
 import static org.apache.spark.sql.functions.col;
 
 import io.citylake.conform.ReferenceTable;
+import io.citylake.gold.GoldColumns;
+import io.citylake.gold.GoldTable;
+import io.citylake.gold.GoldTables;
+import io.citylake.gold.KAnonymity;
 import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
@@ -30,17 +34,17 @@ public final class ShelterDaysToShortageKpi implements Job {
   static final GoldTable TABLE = new GoldTable("shelter_days_to_shortage",
       "shelter_days_to_shortage: days until a consumable runs out at each stock count, given the"
           + " headcount then and the daily norm per person",
-      List.of(KpiColumns.text("shelter_id", "GSI shelter id"), KpiColumns.municipality(),
-          KpiColumns.text("item", "consumable item (water_l, food_meals, batteries)"),
-          KpiColumns.typed("counted_at", DataTypes.TimestampType, "time of the stock count"),
-          KpiColumns.typed("dt", DataTypes.DateType, "JST day of the stock count"),
-          KpiColumns.value("stock", "units in stock at the count"),
-          KpiColumns.count("headcount", "persons checked in at the count (ins minus outs)"),
-          KpiColumns.value("norm_per_person_per_day", "units one person uses per day"),
-          KpiColumns.value("days_to_shortage", "stock / (headcount x norm); null when empty"),
-          KpiColumns.typed("is_latest", DataTypes.BooleanType,
+      List.of(GoldColumns.text("shelter_id", "GSI shelter id"), GoldColumns.municipality(),
+          GoldColumns.text("item", "consumable item (water_l, food_meals, batteries)"),
+          GoldColumns.typed("counted_at", DataTypes.TimestampType, "time of the stock count"),
+          GoldColumns.typed("dt", DataTypes.DateType, "JST day of the stock count"),
+          GoldColumns.value("stock", "units in stock at the count"),
+          GoldColumns.count("headcount", "persons checked in at the count (ins minus outs)"),
+          GoldColumns.value("norm_per_person_per_day", "units one person uses per day"),
+          GoldColumns.value("days_to_shortage", "stock / (headcount x norm); null when empty"),
+          GoldColumns.typed("is_latest", DataTypes.BooleanType,
               "true for the newest count of the shelter and item"),
-          KpiColumns.records("check-in/out records up to the count"), KpiColumns.suppressed()),
+          GoldColumns.records("check-in/out records up to the count"), GoldColumns.suppressed()),
       List.of());
 
   @Override

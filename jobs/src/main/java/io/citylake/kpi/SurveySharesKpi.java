@@ -3,6 +3,10 @@ package io.citylake.kpi;
 import static org.apache.spark.sql.functions.col;
 
 import io.citylake.contract.Vocabulary;
+import io.citylake.gold.GoldColumns;
+import io.citylake.gold.GoldTable;
+import io.citylake.gold.GoldTables;
+import io.citylake.gold.KAnonymity;
 import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
@@ -28,14 +32,14 @@ public final class SurveySharesKpi implements Job {
   static final GoldTable TABLE = new GoldTable("survey_shares",
       "Survey KPIs (elderly_feels_safe_share, satisfaction_share, continue_intent_share) per"
           + " municipality and survey day; one row per KPI",
-      List.of(KpiColumns.text("kpi_id", "KPI of the contract this row measures"),
-          KpiColumns.municipality(),
-          KpiColumns.typed("survey_date", org.apache.spark.sql.types.DataTypes.DateType,
+      List.of(GoldColumns.text("kpi_id", "KPI of the contract this row measures"),
+          GoldColumns.municipality(),
+          GoldColumns.typed("survey_date", org.apache.spark.sql.types.DataTypes.DateType,
               "day of the survey"),
-          KpiColumns.value("share", "share of respondents giving the positive answer (0..1)"),
-          KpiColumns.count("positive", "respondents giving the positive answer"),
-          KpiColumns.count("respondents", "respondents who answered the question (same as persons)"),
-          KpiColumns.persons(), KpiColumns.suppressed()),
+          GoldColumns.value("share", "share of respondents giving the positive answer (0..1)"),
+          GoldColumns.count("positive", "respondents giving the positive answer"),
+          GoldColumns.count("respondents", "respondents who answered the question (same as persons)"),
+          GoldColumns.persons(), GoldColumns.suppressed()),
       List.of());
 
   @Override

@@ -2,6 +2,13 @@ package io.citylake.kpi;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.citylake.gold.CountBasis;
+import io.citylake.gold.GoldColumns;
+import io.citylake.gold.GoldOutput;
+import io.citylake.gold.GoldTable;
+import io.citylake.gold.Grain;
+import io.citylake.gold.KpiSource;
+import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.JobContext;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -49,11 +56,11 @@ public final class TourismKpi extends PeriodicKpiJob {
   private static GoldOutput spend(Grain grain, String name) {
     GoldTable table = new GoldTable(name,
         "tourism_spend_yen: visitors' weighted card spend per municipality and " + grain.column(),
-        List.of(KpiColumns.municipality(), KpiColumns.period(grain),
-            KpiColumns.value("spend_yen", "sum of amount_yen x weight over visitors' spend"),
-            KpiColumns.value("annualised_spend_yen", "mean daily spend x 365, yen/year"),
-            KpiColumns.count("days_with_data", "days of the period with visitor spend"),
-            KpiColumns.persons(), KpiColumns.suppressed()),
+        List.of(GoldColumns.municipality(), GoldColumns.period(grain),
+            GoldColumns.value("spend_yen", "sum of amount_yen x weight over visitors' spend"),
+            GoldColumns.value("annualised_spend_yen", "mean daily spend x 365, yen/year"),
+            GoldColumns.count("days_with_data", "days of the period with visitor spend"),
+            GoldColumns.persons(), GoldColumns.suppressed()),
         List.of(grain.column()));
     return new GoldOutput(table, grain, CountBasis.PERSONS, "persons",
         List.of("spend_yen", "annualised_spend_yen"), TourismKpi::aggregateSpend);
@@ -63,13 +70,13 @@ public final class TourismKpi extends PeriodicKpiJob {
     GoldTable table = new GoldTable(name,
         "visitors: weighted distinct visitor cards per day, per municipality and "
             + grain.column(),
-        List.of(KpiColumns.municipality(), KpiColumns.period(grain),
-            KpiColumns.value("visitors", grain == Grain.DAY
+        List.of(GoldColumns.municipality(), GoldColumns.period(grain),
+            GoldColumns.value("visitors", grain == Grain.DAY
                 ? "sum of weight over distinct visitor cards that day"
                 : "sum over the period's days of daily visitors (visitor-days)"),
-            KpiColumns.value("annualised_visitors", "mean daily visitors x 365, visitor-days/year"),
-            KpiColumns.count("days_with_data", "days of the period with visitor transactions"),
-            KpiColumns.persons(), KpiColumns.suppressed()),
+            GoldColumns.value("annualised_visitors", "mean daily visitors x 365, visitor-days/year"),
+            GoldColumns.count("days_with_data", "days of the period with visitor transactions"),
+            GoldColumns.persons(), GoldColumns.suppressed()),
         List.of(grain.column()));
     return new GoldOutput(table, grain, CountBasis.PERSONS, "persons",
         List.of("visitors", "annualised_visitors"), TourismKpi::aggregateVisitors);

@@ -2,6 +2,13 @@ package io.citylake.kpi;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.citylake.gold.CountBasis;
+import io.citylake.gold.GoldColumns;
+import io.citylake.gold.GoldOutput;
+import io.citylake.gold.GoldTable;
+import io.citylake.gold.Grain;
+import io.citylake.gold.KpiSource;
+import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.JobContext;
 import io.citylake.lake.DayPartitions;
 import java.sql.Date;
@@ -49,10 +56,10 @@ public final class WalkingMinutesKpi extends PeriodicKpiJob {
     GoldTable table = new GoldTable(name,
         "walking_minutes_avg: mean walking minutes per person-day per municipality and "
             + grain.column() + " (empty walking_minutes counts steps/100)",
-        List.of(KpiColumns.municipality(), KpiColumns.period(grain),
-            KpiColumns.value("walking_minutes_avg", "mean walking minutes per person-day"),
-            KpiColumns.count("person_days", "person-days averaged"),
-            KpiColumns.persons(), KpiColumns.suppressed()),
+        List.of(GoldColumns.municipality(), GoldColumns.period(grain),
+            GoldColumns.value("walking_minutes_avg", "mean walking minutes per person-day"),
+            GoldColumns.count("person_days", "person-days averaged"),
+            GoldColumns.persons(), GoldColumns.suppressed()),
         List.of(grain.column()));
     return new GoldOutput(table, grain, CountBasis.PERSONS, "persons",
         List.of("walking_minutes_avg", "person_days"), WalkingMinutesKpi::aggregate);

@@ -3,9 +3,9 @@ package io.citylake.privacy;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
+import io.citylake.gold.GoldTable;
+import io.citylake.gold.KAnonymity;
 import io.citylake.job.JobContext;
-import io.citylake.kpi.GoldTable;
-import io.citylake.kpi.KAnonymity;
 import io.citylake.lake.DeltaTables;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,9 +3,9 @@ package io.citylake.report;
 import static org.apache.spark.sql.functions.col;
 
 import io.citylake.contract.Vocabulary;
-import io.citylake.kpi.KpiDefinition;
-import io.citylake.kpi.Grain;
+import io.citylake.gold.Grain;
 import io.citylake.kpi.GrowthPath;
+import io.citylake.kpi.KpiDefinition;
 import io.citylake.kpi.KpiHeadline;
 import io.citylake.kpi.YearType;
 import io.citylake.lake.CityLakeException;

@@ -1,6 +1,6 @@
 package io.citylake.report;
 
-import io.citylake.kpi.Grain;
+import io.citylake.gold.Grain;
 import io.citylake.kpi.GrowthPath;
 import io.citylake.kpi.YearType;
 import java.time.LocalDate;

@@ -1,13 +1,13 @@
 package io.citylake.report;
 
 import io.citylake.conform.ConformAccounting;
+import io.citylake.gold.KpiWatermarks;
 import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
 import io.citylake.job.TableRef;
 import io.citylake.kpi.KpiDefinition;
 import io.citylake.kpi.KpiHeadline;
-import io.citylake.kpi.KpiWatermarks;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;

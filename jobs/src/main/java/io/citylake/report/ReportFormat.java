@@ -1,6 +1,6 @@
 package io.citylake.report;
 
-import io.citylake.kpi.Grain;
+import io.citylake.gold.Grain;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;

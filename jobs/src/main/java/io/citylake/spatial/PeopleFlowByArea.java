@@ -2,14 +2,14 @@ package io.citylake.spatial;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.citylake.gold.CountBasis;
+import io.citylake.gold.GoldColumns;
+import io.citylake.gold.GoldOutput;
+import io.citylake.gold.GoldTable;
+import io.citylake.gold.Grain;
+import io.citylake.gold.KpiSource;
+import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.JobContext;
-import io.citylake.kpi.CountBasis;
-import io.citylake.kpi.GoldOutput;
-import io.citylake.kpi.GoldTable;
-import io.citylake.kpi.Grain;
-import io.citylake.kpi.KpiColumns;
-import io.citylake.kpi.KpiSource;
-import io.citylake.kpi.PeriodicKpiJob;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -33,20 +33,20 @@ public final class PeopleFlowByArea extends PeriodicKpiJob {
   static final GoldTable TABLE = new GoldTable("people_flow_area_hourly",
       "people_flow: sum of PeopleCounter counts per area (ward, JIS 1 km / 500 m square, H3 cell)"
           + " and clock hour, persons; cells below k = 10 suppressed",
-      List.of(KpiColumns.municipality(), SpatialColumns.areaLevel("ward, mesh3, mesh4, h3"),
-          SpatialColumns.areaId(), KpiColumns.period(Grain.DAY), KpiColumns.hourStart(),
-          KpiColumns.value("people_count", "sum of PeopleCounter values; null when suppressed"),
-          KpiColumns.count("sensors", "PeopleCounter sensors reporting"),
-          KpiColumns.records("PeopleCounter observations"), KpiColumns.suppressed()),
+      List.of(GoldColumns.municipality(), SpatialColumns.areaLevel("ward, mesh3, mesh4, h3"),
+          SpatialColumns.areaId(), GoldColumns.period(Grain.DAY), GoldColumns.hourStart(),
+          GoldColumns.value("people_count", "sum of PeopleCounter values; null when suppressed"),
+          GoldColumns.count("sensors", "PeopleCounter sensors reporting"),
+          GoldColumns.records("PeopleCounter observations"), GoldColumns.suppressed()),
       List.of("dt"));
   public static final GoldTable WARD_DAILY = new GoldTable("people_flow_ward_daily",
       "people_flow: sum of PeopleCounter counts per ward (or ward-less municipality) and"
           + " service day, persons; k = 10 applied to the daily cell itself",
-      List.of(KpiColumns.municipality(), SpatialColumns.areaId(), KpiColumns.period(Grain.DAY),
-          KpiColumns.value("people_count", "sum of PeopleCounter values over the day; null when"
+      List.of(GoldColumns.municipality(), SpatialColumns.areaId(), GoldColumns.period(Grain.DAY),
+          GoldColumns.value("people_count", "sum of PeopleCounter values over the day; null when"
               + " suppressed"),
-          KpiColumns.count("sensors", "PeopleCounter sensors reporting"),
-          KpiColumns.records("PeopleCounter observations"), KpiColumns.suppressed()),
+          GoldColumns.count("sensors", "PeopleCounter sensors reporting"),
+          GoldColumns.records("PeopleCounter observations"), GoldColumns.suppressed()),
       List.of("dt"));
 
   @Override

@@ -2,15 +2,15 @@ package io.citylake.spatial;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.citylake.gold.CountBasis;
+import io.citylake.gold.GoldColumns;
+import io.citylake.gold.GoldOutput;
+import io.citylake.gold.GoldTable;
+import io.citylake.gold.Grain;
+import io.citylake.gold.KpiSource;
+import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.JobContext;
 import io.citylake.kpi.BusNetwork;
-import io.citylake.kpi.CountBasis;
-import io.citylake.kpi.GoldOutput;
-import io.citylake.kpi.GoldTable;
-import io.citylake.kpi.Grain;
-import io.citylake.kpi.KpiColumns;
-import io.citylake.kpi.KpiSource;
-import io.citylake.kpi.PeriodicKpiJob;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -27,13 +27,13 @@ public final class RidershipByStop extends PeriodicKpiJob {
   static final GoldTable TABLE = new GoldTable("ridership_stop_daily",
       "bus ridership: boardings per stop and day with the stop's location; stop-days with"
           + " fewer than k = 10 cards suppressed",
-      List.of(KpiColumns.municipality(), KpiColumns.text("stop_id", "GTFS stop_id"),
-          KpiColumns.text("stop_name", "stop name as published"), SpatialColumns.wardCode(),
-          KpiColumns.text("mesh3", "JIS X 0410 1 km square of the stop"),
+      List.of(GoldColumns.municipality(), GoldColumns.text("stop_id", "GTFS stop_id"),
+          GoldColumns.text("stop_name", "stop name as published"), SpatialColumns.wardCode(),
+          GoldColumns.text("mesh3", "JIS X 0410 1 km square of the stop"),
           SpatialColumns.lon(), SpatialColumns.lat(), SpatialColumns.pointWkb(),
-          KpiColumns.period(Grain.DAY),
-          KpiColumns.count("boardings", "board taps at the stop; null when suppressed"),
-          KpiColumns.persons(), KpiColumns.suppressed()),
+          GoldColumns.period(Grain.DAY),
+          GoldColumns.count("boardings", "board taps at the stop; null when suppressed"),
+          GoldColumns.persons(), GoldColumns.suppressed()),
       List.of("dt"));
 
   @Override

@@ -2,15 +2,15 @@ package io.citylake.spatial;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.citylake.gold.GoldColumns;
+import io.citylake.gold.GoldTable;
+import io.citylake.gold.GoldTables;
+import io.citylake.gold.Grain;
+import io.citylake.gold.KAnonymity;
 import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
 import io.citylake.job.TableRef;
-import io.citylake.kpi.GoldTable;
-import io.citylake.kpi.GoldTables;
-import io.citylake.kpi.Grain;
-import io.citylake.kpi.KAnonymity;
-import io.citylake.kpi.KpiColumns;
 import io.citylake.lake.DeltaTables;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +31,15 @@ public final class ShelterLoad implements Job {
   static final GoldTable TABLE = new GoldTable("shelter_load_daily",
       "shelter load: peak headcount per shelter and day divided by the shelter's capacity;"
           + " peaks below k = 10 persons suppressed",
-      List.of(KpiColumns.text("shelter_id", "GSI shelter id"), KpiColumns.municipality(),
-          KpiColumns.text("name_ja", "shelter name (GSI)"), SpatialColumns.wardCode(),
-          KpiColumns.typed("capacity", org.apache.spark.sql.types.DataTypes.IntegerType,
+      List.of(GoldColumns.text("shelter_id", "GSI shelter id"), GoldColumns.municipality(),
+          GoldColumns.text("name_ja", "shelter name (GSI)"), SpatialColumns.wardCode(),
+          GoldColumns.typed("capacity", org.apache.spark.sql.types.DataTypes.IntegerType,
               "persons the shelter holds (sample: assigned, not published by GSI)"),
           SpatialColumns.lon(), SpatialColumns.lat(), SpatialColumns.pointWkb(),
-          KpiColumns.period(Grain.DAY),
-          KpiColumns.count("peak_headcount", "largest headcount that day; null when suppressed"),
-          KpiColumns.value("load_ratio", "peak_headcount / capacity; null when suppressed"),
-          KpiColumns.records("check-ins and check-outs that day"), KpiColumns.suppressed()),
+          GoldColumns.period(Grain.DAY),
+          GoldColumns.count("peak_headcount", "largest headcount that day; null when suppressed"),
+          GoldColumns.value("load_ratio", "peak_headcount / capacity; null when suppressed"),
+          GoldColumns.records("check-ins and check-outs that day"), GoldColumns.suppressed()),
       List.of("dt"));
   private static final String CHECKINS = "disaster_checkins";
 

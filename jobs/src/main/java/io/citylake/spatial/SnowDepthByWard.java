@@ -2,14 +2,14 @@ package io.citylake.spatial;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.citylake.gold.CountBasis;
+import io.citylake.gold.GoldColumns;
+import io.citylake.gold.GoldOutput;
+import io.citylake.gold.GoldTable;
+import io.citylake.gold.Grain;
+import io.citylake.gold.KpiSource;
+import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.JobContext;
-import io.citylake.kpi.CountBasis;
-import io.citylake.kpi.GoldOutput;
-import io.citylake.kpi.GoldTable;
-import io.citylake.kpi.Grain;
-import io.citylake.kpi.KpiColumns;
-import io.citylake.kpi.KpiSource;
-import io.citylake.kpi.PeriodicKpiJob;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -30,13 +30,13 @@ public final class SnowDepthByWard extends PeriodicKpiJob {
   static final GoldTable TABLE = new GoldTable("snow_depth_ward_daily",
       "snow_depth_max: maximum SnowDepth observation per ward and day, cm, with the"
           + " snow-removal priority rank within the municipality",
-      List.of(KpiColumns.municipality(), SpatialColumns.areaId(), KpiColumns.period(Grain.DAY),
-          KpiColumns.value("snow_depth_max_cm", "maximum snow depth observed in the ward, cm"),
-          KpiColumns.count("sensors", "SnowDepth sensors reporting"),
-          KpiColumns.records("SnowDepth observations"),
-          KpiColumns.typed("priority_rank", DataTypes.IntegerType,
+      List.of(GoldColumns.municipality(), SpatialColumns.areaId(), GoldColumns.period(Grain.DAY),
+          GoldColumns.value("snow_depth_max_cm", "maximum snow depth observed in the ward, cm"),
+          GoldColumns.count("sensors", "SnowDepth sensors reporting"),
+          GoldColumns.records("SnowDepth observations"),
+          GoldColumns.typed("priority_rank", DataTypes.IntegerType,
               "snow-removal priority within the municipality that day: 1 = deepest snow"),
-          KpiColumns.suppressed()),
+          GoldColumns.suppressed()),
       List.of("dt"));
 
   @Override

@@ -4,13 +4,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 
+import io.citylake.gold.GoldColumns;
+import io.citylake.gold.GoldTable;
+import io.citylake.gold.GoldTables;
 import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
 import io.citylake.job.TableRef;
-import io.citylake.kpi.GoldTable;
-import io.citylake.kpi.GoldTables;
-import io.citylake.kpi.KpiColumns;
 import io.citylake.lake.DeltaTables;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +31,15 @@ public final class SpatialAreas implements Job {
       "areas of the spatial gold tables with their polygons: wards/municipalities (MLIT"
           + " boundaries), JIS X 0410 squares and H3 cells",
       List.of(SpatialColumns.areaLevel("ward, mesh3, mesh4, h3"), SpatialColumns.areaId(),
-          KpiColumns.municipality(),
-          KpiColumns.text("name_ja", "name in Japanese (wards), else the code"),
-          KpiColumns.text("name_en", "name in English (wards), else the code"),
-          KpiColumns.typed("geometry_wkb", DataTypes.BinaryType,
+          GoldColumns.municipality(),
+          GoldColumns.text("name_ja", "name in Japanese (wards), else the code"),
+          GoldColumns.text("name_en", "name in English (wards), else the code"),
+          GoldColumns.typed("geometry_wkb", DataTypes.BinaryType,
               "area polygon, WKB (WGS84 lon/lat); rebuild with ST_GeomFromWKB"),
-          KpiColumns.value("min_lon", "bounding box: west"),
-          KpiColumns.value("min_lat", "bounding box: south"),
-          KpiColumns.value("max_lon", "bounding box: east"),
-          KpiColumns.value("max_lat", "bounding box: north")),
+          GoldColumns.value("min_lon", "bounding box: west"),
+          GoldColumns.value("min_lat", "bounding box: south"),
+          GoldColumns.value("max_lon", "bounding box: east"),
+          GoldColumns.value("max_lat", "bounding box: north")),
       List.of());
   private static final List<GoldTable> CELL_TABLES =
       List.of(PeopleFlowByArea.TABLE, TourismSpendByMesh.TABLE);

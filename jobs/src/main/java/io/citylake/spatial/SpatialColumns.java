@@ -1,7 +1,7 @@
 package io.citylake.spatial;
 
-import io.citylake.kpi.GoldColumn;
-import io.citylake.kpi.KpiColumns;
+import io.citylake.gold.GoldColumn;
+import io.citylake.gold.GoldColumns;
 import org.apache.spark.sql.types.DataTypes;
 
 /** Columns the spatial gold tables share, with one wording of their comments. */
@@ -9,30 +9,30 @@ final class SpatialColumns {
   private SpatialColumns() {}
 
   static GoldColumn areaLevel(String levels) {
-    return KpiColumns.text("area_level", "kind of area: " + levels
+    return GoldColumns.text("area_level", "kind of area: " + levels
         + "; geometry in gold.spatial_areas");
   }
 
   static GoldColumn areaId() {
-    return KpiColumns.text("area_id", "ward/municipality JIS code, JIS X 0410 mesh code or H3"
+    return GoldColumns.text("area_id", "ward/municipality JIS code, JIS X 0410 mesh code or H3"
         + " cell (hex); 'unknown' for points outside every boundary");
   }
 
   static GoldColumn wardCode() {
-    return KpiColumns.text("ward_code", "JIS code of the ward (or ward-less municipality) whose"
+    return GoldColumns.text("ward_code", "JIS code of the ward (or ward-less municipality) whose"
         + " polygon covers the point; 'unknown' outside every boundary");
   }
 
   static GoldColumn lon() {
-    return KpiColumns.value("lon", "WGS84 longitude, degrees");
+    return GoldColumns.value("lon", "WGS84 longitude, degrees");
   }
 
   static GoldColumn lat() {
-    return KpiColumns.value("lat", "WGS84 latitude, degrees");
+    return GoldColumns.value("lat", "WGS84 latitude, degrees");
   }
 
   static GoldColumn pointWkb() {
-    return KpiColumns.typed("geometry_wkb", DataTypes.BinaryType,
+    return GoldColumns.typed("geometry_wkb", DataTypes.BinaryType,
         "point geometry, WKB (WGS84 lon/lat); rebuild with ST_GeomFromWKB");
   }
 }

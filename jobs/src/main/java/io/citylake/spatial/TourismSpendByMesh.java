@@ -2,14 +2,14 @@ package io.citylake.spatial;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.citylake.gold.CountBasis;
+import io.citylake.gold.GoldColumns;
+import io.citylake.gold.GoldOutput;
+import io.citylake.gold.GoldTable;
+import io.citylake.gold.Grain;
+import io.citylake.gold.KpiSource;
+import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.JobContext;
-import io.citylake.kpi.CountBasis;
-import io.citylake.kpi.GoldOutput;
-import io.citylake.kpi.GoldTable;
-import io.citylake.kpi.Grain;
-import io.citylake.kpi.KpiColumns;
-import io.citylake.kpi.KpiSource;
-import io.citylake.kpi.PeriodicKpiJob;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,11 +29,11 @@ public final class TourismSpendByMesh extends PeriodicKpiJob {
   static final GoldTable TABLE = new GoldTable("tourism_spend_mesh_daily",
       "tourism_spend_yen: visitors' weighted card spend per JIS 1 km / 500 m square and day;"
           + " squares with fewer than k = 10 visitor cards suppressed",
-      List.of(KpiColumns.municipality(), SpatialColumns.areaLevel("mesh3 (1 km), mesh4 (500 m)"),
-          SpatialColumns.areaId(), KpiColumns.period(Grain.DAY),
-          KpiColumns.value("spend_yen", "sum of amount_yen x weight; null when suppressed"),
-          KpiColumns.count("transactions", "visitors' spend transactions; null when suppressed"),
-          KpiColumns.persons(), KpiColumns.suppressed()),
+      List.of(GoldColumns.municipality(), SpatialColumns.areaLevel("mesh3 (1 km), mesh4 (500 m)"),
+          SpatialColumns.areaId(), GoldColumns.period(Grain.DAY),
+          GoldColumns.value("spend_yen", "sum of amount_yen x weight; null when suppressed"),
+          GoldColumns.count("transactions", "visitors' spend transactions; null when suppressed"),
+          GoldColumns.persons(), GoldColumns.suppressed()),
       List.of("dt"));
 
   @Override

@@ -2,6 +2,7 @@ package io.citylake.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.citylake.gold.CountBasis;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

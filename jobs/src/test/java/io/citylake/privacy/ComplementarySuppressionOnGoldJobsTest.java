@@ -2,9 +2,9 @@ package io.citylake.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
-import io.citylake.kpi.PeriodicKpiJob;
 import io.citylake.kpi.SensorKpis;
 import io.citylake.kpi.TourismKpi;
 import io.citylake.spatial.PeopleFlowByArea;

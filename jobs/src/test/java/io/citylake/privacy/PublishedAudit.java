@@ -3,10 +3,10 @@ package io.citylake.privacy;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
+import io.citylake.gold.GoldOutput;
+import io.citylake.gold.KAnonymity;
+import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.JobContext;
-import io.citylake.kpi.GoldOutput;
-import io.citylake.kpi.KAnonymity;
-import io.citylake.kpi.PeriodicKpiJob;
 import io.citylake.lake.DeltaTables;
 import io.citylake.privacy.ComplementarySuppression.Equation;
 import io.citylake.privacy.ComplementarySuppression.Item;

@@ -3,7 +3,7 @@ package io.citylake.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.citylake.kpi.Grain;
+import io.citylake.gold.Grain;
 import io.citylake.lake.CityLakeException;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.citylake.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.citylake.kpi.Grain;
+import io.citylake.gold.Grain;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;

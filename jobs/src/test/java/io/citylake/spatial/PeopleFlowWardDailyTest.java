@@ -2,8 +2,8 @@ package io.citylake.spatial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.JobContext;
-import io.citylake.kpi.PeriodicKpiJob;
 import io.citylake.kpi.SensorKpis;
 import io.citylake.privacy.AdditiveRelation;
 import io.citylake.privacy.GoldRelations;

@@ -2,14 +2,14 @@ package io.citylake.lineage;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.citylake.ingest.IngestLedger;
 import io.citylake.conform.ConformAccounting;
+import io.citylake.gold.GoldOutput;
+import io.citylake.gold.GoldTable;
+import io.citylake.gold.KpiSource;
+import io.citylake.gold.PeriodicKpiJob;
+import io.citylake.ingest.IngestLedger;
 import io.citylake.job.Job;
 import io.citylake.job.TableRef;
-import io.citylake.kpi.GoldOutput;
-import io.citylake.kpi.GoldTable;
-import io.citylake.kpi.KpiSource;
-import io.citylake.kpi.PeriodicKpiJob;
 import io.citylake.lake.CityLakeException;
 import io.citylake.lake.DeltaTables;
 import io.citylake.lake.LakePaths;

@@ -1,6 +1,6 @@
 package io.citylake.publish;
 
-import io.citylake.kpi.GoldTable;
+import io.citylake.gold.GoldTable;
 import io.citylake.kpi.KpiDefinition;
 import io.citylake.lake.CityLakeException;
 import java.util.ArrayList;

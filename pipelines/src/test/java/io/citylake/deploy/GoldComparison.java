@@ -2,8 +2,8 @@ package io.citylake.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.citylake.kpi.GoldTable;
-import io.citylake.kpi.KpiWatermarks;
+import io.citylake.gold.GoldTable;
+import io.citylake.gold.KpiWatermarks;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

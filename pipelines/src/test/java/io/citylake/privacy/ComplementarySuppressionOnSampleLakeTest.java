@@ -2,11 +2,11 @@ package io.citylake.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.citylake.gold.GoldOutput;
+import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.TableRef;
-import io.citylake.kpi.GoldOutput;
-import io.citylake.kpi.PeriodicKpiJob;
 import io.citylake.lake.Layer;
 import io.citylake.pipeline.NightlyPipeline;
 import io.citylake.pipeline.RunSummary;

@@ -1,4 +1,4 @@
-package io.citylake.kpi;
+package io.citylake.gold;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,11 +1,11 @@
-package io.citylake.kpi;
+package io.citylake.gold;
 
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
 /** Columns that many gold KPI tables share, with one wording of their comments. */
-public final class KpiColumns {
-  private KpiColumns() {}
+public final class GoldColumns {
+  private GoldColumns() {}
 
   public static GoldColumn municipality() {
     return new GoldColumn("municipality", DataTypes.StringType, "municipality slug");

@@ -1,4 +1,5 @@
-package io.citylake.kpi;
+package io.citylake.gold;
+
 
 /**
  * A silver table a KPI job reads, and which KPI days a changed partition of it affects, as a

@@ -1,4 +1,4 @@
-package io.citylake.kpi;
+package io.citylake.gold;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -37,11 +37,11 @@ public final class KpiWatermarks {
   static final GoldTable GOLD = new GoldTable(TABLE,
       "Per KPI job, silver source and partition: the newest bronze ingest the job last built"
           + " from; how a night finds the KPI days new or late files touched",
-      List.of(KpiColumns.text("job", "KPI job name; partition column"),
-          KpiColumns.text("source", "silver table read"),
-          KpiColumns.typed("dt", org.apache.spark.sql.types.DataTypes.DateType,
+      List.of(GoldColumns.text("job", "KPI job name; partition column"),
+          GoldColumns.text("source", "silver table read"),
+          GoldColumns.typed("dt", org.apache.spark.sql.types.DataTypes.DateType,
               "silver partition (service day)"),
-          KpiColumns.typed("latest_ingest", org.apache.spark.sql.types.DataTypes.TimestampType,
+          GoldColumns.typed("latest_ingest", org.apache.spark.sql.types.DataTypes.TimestampType,
               "newest bronze ingest the partition was built from when the job last ran")),
       List.of("job"));
 

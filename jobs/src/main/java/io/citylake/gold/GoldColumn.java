@@ -1,4 +1,4 @@
-package io.citylake.kpi;
+package io.citylake.gold;
 
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.Metadata;

@@ -1,4 +1,4 @@
-package io.citylake.kpi;
+package io.citylake.gold;
 
 import java.util.List;
 import org.apache.spark.sql.Dataset;

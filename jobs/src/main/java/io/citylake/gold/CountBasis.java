@@ -1,4 +1,5 @@
-package io.citylake.kpi;
+package io.citylake.gold;
+
 
 /**
  * What the {@code persons}/{@code records} column of a KPI row counts. Only person-based cells

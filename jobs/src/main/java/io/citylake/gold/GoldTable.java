@@ -1,4 +1,4 @@
-package io.citylake.kpi;
+package io.citylake.gold;
 
 import io.citylake.job.TableRef;
 import java.util.ArrayList;
