@@ -4,5 +4,8 @@
 # CITYLAKE_JAVA_OPTS adds JVM options, e.g. -Xmx3g.
 set -euo pipefail
 read -r -a JVM_OPTS < /opt/citylake/jvm.options
-exec java ${CITYLAKE_JAVA_OPTS:-} "${JVM_OPTS[@]}" -cp "/opt/citylake/lib/*" \
+# batch work: the parallel collector, as ./citylake uses for every command but serve
+GC_OPTS=(-XX:+UseParallelGC)
+if [ "${1:-}" = serve ] || [[ "${CITYLAKE_JAVA_OPTS:-}" == *-XX:+Use*GC* ]]; then GC_OPTS=(); fi
+exec java ${CITYLAKE_JAVA_OPTS:-} "${GC_OPTS[@]}" "${JVM_OPTS[@]}" -cp "/opt/citylake/lib/*" \
   io.citylake.cli.CityLakeCli "$@"
