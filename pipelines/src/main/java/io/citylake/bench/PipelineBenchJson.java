@@ -30,6 +30,7 @@ public final class PipelineBenchJson {
     doc.put("night_seconds_total", result.nightSeconds());
     doc.put("last_over_first_night", result.lastOverFirstNight().orElse(null));
     doc.put("duckdb", result.duckdb().map(PipelineBenchJson::baseline).orElse(null));
+    doc.put("duckdb_error", result.duckdbError().orElse(null));
     doc.put("nights_over_duckdb", result.nightsOverDuckDb().orElse(null));
     doc.put("same_answer", result.duckdb().map(d -> d.mismatches().isEmpty()).orElse(null));
     doc.put("passed", result.passed());

@@ -6,10 +6,11 @@ import java.util.Optional;
 /**
  * Everything {@code citylake bench pipeline} measured: the nights in the order they ran, the
  * maintenance runs between them and, unless skipped, the DuckDB baseline with its mismatches
- * against gold.
+ * against gold, or why the baseline could not run.
  */
 public record PipelineBenchResult(BenchLake lake, List<NightMeasurement> nights,
-    List<MaintenanceMeasurement> maintenance, Optional<Baseline> duckdb) {
+    List<MaintenanceMeasurement> maintenance, Optional<Baseline> duckdb,
+    Optional<String> duckdbError) {
 
   public PipelineBenchResult {
     nights = List.copyOf(nights);
@@ -30,9 +31,10 @@ public record PipelineBenchResult(BenchLake lake, List<NightMeasurement> nights,
         && nights.stream().allMatch(NightMeasurement::succeeded);
   }
 
-  /** All nights succeeded and DuckDB (when it ran) gave gold's values. */
+  /** All nights succeeded and DuckDB (when asked for) ran and gave gold's values. */
   public boolean passed() {
-    return allNightsSucceeded() && duckdb.map(d -> d.mismatches().isEmpty()).orElse(true);
+    return allNightsSucceeded() && duckdbError.isEmpty()
+        && duckdb.map(d -> d.mismatches().isEmpty()).orElse(true);
   }
 
   public double nightSeconds() {

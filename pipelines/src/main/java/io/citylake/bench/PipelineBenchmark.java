@@ -1,5 +1,6 @@
 package io.citylake.bench;
 
+import io.citylake.lake.CityLakeException;
 import io.citylake.lake.LakeConfig;
 import io.citylake.maintain.LakeMaintenance;
 import io.citylake.pipeline.NightlyPipeline;
@@ -60,9 +61,17 @@ public final class PipelineBenchmark {
         maintenance.add(maintain(day));
       }
     }
-    Optional<PipelineBenchResult.Baseline> baseline =
-        withDuckDb ? Optional.of(baseline()) : Optional.empty();
-    return new PipelineBenchResult(lake, nights, maintenance, baseline);
+    if (!withDuckDb) {
+      return new PipelineBenchResult(lake, nights, maintenance, Optional.empty(), Optional.empty());
+    }
+    try {
+      return new PipelineBenchResult(lake, nights, maintenance, Optional.of(baseline()),
+          Optional.empty());
+    } catch (CityLakeException e) {
+      // the nights' measurements (maybe an hour of them) are kept and printed; the run fails
+      return new PipelineBenchResult(lake, nights, maintenance, Optional.empty(),
+          Optional.of(e.getMessage()));
+    }
   }
 
   private MaintenanceMeasurement maintain(LocalDate afterNight) {

@@ -131,6 +131,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
     out.printf("%nnights: %.1fs in all", result.nightSeconds());
     result.lastOverFirstNight().ifPresent(r -> out.printf("; last night / first night: %.2fx", r));
     out.println();
+    result.duckdbError().ifPresent(error -> out.println("duckdb:  FAILED: " + error));
     result.duckdb().ifPresent(duckdb -> {
       out.printf("duckdb:  %.1fs for all %d days' raw files (%d threads, in-process)%n",
           duckdb.seconds(), result.lake().spec().days(), duckdb.threads());

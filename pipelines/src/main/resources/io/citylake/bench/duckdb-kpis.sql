@@ -188,7 +188,9 @@ WITH lines AS (
                 header = false, delim = chr(31), quote = '', escape = '', auto_detect = false,
                 filename = true, hive_partitioning = true, hive_types = {'dt': DATE})
 ), raw AS (
-  SELECT dt, filename, line, unnest(json_transform(line, '{"txn_id": "VARCHAR", "card_id": "VARCHAR",
+  -- json_transform sees valid objects only: DuckDB may evaluate it before the WHERE below, and a
+  -- truncated line would fail the whole query ("Malformed JSON")
+  SELECT dt, filename, line, unnest(json_transform(CASE WHEN is_object THEN line END, '{"txn_id": "VARCHAR", "card_id": "VARCHAR",
       "municipality": "VARCHAR", "kind": "VARCHAR", "merchant_id": "VARCHAR",
       "merchant_category": "VARCHAR", "amount_yen": "VARCHAR", "points": "VARCHAR",
       "visitor": "VARCHAR", "home_prefecture": "VARCHAR", "weight": "VARCHAR", "ts": "VARCHAR",
