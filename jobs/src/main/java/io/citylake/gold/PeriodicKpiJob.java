@@ -39,7 +39,8 @@ public abstract class PeriodicKpiJob implements Job {
 
   /**
    * Gold tables of other jobs this job reads: the totals or parts its tables add up to, whose
-   * published cells complementary suppression takes into account ({@link io.citylake.privacy.GoldRelations}).
+   * published cells complementary suppression takes into account ({@link
+   * io.citylake.privacy.GoldRelations}).
    */
   protected List<String> goldInputs() {
     return List.of();
