@@ -56,7 +56,8 @@ public final class CarDailyShareKpi extends PeriodicKpiJob {
         "car_daily_share: share of travelling person-days with at least one car trip, per"
             + " municipality and " + grain.column(),
         List.of(GoldColumns.municipality(), GoldColumns.period(grain),
-            GoldColumns.value("car_daily_share", "car person-days / person-days with a trip (0..1)"),
+            GoldColumns.value("car_daily_share",
+                "car person-days / person-days with a trip (0..1)"),
             GoldColumns.count("car_person_days", "person-days with at least one car trip"),
             GoldColumns.count("travel_person_days", "person-days with at least one trip"),
             GoldColumns.persons(), GoldColumns.suppressed()),

@@ -47,7 +47,8 @@ final class KpiCatalogueRows {
           GoldColumns.text("target_unit", "unit of baseline and target as given by the city"),
           GoldColumns.value("latest_value", "newest published value (latest day, month or survey),"
               + " or newest value reported by the town"),
-          GoldColumns.typed("latest_period", DataTypes.DateType, "first day of latest_value's period"),
+          GoldColumns.typed("latest_period", DataTypes.DateType,
+              "first day of latest_value's period"),
           GoldColumns.text("value_source", "measured (computed by the lake) or reported (by the"
               + " town, reference/kpi_observations.csv)"),
           GoldColumns.text("reported_by", "who reported latest_value, when reported"),

@@ -50,7 +50,8 @@ public final class RidershipKpi extends PeriodicKpiJob {
     GoldTable hourly = new GoldTable("ridership_hourly",
         "ridership: board taps per route, stop and clock hour of a service day",
         List.of(GoldColumns.municipality(), GoldColumns.period(Grain.DAY),
-            GoldColumns.text("route_id", "GTFS route_id"), GoldColumns.text("stop_id", "GTFS stop_id"),
+            GoldColumns.text("route_id", "GTFS route_id"),
+            GoldColumns.text("stop_id", "GTFS stop_id"),
             GoldColumns.hourStart(), GoldColumns.count("board_taps", "board taps in the hour"),
             GoldColumns.persons(), GoldColumns.suppressed()),
         List.of("dt"));

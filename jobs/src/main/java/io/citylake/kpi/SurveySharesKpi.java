@@ -38,7 +38,8 @@ public final class SurveySharesKpi implements Job {
               "day of the survey"),
           GoldColumns.value("share", "share of respondents giving the positive answer (0..1)"),
           GoldColumns.count("positive", "respondents giving the positive answer"),
-          GoldColumns.count("respondents", "respondents who answered the question (same as persons)"),
+          GoldColumns.count("respondents",
+              "respondents who answered the question (same as persons)"),
           GoldColumns.persons(), GoldColumns.suppressed()),
       List.of());
 

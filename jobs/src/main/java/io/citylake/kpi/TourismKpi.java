@@ -74,7 +74,8 @@ public final class TourismKpi extends PeriodicKpiJob {
             GoldColumns.value("visitors", grain == Grain.DAY
                 ? "sum of weight over distinct visitor cards that day"
                 : "sum over the period's days of daily visitors (visitor-days)"),
-            GoldColumns.value("annualised_visitors", "mean daily visitors x 365, visitor-days/year"),
+            GoldColumns.value("annualised_visitors",
+                "mean daily visitors x 365, visitor-days/year"),
             GoldColumns.count("days_with_data", "days of the period with visitor transactions"),
             GoldColumns.persons(), GoldColumns.suppressed()),
         List.of(grain.column()));
