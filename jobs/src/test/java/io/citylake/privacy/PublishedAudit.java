@@ -29,7 +29,8 @@ import org.apache.spark.sql.functions;
  * equations of every declared relation from them, and lets {@link SubtractionAttacker} subtract
  * along all of them at once. The true values it is judged against come from the gold jobs'
  * own aggregation without suppression ({@link PeriodicKpiJob#unsuppressedCells}), read from
- * silver; nothing is written.
+ * silver once per table and audit (a table is a side of several relations, and some of them,
+ * such as the area people flow, are a spatial join of a whole silver table); nothing is written.
  */
 public final class PublishedAudit {
   /** What the audit saw and what the attacker recovered ({@code table|key#measure → value}). */
@@ -58,6 +59,16 @@ public final class PublishedAudit {
 
   private static Report audit(JobContext context, Collection<PeriodicKpiJob> jobs,
       List<AdditiveRelation> relations, List<LocalDate> days, boolean asPublished) {
+    UnsuppressedCells cells = new UnsuppressedCells(context, days);
+    try {
+      return audit(context, jobs, relations, cells, asPublished);
+    } finally {
+      cells.release();
+    }
+  }
+
+  private static Report audit(JobContext context, Collection<PeriodicKpiJob> jobs,
+      List<AdditiveRelation> relations, UnsuppressedCells cells, boolean asPublished) {
     Map<String, Double> truth = new HashMap<>();
     Set<String> suppressed = new HashSet<>();
     Set<String> primary = new HashSet<>();
@@ -73,7 +84,7 @@ public final class PublishedAudit {
         }
         Dataset<Row> published = asPublished
             ? context.spark().read().format("delta").load(path)
-            : primaryOnly(context, jobs, side.table(), days);
+            : primaryOnly(context, jobs, side.table(), cells);
         for (Row r : project(published, relation, side, totals,
             countColumn(jobs, side.table())).collectAsList()) {
           String id = side.table() + "|" + r.getString(0);
@@ -93,7 +104,7 @@ public final class PublishedAudit {
           }
         }
         if (truthLoaded.add(relation.name() + totals)) {
-          loadTruth(context, jobs, relation, side, totals, days, truth, primary, empty);
+          loadTruth(context, jobs, relation, side, totals, cells, truth, primary, empty);
         }
       }
     }
@@ -108,14 +119,14 @@ public final class PublishedAudit {
   }
 
   private static void loadTruth(JobContext context, Collection<PeriodicKpiJob> jobs,
-      AdditiveRelation relation, CellSide side, boolean totals, List<LocalDate> days,
+      AdditiveRelation relation, CellSide side, boolean totals, UnsuppressedCells unsuppressed,
       Map<String, Double> truth, Set<String> primary, Set<String> empty) {
     for (PeriodicKpiJob job : jobs) {
       for (GoldOutput output : job.publishedOutputs()) {
         if (!output.table().name().equals(side.table())) {
           continue;
         }
-        Dataset<Row> cells = job.unsuppressedCells(context, side.table(), days);
+        Dataset<Row> cells = unsuppressed.of(job, side.table());
         cells = output.basis().suppressible()
             ? KAnonymity.flag(cells, context.config().minPersonsPerCell(), output.countColumn())
             : KAnonymity.notApplicable(cells);
@@ -139,11 +150,11 @@ public final class PublishedAudit {
   }
 
   private static Dataset<Row> primaryOnly(JobContext context, Collection<PeriodicKpiJob> jobs,
-      String table, List<LocalDate> days) {
+      String table, UnsuppressedCells unsuppressed) {
     for (PeriodicKpiJob job : jobs) {
       for (GoldOutput output : job.publishedOutputs()) {
         if (output.table().name().equals(table)) {
-          Dataset<Row> cells = job.unsuppressedCells(context, table, days);
+          Dataset<Row> cells = unsuppressed.of(job, table);
           return output.basis().suppressible()
               ? KAnonymity.suppress(cells, context.config().minPersonsPerCell(),
                   output.countColumn(), output.valueColumns())
@@ -168,6 +179,27 @@ public final class PublishedAudit {
     }
     columns.add(empty.as("_empty"));
     return rows.where(side.filter()).select(columns.toArray(Column[]::new));
+  }
+
+  /** Each table's cells as its job aggregates them before suppression, computed once. */
+  private static final class UnsuppressedCells {
+    private final JobContext context;
+    private final List<LocalDate> days;
+    private final Map<String, Dataset<Row>> byTable = new HashMap<>();
+
+    UnsuppressedCells(JobContext context, List<LocalDate> days) {
+      this.context = context;
+      this.days = days;
+    }
+
+    Dataset<Row> of(PeriodicKpiJob job, String table) {
+      return byTable.computeIfAbsent(job.name() + "|" + table,
+          key -> job.unsuppressedCells(context, table, days).persist());
+    }
+
+    void release() {
+      byTable.values().forEach(Dataset::unpersist);
+    }
   }
 
   /** The count column k-suppression reads in {@code table}, or null when it is not suppressed. */
