@@ -149,6 +149,12 @@ public final class DeltaTables {
     return commits;
   }
 
+  /** The table's comment ({@code DESCRIBE DETAIL}'s description), from the snapshot; or null. */
+  public static String description(SparkSession spark, String path) {
+    return DeltaLog.forTable(spark, path)
+        .update(false, scala.Option.empty(), scala.Option.empty()).metadata().description();
+  }
+
   /** The table's current properties ({@code delta.constraints.*} among them), from the snapshot. */
   public static Map<String, String> properties(SparkSession spark, String path) {
     return JavaConverters.mapAsJavaMap(

@@ -37,6 +37,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -102,15 +103,14 @@ public final class OpenDatasetReader {
     Dataset<Row> rows = spark.read().format("delta").load(path);
     List<String> columns = Arrays.asList(rows.columns());
     DatasetSubject subject = DatasetSubject.of(table);
+    Coverage coverage = coverage(rows, columns);
     List<Municipality> covered = columns.contains(MUNICIPALITY)
-        ? rows.select(MUNICIPALITY).where(col(MUNICIPALITY).isNotNull()).distinct()
-            .collectAsList().stream().map(r -> r.getString(0)).sorted()
+        ? coverage.municipalities().stream()
             .map(slug -> known.getOrDefault(slug, named(slug, Optional.empty()))).toList()
         : List.copyOf(known.values());
-    Optional<LocalDate[]> period = period(rows, columns);
+    Optional<LocalDate[]> period = coverage.period();
     boolean personBased = columns.contains("persons") && columns.contains("suppressed");
-    String comment = spark.sql("DESCRIBE DETAIL delta.`" + path + "`").first()
-        .getAs("description");
+    String comment = DeltaTables.description(spark, path);
     Messages ja = new Messages(Lang.JA);
     Messages en = new Messages(Lang.EN);
     String titleJa = subject.title(Lang.JA);
@@ -143,23 +143,35 @@ public final class OpenDatasetReader {
         : List.of(ExportFormat.CSV);
   }
 
-  /** First and last day the rows cover, by the first period column the table has. */
-  private static Optional<LocalDate[]> period(Dataset<Row> rows, List<String> columns) {
-    Optional<String> column = PERIOD_COLUMNS.stream().filter(columns::contains).findFirst();
-    if (column.isEmpty()) {
-      return Optional.empty();
+  /** The municipalities a table's rows name (sorted) and the days they cover. */
+  private record Coverage(List<String> municipalities, Optional<LocalDate[]> period) {}
+
+  /**
+   * The municipalities and, by the first period column the table has, the first and last day the
+   * rows cover: one aggregation over the table.
+   */
+  private static Coverage coverage(Dataset<Row> rows, List<String> columns) {
+    Optional<String> period = PERIOD_COLUMNS.stream().filter(columns::contains).findFirst();
+    List<Column> aggregates = new ArrayList<>();
+    aggregates.add(columns.contains(MUNICIPALITY)
+        ? functions.array_sort(functions.collect_set(col(MUNICIPALITY)))
+        : functions.array().cast("array<string>"));
+    period.ifPresent(name -> {
+      aggregates.add(functions.min(name));
+      aggregates.add(functions.max(name));
+    });
+    Row row = rows.agg(aggregates.get(0), aggregates.subList(1, aggregates.size())
+        .toArray(Column[]::new)).first();
+    List<String> municipalities = row.getList(0);
+    if (period.isEmpty() || row.isNullAt(1)) {
+      return new Coverage(municipalities, Optional.empty());
     }
-    String name = column.get();
-    Row range = rows.agg(functions.min(name), functions.max(name)).first();
-    if (range.isNullAt(0)) {
-      return Optional.empty();
-    }
-    LocalDate first = day(range.get(0), false);
-    LocalDate last = day(range.get(1), true);
-    if (name.equals("month")) {
+    LocalDate first = day(row.get(1), false);
+    LocalDate last = day(row.get(2), true);
+    if (period.get().equals("month")) {
       last = last.withDayOfMonth(last.lengthOfMonth());
     }
-    return Optional.of(new LocalDate[] {first, last});
+    return new Coverage(municipalities, Optional.of(new LocalDate[] {first, last}));
   }
 
   /** A period value as a day: dates, timestamps (JST wall clock) and years. */
