@@ -74,7 +74,9 @@ final class IngestCommand implements Callable<Integer> {
     if (ngsiLd != null) {
       return stageNgsiLd();
     }
-    return runJobs(lake.config("ingest"), Optional.ofNullable(date), ingestJobs());
+    // the dataset is checked before the lake: a misspelt name must not seed ./lake first
+    Predicate<Job> jobs = ingestJobs();
+    return runJobs(lake.config("ingest"), Optional.ofNullable(date), jobs);
   }
 
   /** Runs the {@code selected} jobs for {@code day} (default: the latest delivered) under the lease. */

@@ -134,9 +134,16 @@ class CliErrorPathsTest {
 
   @Test
   void unknownDatasetIsOneLine() {
+    // without --lake the command works on ./lake, seeded from the sample on first use; a name it
+    // rejects must not seed it
+    Path working = Path.of(LakeOptions.WORKING_LAKE);
+    boolean seededBefore = Files.exists(working);
     assertOneLineError(run("ingest", "--dataset", "transit/buses"),
         "citylake ingest: Unknown dataset 'transit/buses'; see 'citylake plan' for the ingest jobs"
             + " (see 'citylake ingest --help')");
+    if (!seededBefore) {
+      assertThat(working).doesNotExist();
+    }
   }
 
   @Test
