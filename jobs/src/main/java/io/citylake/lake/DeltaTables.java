@@ -149,17 +149,23 @@ public final class DeltaTables {
     return commits;
   }
 
+  /**
+   * The table's current snapshot: Delta's cached one, brought up to date by a listing of the log
+   * (no Spark query); metadata, schema and file counts are read from it.
+   */
+  public static org.apache.spark.sql.delta.Snapshot snapshot(SparkSession spark, String path) {
+    return DeltaLog.forTable(spark, path)
+        .update(false, scala.Option.empty(), scala.Option.empty());
+  }
+
   /** The table's comment ({@code DESCRIBE DETAIL}'s description), from the snapshot; or null. */
   public static String description(SparkSession spark, String path) {
-    return DeltaLog.forTable(spark, path)
-        .update(false, scala.Option.empty(), scala.Option.empty()).metadata().description();
+    return snapshot(spark, path).metadata().description();
   }
 
   /** The table's current properties ({@code delta.constraints.*} among them), from the snapshot. */
   public static Map<String, String> properties(SparkSession spark, String path) {
-    return JavaConverters.mapAsJavaMap(
-        DeltaLog.forTable(spark, path)
-            .update(false, scala.Option.empty(), scala.Option.empty()).metadata().configuration());
+    return JavaConverters.mapAsJavaMap(snapshot(spark, path).metadata().configuration());
   }
 
   /**
@@ -169,8 +175,7 @@ public final class DeltaTables {
    */
   public static void addMissingColumns(SparkSession spark, String path,
       java.util.List<org.apache.spark.sql.types.StructField> columns) {
-    org.apache.spark.sql.types.StructType schema = DeltaLog.forTable(spark, path)
-        .update(false, scala.Option.empty(), scala.Option.empty()).schema();
+    org.apache.spark.sql.types.StructType schema = snapshot(spark, path).schema();
     java.util.Set<String> present = new java.util.HashSet<>(
         java.util.Arrays.asList(schema.fieldNames()));
     String missing = columns.stream().filter(c -> !present.contains(c.name()))

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.actions.Metadata;
 import org.apache.spark.sql.types.StructField;
 import scala.collection.JavaConverters;
@@ -42,8 +41,7 @@ public record TableDoc(String comment, List<String> grain, Map<String, String> c
     if (!DeltaTables.exists(spark, path)) {
       return;
     }
-    Metadata metadata = DeltaLog.forTable(spark, path)
-        .update(false, scala.Option.empty(), scala.Option.empty()).metadata();
+    Metadata metadata = DeltaTables.snapshot(spark, path).metadata();
     Map<String, String> properties = JavaConverters.mapAsJavaMap(metadata.configuration());
     String grainText = String.join(", ", grain);
     if (!comment.equals(metadata.description()) || !grainText.equals(properties.get(GRAIN))) {

@@ -14,7 +14,6 @@ import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.delta.DeltaLog;
 
 /**
  * Keeps a lake's Delta tables from piling up small files: every night appends a few files per
@@ -92,8 +91,7 @@ public final class LakeMaintenance {
 
   /** Files the table's current version reads. */
   private long activeFiles(String path) {
-    return DeltaLog.forTable(spark, path)
-        .update(false, scala.Option.empty(), scala.Option.empty()).numOfFiles();
+    return DeltaTables.snapshot(spark, path).numOfFiles();
   }
 
   /** Parquet files under the table's folder, referenced or not. */

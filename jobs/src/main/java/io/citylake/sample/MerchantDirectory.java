@@ -1,11 +1,11 @@
 package io.citylake.sample;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /**
  * Places merchants inside the real polygons, clustered around each city's centre (Susukino/Odori,
@@ -34,11 +34,8 @@ final class MerchantDirectory {
     add(out, reference, "tsukuba", spec.scaled(40, 8), rng);
     add(out, reference, "susami", spec.scaled(15, 6), rng);
     this.merchants = List.copyOf(out);
-    Map<String, List<Merchant>> index = new HashMap<>();
-    merchants.forEach(m -> index.computeIfAbsent(key(m.municipality(), m.category()),
-        k -> new ArrayList<>()).add(m));
-    index.replaceAll((key, list) -> List.copyOf(list));
-    this.byMunicipalityAndCategory = Map.copyOf(index);
+    this.byMunicipalityAndCategory = merchants.stream().collect(Collectors.groupingBy(
+        m -> key(m.municipality(), m.category()), Collectors.toUnmodifiableList()));
   }
 
   List<Merchant> all() {
