@@ -126,5 +126,10 @@ public final class SparkSessions {
         "jdbc:derby:;databaseName=" + absolute.resolve("metastore_db") + ";create=true");
     conf.set("spark.hadoop.datanucleus.schema.autoCreateAll", "true");
     conf.set("spark.hadoop.hive.metastore.schema.verification", "false");
+    // Hive copies the warehouse folder's group and permissions onto each table's folder it
+    // creates, through FsShell on the local file system, which reads them by forking `ls -ld`:
+    // about 230 processes and 9 s for the seventy tables a first night registers
+    // (docs/performance.md, fifteenth round). The folders keep the process's umask instead.
+    conf.setIfMissing("spark.hadoop.hive.warehouse.subdir.inherit.perms", "false");
   }
 }
