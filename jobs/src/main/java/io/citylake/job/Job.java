@@ -30,4 +30,14 @@ public interface Job {
   default boolean pureOfDeclaredInputs() {
     return false;
   }
+
+  /**
+   * For a job {@link #pureOfDeclaredInputs() pure of its declared inputs} that also writes files
+   * beside the lake's tables (the report's pages): whether the files its last run left for the
+   * run's day are all still there. Only then may the runner skip it; a deleted page is written
+   * again even when no input changed.
+   */
+  default boolean filesIntact(JobContext context) {
+    return true;
+  }
 }

@@ -69,6 +69,46 @@ public final class KpiReportJob implements Job {
     return List.of();
   }
 
+  /**
+   * The pages show the declared gold and silver tables of the day and nothing else (not the run
+   * or the clock), so a night that changed none of them, such as a retried task, keeps the pages
+   * it has instead of reading and rendering them again.
+   */
+  @Override
+  public boolean pureOfDeclaredInputs() {
+    return true;
+  }
+
+  /**
+   * Every page of the day in every language (the PDF too where Chromium is installed now), the
+   * day's statuses and the archive.
+   */
+  @Override
+  public boolean filesIntact(JobContext context) {
+    String folder = folder(context.paths().reports(), context.runDate());
+    List<KpiReport.Format> formats = ChromiumPdf.find().isPresent()
+        ? List.of(KpiReport.Format.values()) : List.of(KpiReport.Format.HTML);
+    List<org.apache.hadoop.fs.Path> files = new java.util.ArrayList<>();
+    for (Lang lang : Lang.values()) {
+      formats.forEach(f -> files.add(new org.apache.hadoop.fs.Path(folder,
+          KpiReport.fileName(lang, f))));
+    }
+    files.add(new org.apache.hadoop.fs.Path(folder, ReportArchive.STATUS_FILE));
+    files.add(new org.apache.hadoop.fs.Path(context.paths().reports(), ReportArchive.INDEX));
+    try {
+      org.apache.hadoop.fs.FileSystem fs = files.get(0).getFileSystem(
+          context.spark().sparkContext().hadoopConfiguration());
+      for (org.apache.hadoop.fs.Path file : files) {
+        if (!fs.exists(file)) {
+          return false;
+        }
+      }
+      return true;
+    } catch (java.io.IOException e) {
+      return false; // cannot tell: write the report
+    }
+  }
+
   @Override
   public JobResult run(JobContext context) {
     context.spark().sparkContext().setJobDescription(name());

@@ -150,12 +150,13 @@ public final class PipelineRunner {
 
   /**
    * Runs a job whose outputs depend on its declared inputs alone, unless they are what its
-   * outputs were last computed from; then it reports zero rows and {@value #UNCHANGED}.
+   * outputs were last computed from and its files are intact; then it reports zero rows and
+   * {@value #UNCHANGED}.
    */
   private static JobResult runUnlessUnchanged(JobContext context, Job job) {
     LastInputs last = new LastInputs(context);
     Optional<InputVersions> now = InputVersions.of(context, job);
-    if (now.isPresent() && now.equals(last.of(job))) {
+    if (now.isPresent() && now.equals(last.of(job)) && job.filesIntact(context)) {
       return JobResult.of(job.name(), 0, 0, Map.of(UNCHANGED, true));
     }
     JobResult result = job.run(context);

@@ -10,6 +10,7 @@ import io.citylake.ingest.IngestGtfsFeeds;
 import io.citylake.lake.LakeConfig;
 import io.citylake.lake.LakePaths;
 import io.citylake.quality.QualityGate;
+import io.citylake.report.KpiReportJob;
 import io.citylake.testing.SparkTestBase;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -190,6 +191,10 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
               .allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).isEqualTo("unchanged"));
           assertThat(o.result().orElseThrow().rowsOut()).isZero();
         });
+    // nothing the report shows changed: it keeps its pages instead of reading gold again
+    assertThat(again.outcomes()).filteredOn(o -> o.job().equals(KpiReportJob.NAME))
+        .singleElement().satisfies(o -> assertThat(o.result().orElseThrow().details())
+            .containsEntry(PipelineRunner.UNCHANGED, true));
   }
 
   @Test
@@ -206,6 +211,10 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
     assertThat(ingested).isEqualTo(lateLines.values().stream().mapToLong(Long::longValue).sum());
     assertThat(next.outcomes()).allSatisfy(o ->
         assertThat(o.status()).as(o.job() + " " + o.message()).isEqualTo(JobOutcome.Status.SUCCEEDED));
+    // the late rows changed gold: the report of the day is read and written again
+    assertThat(next.outcomes()).filteredOn(o -> o.job().equals(KpiReportJob.NAME))
+        .singleElement().satisfies(o -> assertThat(o.result().orElseThrow().details())
+            .doesNotContainKey(PipelineRunner.UNCHANGED).containsKey("report"));
   }
 
   @Test

@@ -11,7 +11,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +26,17 @@ class UnchangedInputsSkipTest extends SparkTestBase {
   private static final LocalDate DAY = LocalDate.of(2026, 11, 14);
 
   /** Copies silver.source into gold.copied, whole, counting its runs. */
-  private record WholeCopy(AtomicInteger runs, TableRef input) implements Job {
+  private record WholeCopy(AtomicInteger runs, TableRef input, BooleanSupplier filesThere)
+      implements Job {
+    WholeCopy(AtomicInteger runs, TableRef input) {
+      this(runs, input, () -> true);
+    }
+
+    @Override
+    public boolean filesIntact(JobContext context) {
+      return filesThere.getAsBoolean();
+    }
+
     @Override
     public String name() {
       return "kpi.whole_copy_" + input.layer().directory();
@@ -111,6 +123,24 @@ class UnchangedInputsSkipTest extends SparkTestBase {
     assertThat(runs).hasValue(4);
     night(job, DAY.plusDays(1));
     assertThat(runs).hasValue(4);
+  }
+
+  @Test
+  void aJobWhoseFilesAreGoneRunsAgainThoughItsInputsAreUnchanged() {
+    AtomicInteger runs = new AtomicInteger();
+    AtomicBoolean filesThere = new AtomicBoolean(true);
+    Job job = new WholeCopy(runs, TableRef.silver("source"), filesThere::get);
+    LocalDate day = DAY.plusDays(10);
+
+    night(job, day);
+    night(job, day);
+    assertThat(runs).hasValue(1);
+
+    filesThere.set(false);
+    JobOutcome again = night(job, day);
+    assertThat(runs).hasValue(2);
+    assertThat(again.result().orElseThrow().details())
+        .doesNotContainKey(PipelineRunner.UNCHANGED);
   }
 
   @Test

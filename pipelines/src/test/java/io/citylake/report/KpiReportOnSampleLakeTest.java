@@ -316,4 +316,52 @@ class KpiReportOnSampleLakeTest extends SparkTestBase {
           + " data-kpi=\"walking_minutes_avg\">");
     }
   }
+
+  @Test
+  void theNightKeepsTheReportOnlyWhileEveryPageOfTheDayAndTheArchiveAreThere(@TempDir Path copy) {
+    SampleLakeNight.copyTree(sample.root().resolve("reports"), copy.resolve("reports"));
+    KpiReportJob job = new KpiReportJob(List.of());
+    io.citylake.job.JobContext context = new io.citylake.job.JobContext(spark(),
+        LakeConfig.local(copy), day, "test-kept-report", java.time.Instant.now());
+    assertThat(job.pureOfDeclaredInputs()).isTrue();
+    assertThat(job.filesIntact(context)).isTrue();
+
+    Path folder = copy.resolve("reports").resolve(day.toString());
+    for (Path gone : List.of(folder.resolve(KpiReport.fileName(Lang.EN)),
+        folder.resolve(ReportArchive.STATUS_FILE), copy.resolve("reports").resolve(
+            ReportArchive.INDEX))) {
+      byte[] kept = read(gone);
+      delete(gone);
+      assertThat(job.filesIntact(context)).as("without " + gone.getFileName()).isFalse();
+      write(gone, kept);
+      assertThat(job.filesIntact(context)).as("with " + gone.getFileName()).isTrue();
+    }
+    // another day has no pages yet
+    assertThat(job.filesIntact(new io.citylake.job.JobContext(spark(), LakeConfig.local(copy),
+        day.plusDays(1), "test-next-day", java.time.Instant.now()))).isFalse();
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.delete(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static void write(Path file, byte[] bytes) {
+    try {
+      Files.write(file, bytes);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }
