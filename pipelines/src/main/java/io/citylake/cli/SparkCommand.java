@@ -22,11 +22,6 @@ import picocli.CommandLine;
 final class SparkCommand {
   private SparkCommand() {}
 
-  /**
-   * The session, with the metastore's tables resolving inside {@code config}'s lake: a copied or
-   * moved lake, or another lake of the same JVM, never reads the files of the lake its metastore
-   * was built for ({@link LakeCatalog}).
-   */
   /** A usage error (exit 2, one line) unless the count option {@code name} is at least 1. */
   static void requireAtLeastOne(CommandLine.Model.CommandSpec spec, String name, int value) {
     if (value < 1) {
@@ -35,6 +30,11 @@ final class SparkCommand {
     }
   }
 
+  /**
+   * The session, with the metastore's tables resolving inside {@code config}'s lake: a copied or
+   * moved lake, or another lake of the same JVM, never reads the files of the lake its metastore
+   * was built for ({@link LakeCatalog}).
+   */
   static SparkSession session(LakeConfig config) {
     SparkSession spark = SparkSessions.create(config, SparkSessions.Settings.embedded());
     new LakeCatalog(spark).resolveUnder(config);
