@@ -56,6 +56,15 @@ public final class DeltaTables {
   public static boolean createWith(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows,
       String path, String comment, Map<String, String> properties,
       java.util.List<String> partitionBy) {
+    return createWith(rows, path, comment, properties, partitionBy, CREATION_WAIT);
+  }
+
+  /** How long a create waits for another writer's first commit of the same table. */
+  static final java.time.Duration CREATION_WAIT = java.time.Duration.ofSeconds(20);
+
+  static boolean createWith(org.apache.spark.sql.Dataset<org.apache.spark.sql.Row> rows,
+      String path, String comment, Map<String, String> properties,
+      java.util.List<String> partitionBy, java.time.Duration wait) {
     if (exists(rows.sparkSession(), path)) {
       return false;
     }
@@ -76,9 +85,62 @@ public final class DeltaTables {
     try {
       create.create();
       return true;
-    } catch (org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException e) {
-      return false; // created meanwhile by another writer: write to it as to any existing table
+    } catch (Exception e) {
+      if (!createdElsewhere(e)) {
+        throw DeltaTables.<RuntimeException>unchecked(e);
+      }
+      // another writer creates the same table (two jobs of a first night, or two processes):
+      // on a local disk Spark reports the table as existing, on S3 Delta finds the other writer's
+      // data files before its first commit. Give that commit time to land, then write to the
+      // table as to any existing one. A first commit still racing is settled by Delta's
+      // optimistic concurrency (the writers of shared tables retry, DeltaRetry); files that a
+      // killed create left behind belong to no version and are written over.
+      awaitFirstCommit(rows.sparkSession(), path, wait);
+      return false;
     }
+  }
+
+  /**
+   * Whether a create failed because the table, or another writer's files of it, appeared after
+   * the existence check.
+   */
+  static boolean createdElsewhere(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException) {
+        return true;
+      }
+      if (t instanceof org.apache.spark.SparkThrowable spark
+          && "DELTA_CREATE_TABLE_WITH_NON_EMPTY_LOCATION".equals(spark.getErrorClass())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code path} gets a Delta commit within {@code wait}, polling its log. */
+  private static boolean awaitFirstCommit(SparkSession spark, String path,
+      java.time.Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    long pause = 50;
+    while (!hasLog(spark, path)) {
+      if (System.nanoTime() >= deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+      pause = Math.min(pause * 2, 1_000);
+    }
+    return true;
+  }
+
+  /** Rethrows {@code e} as it is, checked or not (Spark's analysis errors are checked in Java). */
+  @SuppressWarnings("unchecked")
+  private static <E extends Exception> E unchecked(Exception e) throws E {
+    throw (E) e;
   }
 
   /**

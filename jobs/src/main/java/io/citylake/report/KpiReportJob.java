@@ -8,10 +8,14 @@ import io.citylake.job.JobResult;
 import io.citylake.job.TableRef;
 import io.citylake.kpi.KpiDefinition;
 import io.citylake.kpi.KpiHeadline;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 
 /**
  * The nightly pipeline's last step: the KPI report of the run's day in Japanese and English,
@@ -88,23 +92,22 @@ public final class KpiReportJob implements Job {
     String folder = folder(context.paths().reports(), context.runDate());
     List<KpiReport.Format> formats = ChromiumPdf.find().isPresent()
         ? List.of(KpiReport.Format.values()) : List.of(KpiReport.Format.HTML);
-    List<org.apache.hadoop.fs.Path> files = new java.util.ArrayList<>();
+    List<Path> files = new ArrayList<>();
     for (Lang lang : Lang.values()) {
-      formats.forEach(f -> files.add(new org.apache.hadoop.fs.Path(folder,
-          KpiReport.fileName(lang, f))));
+      formats.forEach(f -> files.add(new Path(folder, KpiReport.fileName(lang, f))));
     }
-    files.add(new org.apache.hadoop.fs.Path(folder, ReportArchive.STATUS_FILE));
-    files.add(new org.apache.hadoop.fs.Path(context.paths().reports(), ReportArchive.INDEX));
+    files.add(new Path(folder, ReportArchive.STATUS_FILE));
+    files.add(new Path(context.paths().reports(), ReportArchive.INDEX));
     try {
-      org.apache.hadoop.fs.FileSystem fs = files.get(0).getFileSystem(
+      FileSystem fs = files.get(0).getFileSystem(
           context.spark().sparkContext().hadoopConfiguration());
-      for (org.apache.hadoop.fs.Path file : files) {
+      for (Path file : files) {
         if (!fs.exists(file)) {
           return false;
         }
       }
       return true;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return false; // cannot tell: write the report
     }
   }

@@ -3,6 +3,7 @@ package io.citylake.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.citylake.job.JobContext;
 import io.citylake.lake.CityLakeException;
 import io.citylake.lake.LakeConfig;
 import io.citylake.lake.LakePaths;
@@ -13,6 +14,7 @@ import io.citylake.testing.SparkTestBase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -318,50 +320,27 @@ class KpiReportOnSampleLakeTest extends SparkTestBase {
   }
 
   @Test
-  void theNightKeepsTheReportOnlyWhileEveryPageOfTheDayAndTheArchiveAreThere(@TempDir Path copy) {
+  void theNightKeepsTheReportOnlyWhileEveryPageOfTheDayAndTheArchiveAreThere(@TempDir Path copy)
+      throws Exception {
     SampleLakeNight.copyTree(sample.root().resolve("reports"), copy.resolve("reports"));
     KpiReportJob job = new KpiReportJob(List.of());
-    io.citylake.job.JobContext context = new io.citylake.job.JobContext(spark(),
-        LakeConfig.local(copy), day, "test-kept-report", java.time.Instant.now());
+    JobContext context = new JobContext(spark(), LakeConfig.local(copy), day, "test-kept-report",
+        Instant.now());
     assertThat(job.pureOfDeclaredInputs()).isTrue();
     assertThat(job.filesIntact(context)).isTrue();
 
     Path folder = copy.resolve("reports").resolve(day.toString());
     for (Path gone : List.of(folder.resolve(KpiReport.fileName(Lang.EN)),
-        folder.resolve(ReportArchive.STATUS_FILE), copy.resolve("reports").resolve(
-            ReportArchive.INDEX))) {
-      byte[] kept = read(gone);
-      delete(gone);
+        folder.resolve(ReportArchive.STATUS_FILE),
+        copy.resolve("reports").resolve(ReportArchive.INDEX))) {
+      byte[] kept = Files.readAllBytes(gone);
+      Files.delete(gone);
       assertThat(job.filesIntact(context)).as("without " + gone.getFileName()).isFalse();
-      write(gone, kept);
+      Files.write(gone, kept);
       assertThat(job.filesIntact(context)).as("with " + gone.getFileName()).isTrue();
     }
     // another day has no pages yet
-    assertThat(job.filesIntact(new io.citylake.job.JobContext(spark(), LakeConfig.local(copy),
-        day.plusDays(1), "test-next-day", java.time.Instant.now()))).isFalse();
-  }
-
-  private static byte[] read(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static void delete(Path file) {
-    try {
-      Files.delete(file);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  private static void write(Path file, byte[] bytes) {
-    try {
-      Files.write(file, bytes);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    assertThat(job.filesIntact(new JobContext(spark(), LakeConfig.local(copy), day.plusDays(1),
+        "test-next-day", Instant.now()))).isFalse();
   }
 }
