@@ -117,24 +117,19 @@ public final class DeltaTables {
     return false;
   }
 
-  /** Whether {@code path} gets a Delta commit within {@code wait}, polling its log. */
-  private static boolean awaitFirstCommit(SparkSession spark, String path,
-      java.time.Duration wait) {
+  /** Polls {@code path}'s log until it has a commit or {@code wait} has passed. */
+  private static void awaitFirstCommit(SparkSession spark, String path, java.time.Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
     long pause = 50;
-    while (!hasLog(spark, path)) {
-      if (System.nanoTime() >= deadline) {
-        return false;
-      }
+    while (!hasLog(spark, path) && System.nanoTime() < deadline) {
       try {
         Thread.sleep(pause);
       } catch (InterruptedException interrupted) {
         Thread.currentThread().interrupt();
-        return false;
+        return;
       }
       pause = Math.min(pause * 2, 1_000);
     }
-    return true;
   }
 
   /** Rethrows {@code e} as it is, checked or not (Spark's analysis errors are checked in Java). */

@@ -90,8 +90,7 @@ public final class KpiReportJob implements Job {
   @Override
   public boolean filesIntact(JobContext context) {
     String folder = folder(context.paths().reports(), context.runDate());
-    List<KpiReport.Format> formats = ChromiumPdf.find().isPresent()
-        ? List.of(KpiReport.Format.values()) : List.of(KpiReport.Format.HTML);
+    List<KpiReport.Format> formats = formats(ChromiumPdf.find());
     List<Path> files = new ArrayList<>();
     for (Lang lang : Lang.values()) {
       formats.forEach(f -> files.add(new Path(folder, KpiReport.fileName(lang, f))));
@@ -119,10 +118,8 @@ public final class KpiReportJob implements Job {
         .read(context.runDate()).withSources(sources);
     String folder = folder(context.paths().reports(), context.runDate());
     java.util.Optional<ChromiumPdf> chromium = ChromiumPdf.find();
-    List<KpiReport.Format> formats = chromium.isPresent()
-        ? List.of(KpiReport.Format.values()) : List.of(KpiReport.Format.HTML);
-    List<String> files = KpiReport.write(context.spark(), data, List.of(Lang.values()), formats,
-        chromium.orElse(null), folder);
+    List<String> files = KpiReport.write(context.spark(), data, List.of(Lang.values()),
+        formats(chromium), chromium.orElse(null), folder);
     String index = ReportArchive.write(context.spark().sparkContext().hadoopConfiguration(),
         context.paths().reports());
     Map<String, Object> details = new java.util.LinkedHashMap<>();
@@ -132,6 +129,12 @@ public final class KpiReportJob implements Job {
       details.put("pdf", "skipped: no chromium on this machine");
     }
     return JobResult.of(name(), 0, files.size(), details);
+  }
+
+  /** The formats a night writes: HTML, and PDF where Chromium is installed. */
+  private static List<KpiReport.Format> formats(java.util.Optional<ChromiumPdf> chromium) {
+    return chromium.isPresent() ? List.of(KpiReport.Format.values())
+        : List.of(KpiReport.Format.HTML);
   }
 
   /** {@code <lake>/reports/<day>}. */
