@@ -105,7 +105,7 @@ public final class DeltaTables {
    * the existence check.
    */
   static boolean createdElsewhere(Throwable e) {
-    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+    for (Throwable t = e; t != null; t = t.getCause()) { // getCause() is null at the end of a chain
       if (t instanceof org.apache.spark.sql.catalyst.analysis.TableAlreadyExistsException) {
         return true;
       }
