@@ -18,6 +18,10 @@ final class PersonPanel {
   private static final Map<String, Double> SHARE = Map.of("sapporo", 0.72, "susami", 0.05);
   /** Ward populations (thousands), 01101..01110. */
   private static final double[] WARD_POPULATION = {250, 285, 265, 212, 225, 135, 217, 125, 141, 110};
+  /** Sapporo's ward codes in the order of {@link #WARD_POPULATION}: one string each, shared. */
+  private static final String[] WARD_CODES = java.util.stream.IntStream
+      .rangeClosed(1, WARD_POPULATION.length)
+      .mapToObj(k -> String.format(Locale.ROOT, "011%02d", k)).toArray(String[]::new);
   private static final Map<String, double[]> AGE_SHARES = Map.of(
       "sapporo", new double[] {0.15, 0.22, 0.33, 0.14, 0.16},
       "tsukuba", new double[] {0.20, 0.28, 0.30, 0.11, 0.11},
@@ -53,7 +57,7 @@ final class PersonPanel {
     int sapporo = (int) Math.round(spec.persons() * SHARE.get("sapporo"));
     int susami = (int) Math.round(spec.persons() * SHARE.get("susami"));
     int tsukuba = spec.persons() - sapporo - susami;
-    Set<String> cards = new HashSet<>();
+    Set<Long> cards = new HashSet<>();
     List<Person> out = new ArrayList<>();
     addPersons(out, "sapporo", sapporo, rng, cards);
     addPersons(out, "tsukuba", tsukuba, rng, cards);
@@ -62,19 +66,18 @@ final class PersonPanel {
   }
 
   private static void addPersons(List<Person> out, String muni, int n, SplittableRandom rng,
-      Set<String> cards) {
+      Set<Long> cards) {
     for (int i = 1; i <= n; i++) {
-      String ward = muni.equals("sapporo")
-          ? String.format(Locale.ROOT, "011%02d", 1 + pick(WARD_POPULATION, rng)) : "";
+      String ward = muni.equals("sapporo") ? WARD_CODES[pick(WARD_POPULATION, rng)] : "";
       String age = Person.AGE_BANDS[pick(AGE_SHARES.get(muni), rng)];
       double walk = WALK_MEAN.get(muni) + ageWalkOffset(age) + rng.nextGaussian() * 12;
       double car = Math.min(0.99, Math.max(0.0, CAR_SHARE.get(muni) + rng.nextGaussian() * 0.08));
-      String card;
+      long card;
       do {
-        card = cardId(rng);
+        card = cardNumber(rng);
       } while (!cards.add(card));
-      out.add(new Person(String.format(Locale.ROOT, "P-%s-%06d", muni, i), muni, ward, age, card,
-          Math.max(10, walk), car, rng.nextDouble() < 0.35, rng.nextDouble() < 0.80));
+      out.add(new Person(i, muni, ward, age, card, Math.max(10, walk), car,
+          rng.nextDouble() < 0.35, rng.nextDouble() < 0.80));
     }
   }
 
@@ -89,7 +92,12 @@ final class PersonPanel {
 
   /** An IC card number as the card issuer prints it: {@code IC-} and 12 hex digits. */
   static String cardId(SplittableRandom rng) {
-    return String.format(Locale.ROOT, "IC-%012X", rng.nextLong() & 0xFFFF_FFFF_FFFFL);
+    return Person.cardId(cardNumber(rng));
+  }
+
+  /** The 48 bits of a new IC card number. */
+  static long cardNumber(SplittableRandom rng) {
+    return rng.nextLong() & 0xFFFF_FFFF_FFFFL;
   }
 
   /** Index drawn with probability proportional to the weights. */

@@ -52,7 +52,26 @@ public final class CityLakeCli implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(execute(args));
+    PrintWriter err = new PrintWriter(System.err, true);
+    System.exit(exitingOnHeapExhaustion(() -> execute(args), err));
+  }
+
+  /**
+   * The command's exit code; a Java heap too small for the run (which picocli does not handle:
+   * it is an error, not an exception) gets a one-line message naming the heap's size and how to
+   * raise it, and exit code {@link CityLakeException#FAILED}, instead of a stack trace.
+   */
+  static int exitingOnHeapExhaustion(java.util.function.IntSupplier command, PrintWriter err) {
+    try {
+      return command.getAsInt();
+    } catch (OutOfMemoryError e) {
+      err.println("citylake: out of memory (" + firstLine(e.getMessage()) + ") with a Java heap"
+          + " of at most " + (Runtime.getRuntime().maxMemory() >> 20) + " MB; give the run more"
+          + " with CITYLAKE_JAVA_OPTS=-Xmx<size> (set CITYLAKE_DEBUG=1 for the stack trace)");
+      debugTrace(e, err);
+      err.flush();
+      return CityLakeException.FAILED;
+    }
   }
 
   /** Runs the command line and returns the exit code, without exiting. */
@@ -124,7 +143,7 @@ public final class CityLakeCli implements Runnable {
     return firstLine(ex.getMessage());
   }
 
-  private static void debugTrace(Exception ex, PrintWriter err) {
+  private static void debugTrace(Throwable ex, PrintWriter err) {
     if (System.getenv("CITYLAKE_DEBUG") != null) {
       ex.printStackTrace(err);
     }

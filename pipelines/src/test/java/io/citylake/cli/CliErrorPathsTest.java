@@ -53,6 +53,24 @@ class CliErrorPathsTest {
   }
 
   @Test
+  void aHeapTooSmallForTheRunIsOneLineNamingTheHeapAndHowToRaiseIt() {
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = CityLakeCli.exitingOnHeapExhaustion(() -> {
+      throw new OutOfMemoryError("Java heap space");
+    }, new java.io.PrintWriter(err));
+
+    assertThat(code).isEqualTo(io.citylake.lake.CityLakeException.FAILED);
+    assertThat(err.toString().lines().toList()).singleElement().asString()
+        .startsWith("citylake: out of memory (Java heap space) with a Java heap of at most ")
+        .contains(" MB; give the run more with CITYLAKE_JAVA_OPTS=-Xmx<size>");
+    // a run that ends normally keeps its exit code and prints nothing
+    java.io.StringWriter quiet = new java.io.StringWriter();
+    assertThat(CityLakeCli.exitingOnHeapExhaustion(() -> 3, new java.io.PrintWriter(quiet)))
+        .isEqualTo(3);
+    assertThat(quiet.toString()).isEmpty();
+  }
+
+  @Test
   void unknownOptionIsOneLine() {
     assertOneLineError(run("nightly", "--bogus"),
         "citylake nightly: Unknown option: '--bogus' (see 'citylake nightly --help')");
