@@ -120,7 +120,10 @@ public final class ConformAccounting {
           + " + duplicates + superseded", List.of("dataset", "dt"),
       io.citylake.lake.TableDoc.commentsOf(SCHEMA));
 
-  /** Replaces the accounting rows of {@code dataset} for {@code days} with the run's tallies. */
+  /**
+   * Replaces the accounting rows of {@code dataset} for {@code days} with the run's tallies; a
+   * run commits those of its conform jobs together ({@link io.citylake.job.Bookkeeping}).
+   */
   public static void replace(JobContext context, String dataset, List<LocalDate> days,
       List<ConformPlan.Tally> tallies) {
     Map<LocalDate, List<ConformPlan.Tally>> byDay = new TreeMap<>();
@@ -133,16 +136,23 @@ public final class ConformAccounting {
       rows.add(RowFactory.create(dataset, java.sql.Date.valueOf(day),
           c[0], c[1], c[2], c[3], c[4], latest, context.runId()));
     });
+    context.record(new io.citylake.job.BookkeepingWrite(context.paths().silver(TABLE), rows,
+        "dataset = '" + dataset + "' AND " + DayPartitions.inDays(days),
+        ConformAccounting::commit));
+  }
+
+  /** Replaces the slices {@code replaceWhere} names with {@code rows}, creating the table. */
+  private static void commit(JobContext context, List<Row> rows, String replaceWhere) {
     String path = context.paths().silver(TABLE);
     Dataset<Row> accounting = context.spark().createDataFrame(rows, SCHEMA);
     // conform jobs replace their own slices side by side, in this JVM or in other processes:
     // disjoint partitions do not conflict; the first creation or a documentation change of an
     // older lake's table does, and the losing writer tries again on the new version
-    DeltaRetry.onConflict("replace the conform accounting of " + dataset, () -> {
+    DeltaRetry.onConflict("replace the conform accounting", () -> {
       if (!DOC.createWith(accounting, path, Map.of(), List.of("dataset"))) {
         DOC.ensure(context.spark(), path);
         accounting.write().format("delta").mode("overwrite").partitionBy("dataset")
-            .option("replaceWhere", "dataset = '" + dataset + "' AND " + DayPartitions.inDays(days))
+            .option("replaceWhere", replaceWhere)
             .option("userMetadata", context.runId())
             .save(path);
       }

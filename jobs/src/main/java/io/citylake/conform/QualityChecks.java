@@ -84,7 +84,8 @@ public final class QualityChecks {
 
   /**
    * Appends this run's failed-row counts per day and rule (from the run's tallies); a rule
-   * without a row for a rebuilt day passed on that day.
+   * without a row for a rebuilt day passed on that day. A run commits those of its conform jobs
+   * together ({@link io.citylake.job.Bookkeeping}).
    */
   public static void record(JobContext context, String dataset,
       List<ConformPlan.Tally> tallies) {
@@ -94,14 +95,20 @@ public final class QualityChecks {
         .map(t -> RowFactory.create(context.runId(), checkedAt, dataset,
             java.sql.Date.valueOf(t.day()), t.rule(), t.rows()))
         .toList();
-    if (rows.isEmpty() && DeltaTables.exists(context.spark(), context.paths().silver(RESULTS))) {
+    context.record(new io.citylake.job.BookkeepingWrite(context.paths().silver(RESULTS), rows,
+        null, QualityChecks::append));
+  }
+
+  /** Appends results, creating the table with the first (even when none failed). */
+  private static void append(JobContext context, List<Row> rows, String appendOnly) {
+    String path = context.paths().silver(RESULTS);
+    if (rows.isEmpty() && DeltaTables.exists(context.spark(), path)) {
       return;
     }
-    String path = context.paths().silver(RESULTS);
     Dataset<Row> results = context.spark().createDataFrame(rows, RESULTS_SCHEMA);
     // blind appends of jobs side by side (in this JVM or other processes) do not conflict; the
     // first creation or a documentation change does, and the losing writer tries again
-    DeltaRetry.onConflict("record the quality checks of " + dataset, () -> {
+    DeltaRetry.onConflict("record the quality checks", () -> {
       if (!RESULTS_DOC.createWith(results, path, Map.of(), List.of())) {
         RESULTS_DOC.ensure(context.spark(), path);
         results.write().format("delta").mode("append").option("userMetadata", context.runId())

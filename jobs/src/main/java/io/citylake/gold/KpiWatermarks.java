@@ -107,16 +107,24 @@ public final class KpiWatermarks {
     return new Pending(current, List.copyOf(days), changed);
   }
 
-  /** Records what {@code job} has now built from; call after its gold writes succeeded. */
+  /**
+   * Records what {@code job} has now built from; call after its gold writes succeeded. A run
+   * commits those of its KPI jobs together ({@link io.citylake.job.Bookkeeping}).
+   */
   public static void save(JobContext context, String job, Pending pending) {
     if (!pending.changed() && DeltaTables.exists(context.spark(), context.paths().gold(TABLE))) {
       return;
     }
+    context.record(new io.citylake.job.BookkeepingWrite(context.paths().gold(TABLE),
+        pending.current(), "job = '" + job + "'", KpiWatermarks::commit));
+  }
+
+  /** Replaces the jobs' rows {@code replaceWhere} names with {@code rows}, creating the table. */
+  private static void commit(JobContext context, List<Row> rows, String replaceWhere) {
     // gold jobs replace their own rows side by side, in this JVM or in other processes: rows of
     // different jobs do not conflict; the first creation does, and the loser tries again
-    DeltaRetry.onConflict("record the watermarks of " + job, () -> GoldTables.replace(context,
-        GOLD, context.spark().createDataFrame(pending.current(), SCHEMA),
-        "job = '" + job + "'"));
+    DeltaRetry.onConflict("record the KPI watermarks", () -> GoldTables.replace(context,
+        GOLD, context.spark().createDataFrame(rows, SCHEMA), replaceWhere));
   }
 
   /** The job's watermarks by source table and partition, in one read. */

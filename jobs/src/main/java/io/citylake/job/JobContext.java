@@ -14,14 +14,15 @@ import org.apache.spark.sql.SparkSession;
  * @param runId identifies the run in bronze metadata, quarantine rows and Delta commit info
  * @param startedAt the run's start, used as the ingest time of every row it writes
  * @param reads the run's reads of small bookkeeping tables, shared by its jobs
+ * @param bookkeeping where the job's writes to shared bookkeeping tables go
  */
 public record JobContext(SparkSession spark, LakeConfig config, LocalDate runDate, String runId,
-    Instant startedAt, RunReads reads) {
+    Instant startedAt, RunReads reads, Bookkeeping bookkeeping) {
 
-  /** A context for a new run, with nothing read yet. */
+  /** A context for a new run, with nothing read yet and bookkeeping committed as it is made. */
   public JobContext(SparkSession spark, LakeConfig config, LocalDate runDate, String runId,
       Instant startedAt) {
-    this(spark, config, runDate, runId, startedAt, new RunReads());
+    this(spark, config, runDate, runId, startedAt, new RunReads(), Bookkeeping.immediate());
   }
 
   public JobContext {
@@ -31,6 +32,17 @@ public record JobContext(SparkSession spark, LakeConfig config, LocalDate runDat
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(reads, "reads");
+    Objects.requireNonNull(bookkeeping, "bookkeeping");
+  }
+
+  /** The same run with its bookkeeping going to {@code other}. */
+  public JobContext withBookkeeping(Bookkeeping other) {
+    return new JobContext(spark, config, runDate, runId, startedAt, reads, other);
+  }
+
+  /** Hands a write to a shared bookkeeping table to the run ({@link Bookkeeping}). */
+  public void record(BookkeepingWrite write) {
+    bookkeeping.write(this, write);
   }
 
   public LakePaths paths() {

@@ -1,5 +1,6 @@
 package io.citylake.pipeline;
 
+import io.citylake.job.Bookkeeping;
 import io.citylake.job.InputVersions;
 import io.citylake.job.Job;
 import io.citylake.job.JobContext;
@@ -44,9 +45,16 @@ public final class PipelineRunner {
     this.parallelism = parallelism;
   }
 
-  /** Runs the jobs {@code selected} accepts, reporting each outcome as it ends. */
-  public RunSummary run(JobContext context, Predicate<Job> selected, Consumer<JobOutcome> progress) {
+  /**
+   * Runs the jobs {@code selected} accepts, reporting each outcome as it ends. Their writes to
+   * shared bookkeeping tables wait ({@link Bookkeeping}) until a job downstream of theirs starts
+   * or the run ends.
+   */
+  public RunSummary run(JobContext runContext, Predicate<Job> selected,
+      Consumer<JobOutcome> progress) {
     long start = System.nanoTime();
+    Bookkeeping bookkeeping = Bookkeeping.deferred();
+    JobContext context = runContext.withBookkeeping(bookkeeping);
     List<Job> order = graph.topologicalOrder().stream().filter(selected).toList();
     Map<String, JobOutcome> outcomes = new LinkedHashMap<>();
     Set<String> running = new HashSet<>();
@@ -68,7 +76,8 @@ public final class PipelineRunner {
               progress.accept(skipped);
             } else {
               running.add(job.name());
-              done.submit(() -> runOne(context, job, lineage));
+              JobContext jobContext = context.withBookkeeping(bookkeeping.forJob(job.name()));
+              done.submit(() -> runOne(jobContext, job, lineage));
             }
           }
         }
@@ -80,6 +89,7 @@ public final class PipelineRunner {
         outcomes.put(outcome.job(), outcome);
         progress.accept(outcome);
       }
+      commitAtTheEnd(context, bookkeeping);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw CityLakeException.failed("run the pipeline", "interrupted", e);
@@ -110,12 +120,16 @@ public final class PipelineRunner {
         : JobOutcome.skipped(job.name(), "skipped: upstream failed: " + failed);
   }
 
-  /** Runs one job between its lineage START and its COMPLETE or FAIL. */
+  /**
+   * Runs one job between its lineage START and its COMPLETE or FAIL, after committing the
+   * bookkeeping its upstream jobs left waiting (it may read it).
+   */
   private JobOutcome runOne(JobContext context, Job job, RunLineage lineage) {
     context.spark().sparkContext().setJobGroup(job.name(), job.description(), false);
     try {
+      JobOutcome unrecorded = commitUpstreamBookkeeping(context, job);
       lineage.started(job);
-      JobOutcome outcome = runOne(context, job);
+      JobOutcome outcome = unrecorded != null ? unrecorded : runOne(context, job);
       if (outcome.status() == JobOutcome.Status.SUCCEEDED) {
         lineage.completed(job);
       } else {
@@ -125,6 +139,41 @@ public final class PipelineRunner {
     } finally {
       context.spark().sparkContext().clearJobGroup();
     }
+  }
+
+  /** Null when the writes of every job upstream of {@code job} are committed; else its failure. */
+  private JobOutcome commitUpstreamBookkeeping(JobContext context, Job job) {
+    try {
+      context.bookkeeping().commitWaiting(context, upstreamClosure(job));
+      return null;
+    } catch (RuntimeException e) {
+      LOG.error("Cannot commit the bookkeeping before job {}", job.name(), e);
+      return JobOutcome.failed(job.name(), "Cannot record the bookkeeping of the jobs before "
+          + job.name() + ": " + firstLine(e), 0);
+    }
+  }
+
+  private static void commitAtTheEnd(JobContext context, Bookkeeping bookkeeping) {
+    try {
+      bookkeeping.commitWaiting(context, null);
+    } catch (CityLakeException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw CityLakeException.failed("record the run's bookkeeping", firstLine(e), e);
+    }
+  }
+
+  /** Every job {@code job} depends on, directly or through others. */
+  private Set<String> upstreamClosure(Job job) {
+    Set<String> closure = new HashSet<>();
+    java.util.Deque<String> next = new java.util.ArrayDeque<>(graph.upstream(job));
+    while (!next.isEmpty()) {
+      String name = next.pop();
+      if (closure.add(name)) {
+        next.addAll(graph.upstream(graph.job(name)));
+      }
+    }
+    return closure;
   }
 
   private JobOutcome runOne(JobContext context, Job job) {

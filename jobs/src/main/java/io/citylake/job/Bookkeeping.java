@@ -1,0 +1,106 @@
+package io.citylake.job;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a run's {@link BookkeepingWrite}s go. A job run on its own commits them as it makes them.
+ * Under the pipeline runner they wait, tagged with the job that made them, until a job that
+ * depends on one of their writers starts (it may read them) or the run ends; then every waiting
+ * write is committed, one commit per table. Each small commit costs a few Spark queries and
+ * 0.5–1 s of driver time, and a night made one per conform and KPI job for each of three
+ * tables; now the conform stage's accounting and quality results are one commit each when the
+ * quality gate starts. A run that dies before that leaves the tables behind the data they
+ * describe, which costs the next run a recomputation, never a skipped day.
+ */
+public final class Bookkeeping {
+  private record Waiting(String job, BookkeepingWrite write) {}
+
+  /** The run's waiting writes; null when writes are committed as they are made. */
+  private final List<Waiting> waiting;
+  /** Serialises commits, so a job that must see waiting writes waits for one in progress. */
+  private final Object committing;
+  private final String job;
+
+  private Bookkeeping(List<Waiting> waiting, Object committing, String job) {
+    this.waiting = waiting;
+    this.committing = committing;
+    this.job = job;
+  }
+
+  /** Writes committed as they are made: a job run on its own. */
+  public static Bookkeeping immediate() {
+    return new Bookkeeping(null, new Object(), null);
+  }
+
+  /** Writes held for the run, as the pipeline runner holds them. */
+  public static Bookkeeping deferred() {
+    return new Bookkeeping(new ArrayList<>(), new Object(), null);
+  }
+
+  /** The same run's bookkeeping, tagging the writes {@code jobName} makes. */
+  public Bookkeeping forJob(String jobName) {
+    return new Bookkeeping(waiting, committing, jobName);
+  }
+
+  /** Whether writes wait for {@link #commitWaiting}. */
+  public boolean deferring() {
+    return waiting != null;
+  }
+
+  void write(JobContext context, BookkeepingWrite write) {
+    if (waiting == null) {
+      commit(context, List.of(write));
+      return;
+    }
+    synchronized (waiting) {
+      waiting.add(new Waiting(job, write));
+    }
+  }
+
+  /**
+   * Commits every waiting write when one of them was made by a job in {@code writers} (the jobs
+   * whose tables the caller is about to read); with a null {@code writers}, commits them all.
+   * Returns once nothing the caller may read is waiting or being committed.
+   */
+  public void commitWaiting(JobContext context, Collection<String> writers) {
+    if (waiting == null) {
+      return;
+    }
+    synchronized (committing) {
+      List<Waiting> batch;
+      synchronized (waiting) {
+        if (waiting.isEmpty() || (writers != null
+            && waiting.stream().noneMatch(w -> writers.contains(w.job())))) {
+          return;
+        }
+        batch = new ArrayList<>(waiting);
+        waiting.clear();
+      }
+      Map<String, List<Waiting>> byTable = new LinkedHashMap<>();
+      batch.forEach(w -> byTable.computeIfAbsent(w.write().path(), p -> new ArrayList<>())
+          .add(w));
+      List<Waiting> left = new ArrayList<>(batch);
+      try {
+        for (List<Waiting> table : byTable.values()) {
+          commit(context, table.stream().map(Waiting::write).toList());
+          left.removeAll(table);
+        }
+      } catch (RuntimeException e) {
+        synchronized (waiting) {
+          waiting.addAll(0, left); // tried again before the next reader, or at the run's end
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** One commit for writes to one table. */
+  private static void commit(JobContext context, List<BookkeepingWrite> writes) {
+    BookkeepingWrite together = BookkeepingWrite.together(writes);
+    together.commit().commit(context, together.rows(), together.replaceWhere());
+  }
+}

@@ -1,0 +1,115 @@
+package io.citylake.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.citylake.testing.SparkTestBase;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Writes to shared bookkeeping tables: committed at once by a job run on its own; held by a run
+ * until a reader of their writers' tables starts, then one commit per table whose rows are every
+ * job's and whose slice is the union of theirs.
+ */
+class BookkeepingTest extends SparkTestBase {
+  private record Commit(String table, List<Row> rows, String replaceWhere) {}
+
+  private final List<Commit> commits = new ArrayList<>();
+
+  private BookkeepingWrite replace(String table, String slice, Object... values) {
+    return new BookkeepingWrite(table, List.of(RowFactory.create(values)), slice,
+        (context, rows, where) -> commits.add(new Commit(table, rows, where)));
+  }
+
+  private BookkeepingWrite append(String table, Object... values) {
+    return new BookkeepingWrite(table, List.of(RowFactory.create(values)), null,
+        (context, rows, where) -> commits.add(new Commit(table, rows, where)));
+  }
+
+  @Test
+  void aJobRunOnItsOwnCommitsEachWriteAsItIsMade() {
+    JobContext context = context(LocalDate.of(2026, 11, 14));
+
+    context.record(replace("accounting", "dataset = 'a'", "a", 1L));
+
+    assertThat(context.bookkeeping().deferring()).isFalse();
+    assertThat(commits).containsExactly(
+        new Commit("accounting", List.of(RowFactory.create("a", 1L)), "dataset = 'a'"));
+  }
+
+  @Test
+  void aRunCommitsEachTableOnceWhenAReaderOfItsWritersStarts() {
+    Bookkeeping run = Bookkeeping.deferred();
+    JobContext context = context(LocalDate.of(2026, 11, 14)).withBookkeeping(run);
+    JobContext a = context.withBookkeeping(run.forJob("conform.a"));
+    JobContext b = context.withBookkeeping(run.forJob("conform.b"));
+
+    a.record(replace("accounting", "dataset = 'a'", "a", 1L));
+    a.record(append("results", "a", 3L));
+    b.record(replace("accounting", "dataset = 'b'", "b", 2L));
+    b.record(append("results", "b", 4L));
+    run.commitWaiting(context, Set.of("ingest.x")); // a job downstream of neither
+    assertThat(commits).isEmpty();
+    run.commitWaiting(context, Set.of("conform.b", "ingest.x"));
+
+    assertThat(commits).containsExactly(
+        new Commit("accounting", List.of(RowFactory.create("a", 1L), RowFactory.create("b", 2L)),
+            "(dataset = 'a') OR (dataset = 'b')"),
+        new Commit("results", List.of(RowFactory.create("a", 3L), RowFactory.create("b", 4L)),
+            null));
+    run.commitWaiting(context, null);
+    assertThat(commits).as("nothing is committed twice").hasSize(2);
+  }
+
+  @Test
+  void aSliceWrittenTwiceKeepsItsLastRows() {
+    Bookkeeping run = Bookkeeping.deferred();
+    JobContext context = context(LocalDate.of(2026, 11, 14)).withBookkeeping(run.forJob("kpi.a"));
+
+    context.record(replace("watermarks", "job = 'kpi.a'", "kpi.a", 1L));
+    context.record(replace("watermarks", "job = 'kpi.a'", "kpi.a", 2L));
+    run.commitWaiting(context, null);
+
+    assertThat(commits).containsExactly(new Commit("watermarks",
+        List.of(RowFactory.create("kpi.a", 2L)), "job = 'kpi.a'"));
+  }
+
+  @Test
+  void aFailedCommitIsTriedAgainWithoutRepeatingTheTablesThatWereCommitted() {
+    Bookkeeping run = Bookkeeping.deferred();
+    JobContext context = context(LocalDate.of(2026, 11, 14)).withBookkeeping(run.forJob("a"));
+    int[] failures = {1};
+    context.record(append("results", "a", 3L));
+    context.record(new BookkeepingWrite("accounting", List.of(RowFactory.create("a", 1L)),
+        "dataset = 'a'", (ctx, rows, where) -> {
+          if (failures[0]-- > 0) {
+            throw new IllegalStateException("the store is away");
+          }
+          commits.add(new Commit("accounting", rows, where));
+        }));
+
+    assertThatThrownBy(() -> run.commitWaiting(context, null))
+        .hasMessageContaining("the store is away");
+    assertThat(commits).extracting(Commit::table).containsExactly("results");
+    run.commitWaiting(context, Set.of("a"));
+
+    assertThat(commits).extracting(Commit::table).containsExactly("results", "accounting");
+  }
+
+  @Test
+  void appendsAndReplacementsOfOneTableAreNotMixed() {
+    Bookkeeping run = Bookkeeping.deferred();
+    JobContext context = context(LocalDate.of(2026, 11, 14)).withBookkeeping(run.forJob("a"));
+    context.record(append("t", "a", 1L));
+    context.record(replace("t", "dataset = 'a'", "a", 2L));
+
+    assertThatThrownBy(() -> run.commitWaiting(context, null))
+        .hasMessageContaining("cannot commit appends and replacements of t together");
+  }
+}
