@@ -110,8 +110,9 @@ public final class ConformDataset implements Job {
             .save(silverPath);
         doc().ensure(context.spark(), silverPath);
       }
-      Quarantine.replace(context, table, days, ConformPlan.quarantineRows(classified));
       List<ConformPlan.Tally> tallies = ConformPlan.tallies(classified);
+      Quarantine.replace(context, table, days, ConformPlan.quarantineRows(classified),
+          ConformAccounting.totals(tallies)[2]);
       QualityChecks.record(context, table, tallies);
       ConformAccounting.replace(context, table, days, tallies);
       return result(days, ConformAccounting.totals(tallies));

@@ -52,6 +52,22 @@ public final class Quarantine {
    */
   public static void replace(JobContext context, String dataset, List<java.time.LocalDate> days,
       Dataset<Row> rows) {
+    replace(context, dataset, days, rows, Long.MAX_VALUE);
+  }
+
+  /**
+   * Quarantined rows of one job up to this many are held by the run with its other bookkeeping
+   * and committed with the stage's (one commit instead of one per conform job); more are written
+   * at once, so the driver never holds a large bad delivery.
+   */
+  static final long HELD_AT_MOST = 20_000;
+
+  /**
+   * As {@link #replace(JobContext, String, List, Dataset)}, for {@code expectedRows} rows: few
+   * enough, and they wait for the run's bookkeeping commit ({@link io.citylake.job.Bookkeeping}).
+   */
+  public static void replace(JobContext context, String dataset, List<java.time.LocalDate> days,
+      Dataset<Row> rows, long expectedRows) {
     Dataset<Row> out = rows.select(
         functions.lit(dataset).as("dataset"),
         functions.col("dt").cast("date").as("dt"),
@@ -62,18 +78,31 @@ public final class Quarantine {
         functions.col("ingested_at").cast("timestamp").as("ingested_at"),
         functions.lit(context.runId()).as("conform_run_id"),
         optional(rows, "field"), optional(rows, "value"));
+    String slice = "dataset = '" + dataset + "' AND "
+        + io.citylake.lake.DayPartitions.inDays(days);
+    if (context.bookkeeping().deferring() && expectedRows <= HELD_AT_MOST) {
+      org.apache.spark.sql.types.StructType schema = out.schema();
+      context.record(new io.citylake.job.BookkeepingWrite(path(context.paths()),
+          out.collectAsList(), slice, (ctx, held, where) -> write(ctx,
+              ctx.spark().createDataFrame(held, schema), where)));
+    } else {
+      write(context, out, slice);
+    }
+  }
+
+  /** Replaces the slices {@code replaceWhere} names with {@code out}. */
+  private static void write(JobContext context, Dataset<Row> out, String replaceWhere) {
     // conform jobs write their own slices side by side, in this JVM or in other processes
     // (Airflow tasks): disjoint partitions do not conflict in Delta; a first creation or an added
     // column does, and the losing writer tries again on the new version
-    DeltaRetry.onConflict("replace the quarantine of " + dataset, () -> {
+    DeltaRetry.onConflict("replace the quarantine", () -> {
       String path = path(context.paths());
       if (io.citylake.lake.DeltaTables.exists(context.spark(), path)) {
         io.citylake.lake.DeltaTables.addMissingColumns(context.spark(), path, ADDED);
       }
       out.write().format("delta").mode("overwrite")
           .partitionBy("dataset", "dt")
-          .option("replaceWhere", "dataset = '" + dataset + "' AND "
-              + io.citylake.lake.DayPartitions.inDays(days))
+          .option("replaceWhere", replaceWhere)
           .option("userMetadata", context.runId())
           .save(path);
       return null;
