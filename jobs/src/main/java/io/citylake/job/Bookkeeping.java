@@ -11,9 +11,9 @@ import java.util.Map;
  * Under the pipeline runner they wait, tagged with the job that made them, until a job that
  * depends on one of their writers starts (it may read them) or the run ends; then every waiting
  * write is committed, one commit per table. Each small commit costs a few Spark queries and
- * 0.5–1 s of driver time, and a night made one per conform and KPI job for each of three
- * tables; now the conform stage's accounting and quality results are one commit each when the
- * quality gate starts. A run that dies before that leaves the tables behind the data they
+ * 0.5–1 s of driver time, and a night made one per conform and KPI job for each of four
+ * tables; now the conform stage's quarantine, accounting and quality results are one commit
+ * each when the quality gate starts. A run that dies before that leaves the tables behind the data they
  * describe, which costs the next run a recomputation, never a skipped day.
  */
 public final class Bookkeeping {
@@ -80,12 +80,19 @@ public final class Bookkeeping {
         batch = new ArrayList<>(waiting);
         waiting.clear();
       }
+      // tables in the order of their last write: a job writes the table that marks its days
+      // done (the accounting) after their data (the quarantine), so a commit that dies between
+      // two tables never leaves a day marked done without its data
       Map<String, List<Waiting>> byTable = new LinkedHashMap<>();
-      batch.forEach(w -> byTable.computeIfAbsent(w.write().path(), p -> new ArrayList<>())
-          .add(w));
+      for (int i = batch.size() - 1; i >= 0; i--) {
+        byTable.computeIfAbsent(batch.get(i).write().path(), p -> new ArrayList<>())
+            .add(0, batch.get(i));
+      }
+      List<List<Waiting>> tables = new ArrayList<>(byTable.values());
+      java.util.Collections.reverse(tables);
       List<Waiting> left = new ArrayList<>(batch);
       try {
-        for (List<Waiting> table : byTable.values()) {
+        for (List<Waiting> table : tables) {
           commit(context, table.stream().map(Waiting::write).toList());
           left.removeAll(table);
         }

@@ -67,6 +67,27 @@ class BookkeepingTest extends SparkTestBase {
     assertThat(commits).as("nothing is committed twice").hasSize(2);
   }
 
+  /** A job's data first, the accounting that marks its days done last, whatever other jobs did. */
+  @Test
+  void tablesAreCommittedInTheOrderOfTheirLastWrite() {
+    Bookkeeping run = Bookkeeping.deferred();
+    JobContext context = context(LocalDate.of(2026, 11, 14)).withBookkeeping(run);
+    JobContext wroteItsQuarantineAtOnce = context.withBookkeeping(run.forJob("conform.a"));
+    JobContext heldItsQuarantine = context.withBookkeeping(run.forJob("conform.b"));
+
+    wroteItsQuarantineAtOnce.record(append("results", "a", 1L));
+    wroteItsQuarantineAtOnce.record(replace("accounting", "dataset = 'a'", "a", 1L));
+    heldItsQuarantine.record(replace("quarantine", "dataset = 'b'", "b", 1L));
+    heldItsQuarantine.record(append("results", "b", 1L));
+    heldItsQuarantine.record(replace("accounting", "dataset = 'b'", "b", 1L));
+    run.commitWaiting(context, null);
+
+    assertThat(commits).extracting(Commit::table)
+        .containsExactly("quarantine", "results", "accounting");
+    assertThat(commits.get(2).rows()).containsExactly(RowFactory.create("a", 1L),
+        RowFactory.create("b", 1L));
+  }
+
   @Test
   void aSliceWrittenTwiceKeepsItsLastRows() {
     Bookkeeping run = Bookkeeping.deferred();
