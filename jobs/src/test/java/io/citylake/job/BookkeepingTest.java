@@ -20,7 +20,13 @@ import org.junit.jupiter.api.Test;
 class BookkeepingTest extends SparkTestBase {
   private record Commit(String table, List<Row> rows, String replaceWhere) {}
 
+  private static final LocalDate DAY = LocalDate.of(2026, 11, 14);
   private final List<Commit> commits = new ArrayList<>();
+
+  /** The context of one job of the run {@code context} belongs to. */
+  private static JobContext job(JobContext context, String name) {
+    return context.withBookkeeping(context.bookkeeping().forJob(name));
+  }
 
   private BookkeepingWrite replace(String table, String slice, Object... values) {
     return new BookkeepingWrite(table, List.of(RowFactory.create(values)), slice,
@@ -34,7 +40,7 @@ class BookkeepingTest extends SparkTestBase {
 
   @Test
   void aJobRunOnItsOwnCommitsEachWriteAsItIsMade() {
-    JobContext context = context(LocalDate.of(2026, 11, 14));
+    JobContext context = context(DAY);
 
     context.record(replace("accounting", "dataset = 'a'", "a", 1L));
 
@@ -46,9 +52,9 @@ class BookkeepingTest extends SparkTestBase {
   @Test
   void aRunCommitsEachTableOnceWhenAReaderOfItsWritersStarts() {
     Bookkeeping run = Bookkeeping.deferred();
-    JobContext context = context(LocalDate.of(2026, 11, 14)).withBookkeeping(run);
-    JobContext a = context.withBookkeeping(run.forJob("conform.a"));
-    JobContext b = context.withBookkeeping(run.forJob("conform.b"));
+    JobContext context = context(DAY).withBookkeeping(run);
+    JobContext a = job(context, "conform.a");
+    JobContext b = job(context, "conform.b");
 
     a.record(replace("accounting", "dataset = 'a'", "a", 1L));
     a.record(append("results", "a", 3L));
@@ -71,9 +77,9 @@ class BookkeepingTest extends SparkTestBase {
   @Test
   void tablesAreCommittedInTheOrderOfTheirLastWrite() {
     Bookkeeping run = Bookkeeping.deferred();
-    JobContext context = context(LocalDate.of(2026, 11, 14)).withBookkeeping(run);
-    JobContext wroteItsQuarantineAtOnce = context.withBookkeeping(run.forJob("conform.a"));
-    JobContext heldItsQuarantine = context.withBookkeeping(run.forJob("conform.b"));
+    JobContext context = context(DAY).withBookkeeping(run);
+    JobContext wroteItsQuarantineAtOnce = job(context, "conform.a");
+    JobContext heldItsQuarantine = job(context, "conform.b");
 
     wroteItsQuarantineAtOnce.record(append("results", "a", 1L));
     wroteItsQuarantineAtOnce.record(replace("accounting", "dataset = 'a'", "a", 1L));
@@ -91,7 +97,7 @@ class BookkeepingTest extends SparkTestBase {
   @Test
   void aSliceWrittenTwiceKeepsItsLastRows() {
     Bookkeeping run = Bookkeeping.deferred();
-    JobContext context = context(LocalDate.of(2026, 11, 14)).withBookkeeping(run.forJob("kpi.a"));
+    JobContext context = context(DAY).withBookkeeping(run.forJob("kpi.a"));
 
     context.record(replace("watermarks", "job = 'kpi.a'", "kpi.a", 1L));
     context.record(replace("watermarks", "job = 'kpi.a'", "kpi.a", 2L));
@@ -104,7 +110,7 @@ class BookkeepingTest extends SparkTestBase {
   @Test
   void aFailedCommitIsTriedAgainWithoutRepeatingTheTablesThatWereCommitted() {
     Bookkeeping run = Bookkeeping.deferred();
-    JobContext context = context(LocalDate.of(2026, 11, 14)).withBookkeeping(run.forJob("a"));
+    JobContext context = context(DAY).withBookkeeping(run.forJob("a"));
     int[] failures = {1};
     context.record(append("results", "a", 3L));
     context.record(new BookkeepingWrite("accounting", List.of(RowFactory.create("a", 1L)),
@@ -126,7 +132,7 @@ class BookkeepingTest extends SparkTestBase {
   @Test
   void appendsAndReplacementsOfOneTableAreNotMixed() {
     Bookkeeping run = Bookkeeping.deferred();
-    JobContext context = context(LocalDate.of(2026, 11, 14)).withBookkeeping(run.forJob("a"));
+    JobContext context = context(DAY).withBookkeeping(run.forJob("a"));
     context.record(append("t", "a", 1L));
     context.record(replace("t", "dataset = 'a'", "a", 2L));
 
