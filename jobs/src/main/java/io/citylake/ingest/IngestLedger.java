@@ -1,5 +1,6 @@
 package io.citylake.ingest;
 
+import io.citylake.job.BookkeepingWrite;
 import io.citylake.job.JobContext;
 import io.citylake.job.TableRef;
 import io.citylake.lake.DeltaRetry;
@@ -20,10 +21,13 @@ import org.apache.spark.sql.types.StructType;
  * days new files touched without scanning bronze, whose size grows with every night
  * ({@code bronze.ingest_ledger}, one slice per dataset; file names and hashes only, no payload).
  *
- * <p>The ledger is written after the bronze commit it describes, so a crash between the two
+ * <p>The ledger is written after the bronze commit it describes (under the pipeline runner, for
+ * the whole ingest stage at once, before the first job that reads it), so a crash between the two
  * leaves bronze ahead of the ledger. Readers check that the ledger's newest bronze version is
  * bronze's current one and otherwise fall back to bronze itself, so the ledger is a cache that
- * can lag but never lies.
+ * can lag but never lies. What such a rebuild cannot know is lost: files of the crashed night
+ * that left nothing in bronze are found fresh again (and recorded then), and its unusable files
+ * count as ingested.
  *
  * <p>Every fresh file gets its row, including the ones that leave nothing usable in bronze:
  * {@code status} is {@code ingested}, {@code empty} (no bytes or only blank lines: nothing in
@@ -62,8 +66,11 @@ public final class IngestLedger {
   }
 
   /**
-   * Appends the files a night found for {@code dataset}: those bronze version
-   * {@code bronzeVersion} added, and the empty ones that added nothing (-1: no bronze yet).
+   * Hands the run the ledger rows of the files a night found for {@code dataset}: those bronze
+   * version {@code bronzeVersion} added, and the empty ones that added nothing (-1: no bronze
+   * yet). Under the pipeline runner the ingest stage's rows wait and go in one commit before the
+   * first job that reads the ledger ({@link io.citylake.job.Bookkeeping}); until then the ledger
+   * lags behind bronze, which its readers detect ({@link #entries}).
    */
   static void record(JobContext context, String dataset, List<Entry> files,
       long bronzeVersion) {
@@ -75,6 +82,12 @@ public final class IngestLedger {
           file.sha256(), file.size(), new Timestamp(file.modifiedAt()), ingestedAt,
           context.runId(), bronzeVersion, entry.status(), entry.reason(), file.encoding()));
     }
+    context.record(new BookkeepingWrite(context.paths().bronze(TABLE), rows, null,
+        IngestLedger::append));
+  }
+
+  /** Appends rows of one or more datasets in one commit. */
+  private static void append(JobContext context, List<Row> rows, String noSlice) {
     // blind appends of ingest jobs side by side (in this JVM or other processes) do not conflict;
     // an older ledger gaining its new columns does, and the losing append tries again
     DeltaRetry.onConflict("append to the ingest ledger", () -> {
@@ -86,6 +99,21 @@ public final class IngestLedger {
       return null;
     });
   }
+
+  /**
+   * The raw files of {@code dataset} among ledger rows (as {@link #record} makes them): path,
+   * service day, fingerprint, status and the bronze version that holds them.
+   */
+  public static List<RecordedFile> files(List<Row> ledgerRows, String dataset) {
+    return ledgerRows.stream().filter(row -> dataset.equals(row.getString(0)))
+        .map(row -> new RecordedFile(row.getString(2), ((java.sql.Date) row.get(1)).toLocalDate(),
+            row.getString(3), row.getLong(4), row.getString(9), row.getLong(8)))
+        .toList();
+  }
+
+  /** A raw file as the ledger records it ({@code bronzeVersion} -1 when nothing reached bronze). */
+  public record RecordedFile(String path, java.time.LocalDate dt, String sha256, long size,
+      String status, long bronzeVersion) {}
 
   /**
    * Creates the empty table once. Ingest jobs run side by side, in this JVM or in other processes

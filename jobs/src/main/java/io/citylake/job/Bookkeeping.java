@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Row;
 
 /**
  * Where a run's {@link BookkeepingWrite}s go. A job run on its own commits them as it makes them.
@@ -12,8 +13,9 @@ import java.util.Map;
  * depends on one of their writers starts (it may read them) or the run ends; then every waiting
  * write is committed, one commit per table. Each small commit costs a few Spark queries and
  * 0.5–1 s of driver time, and a night made one per conform and KPI job for each of four
- * tables; now the conform stage's quarantine, accounting and quality results are one commit
- * each when the quality gate starts. A run that dies before that leaves the tables behind the data they
+ * tables; now the ingest stage's ledger rows are one commit when the first conform job starts,
+ * and the conform stage's quarantine, accounting and quality results one each when the quality
+ * gate starts. A run that dies before that leaves the tables behind the data they
  * describe, which costs the next run a recomputation, never a skipped day.
  */
 public final class Bookkeeping {
@@ -24,11 +26,14 @@ public final class Bookkeeping {
   /** Serialises commits, so a job that must see waiting writes waits for one in progress. */
   private final Object committing;
   private final String job;
+  /** The writes {@link #job} made, committed or not; null for the run's own bookkeeping. */
+  private final List<BookkeepingWrite> made;
 
   private Bookkeeping(List<Waiting> waiting, Object committing, String job) {
     this.waiting = waiting;
     this.committing = committing;
     this.job = job;
+    this.made = job == null ? null : new ArrayList<>();
   }
 
   /** Writes committed as they are made: a job run on its own. */
@@ -46,12 +51,31 @@ public final class Bookkeeping {
     return new Bookkeeping(waiting, committing, jobName);
   }
 
+  /**
+   * The rows this job handed for the table at {@code path}, whether committed yet or not (another
+   * job's start may commit them at any time): what the run's lineage says the job recorded.
+   */
+  public List<Row> rowsMade(String path) {
+    if (made == null) {
+      return List.of();
+    }
+    synchronized (made) {
+      return made.stream().filter(w -> w.path().equals(path))
+          .flatMap(w -> w.rows().stream()).toList();
+    }
+  }
+
   /** Whether writes wait for {@link #commitWaiting}. */
   public boolean deferring() {
     return waiting != null;
   }
 
   void write(JobContext context, BookkeepingWrite write) {
+    if (made != null) {
+      synchronized (made) {
+        made.add(write);
+      }
+    }
     if (waiting == null) {
       commit(context, List.of(write));
       return;

@@ -73,6 +73,28 @@ class BookkeepingTest extends SparkTestBase {
     assertThat(commits).as("nothing is committed twice").hasSize(2);
   }
 
+  /** The run's lineage lists what a job recorded, even once another job's start committed it. */
+  @Test
+  void aJobKnowsTheRowsItMadeAfterTheyAreCommitted() {
+    Bookkeeping run = Bookkeeping.deferred();
+    JobContext context = context(DAY).withBookkeeping(run);
+    JobContext a = job(context, "ingest.a");
+    JobContext b = job(context, "ingest.b");
+
+    a.record(append("ledger", "a", 1L));
+    b.record(append("ledger", "b", 2L));
+    a.record(append("ledger", "a", 3L));
+    a.record(append("results", "a", 4L));
+    run.commitWaiting(context, Set.of("ingest.b"));
+
+    assertThat(commits).hasSize(2);
+    assertThat(a.bookkeeping().rowsMade("ledger"))
+        .containsExactly(RowFactory.create("a", 1L), RowFactory.create("a", 3L));
+    assertThat(b.bookkeeping().rowsMade("ledger")).containsExactly(RowFactory.create("b", 2L));
+    assertThat(b.bookkeeping().rowsMade("results")).isEmpty();
+    assertThat(run.rowsMade("ledger")).as("the run's own bookkeeping made nothing").isEmpty();
+  }
+
   /** A job's data first, the accounting that marks its days done last, whatever other jobs did. */
   @Test
   void tablesAreCommittedInTheOrderOfTheirLastWrite() {

@@ -131,7 +131,7 @@ public final class PipelineRunner {
       lineage.started(job);
       JobOutcome outcome = unrecorded != null ? unrecorded : runOne(context, job);
       if (outcome.status() == JobOutcome.Status.SUCCEEDED) {
-        lineage.completed(job);
+        lineage.completed(job, context.bookkeeping());
       } else {
         lineage.failed(job, outcome.message());
       }

@@ -1,6 +1,7 @@
 package io.citylake.pipeline;
 
 import io.citylake.ingest.IngestLedger;
+import io.citylake.job.Bookkeeping;
 import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.TableRef;
@@ -24,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Records a run's lineage as the {@link PipelineRunner} starts and ends each job: an OpenLineage
  * START with the Delta versions of the job's declared inputs, then a COMPLETE with the versions
- * of its outputs (and, for an ingest job, the raw files it ingested, from the ingest ledger's new
- * commits: {@link IngestedFiles}) or a FAIL with the reason, appended to
+ * of its outputs (and, for an ingest job, the raw files it ingested, from the ingest ledger rows
+ * it handed the run: {@link IngestedFiles}) or a FAIL with the reason, appended to
  * {@code <lake>/_lineage/<run id>.jsonl}. Costs one Delta log listing per declared table and
  * event and no Spark job (milliseconds per job). Lineage is a record, not a result: a failure to
  * write it is a warning in the log, never a failed job.
@@ -38,8 +39,6 @@ public final class RunLineage {
   /** The run's events file, claimed on the first event (guarded by {@link #lines}). */
   private org.apache.hadoop.fs.Path file;
   private final Map<String, List<Dataset>> inputsRead = new ConcurrentHashMap<>();
-  /** Per ingest job, the ingest ledger's version when it started. */
-  private final Map<String, Long> ledgerBefore = new ConcurrentHashMap<>();
 
   public RunLineage(JobContext context) {
     this.context = context;
@@ -51,16 +50,15 @@ public final class RunLineage {
     record(job, () -> {
       List<Dataset> inputs = datasets(job.inputs());
       inputsRead.put(job.name(), inputs);
-      if (job.inputs().stream().anyMatch(t -> t.layer() == Layer.RAW)) {
-        ledgerBefore.put(job.name(), version(TableRef.bronze(IngestLedger.TABLE)));
-      }
       return event(Type.START, job, inputs, datasets(job.outputs()).stream()
           .map(d -> Dataset.table(d.name(), -1)).toList(), null);
     });
   }
 
-  public void completed(Job job) {
-    record(job, () -> event(Type.COMPLETE, job, withRawFiles(job), datasets(job.outputs()), null));
+  /** @param made where the job handed its bookkeeping rows (its ledger rows among them) */
+  public void completed(Job job, Bookkeeping made) {
+    record(job, () -> event(Type.COMPLETE, job, withRawFiles(job, made),
+        datasets(job.outputs()), null));
   }
 
   public void failed(Job job, String reason) {
@@ -113,14 +111,14 @@ public final class RunLineage {
   }
 
   /** The inputs read, with a raw dataset replaced by the files this run ingested of it. */
-  private List<Dataset> withRawFiles(Job job) throws IOException {
+  private List<Dataset> withRawFiles(Job job, Bookkeeping made) {
     List<Dataset> inputs = new ArrayList<>();
     String raw = Layer.RAW.directory() + ".";
+    List<org.apache.spark.sql.Row> ledgerRows =
+        made.rowsMade(context.paths().bronze(IngestLedger.TABLE));
     for (Dataset input : inputsRead.getOrDefault(job.name(), datasets(job.inputs()))) {
-      List<Dataset> files = input.name().startsWith(raw) && ledgerBefore.containsKey(job.name())
-          ? IngestedFiles.of(context.spark().sparkContext().hadoopConfiguration(),
-              context.paths().bronze(IngestLedger.TABLE), ledgerBefore.get(job.name()),
-              input.name().substring(raw.length()), context.runId())
+      List<Dataset> files = input.name().startsWith(raw)
+          ? IngestedFiles.of(ledgerRows, input.name().substring(raw.length()))
           : List.of();
       inputs.addAll(files.isEmpty() ? List.of(input) : files);
     }

@@ -2,6 +2,8 @@ package io.citylake.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.citylake.conform.LoadReference;
 import io.citylake.conform.Quarantine;
 import io.citylake.contract.RawDataset;
@@ -75,6 +77,33 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
     }
     assertThat(bronzeLinesPerFile(paths().bronze(IngestGtfsFeeds.TABLE)))
         .isEqualTo(dataLinesPerFile(root.resolve("raw/transit/gtfs"), true));
+  }
+
+  /**
+   * The ingest jobs hand their ledger rows to the run, which commits the waiting ones before the
+   * first job that reads them: a few commits for the stage, not one per ingest job.
+   */
+  @Test
+  @Order(3)
+  void theIngestStageRecordsItsFilesInAFewLedgerCommits() throws IOException {
+    long ingestJobs = firstNight.outcomes().stream()
+        .filter(o -> o.job().startsWith("ingest.")).count();
+    ObjectMapper json = new ObjectMapper();
+    long ledgerCommits = 0;
+    try (Stream<Path> log = Files.list(root.resolve("bronze/ingest_ledger/_delta_log"))) {
+      for (Path commit : log.filter(p -> p.toString().endsWith(".json")).toList()) {
+        for (String line : Files.readAllLines(commit)) {
+          JsonNode info = json.readTree(line).path("commitInfo");
+          if (firstNight.runId().equals(info.path("userMetadata").asText(null))
+              && "WRITE".equals(info.path("operation").asText())) {
+            ledgerCommits++;
+          }
+        }
+      }
+    }
+    assertThat(ingestJobs).isGreaterThan(10);
+    assertThat(ledgerCommits).as("appends to the ingest ledger by the first night's %d ingest jobs",
+        ingestJobs).isBetween(1L, ingestJobs / 4);
   }
 
   @Test
@@ -308,8 +337,7 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
    */
   static Map<String, Long> attributeInstancesPerFile(Path root) throws IOException {
     Map<String, Long> counts = new TreeMap<>();
-    com.fasterxml.jackson.databind.ObjectMapper json =
-        new com.fasterxml.jackson.databind.ObjectMapper();
+    ObjectMapper json = new ObjectMapper();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         long instances = 0;

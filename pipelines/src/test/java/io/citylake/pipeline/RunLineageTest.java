@@ -97,7 +97,7 @@ class RunLineageTest extends SparkTestBase {
 
     assertThatCode(() -> {
       lineage.started(JOB);
-      lineage.completed(JOB);
+      lineage.completed(JOB, io.citylake.job.Bookkeeping.deferred().forJob(JOB.name()));
     }).doesNotThrowAnyException();
     assertThat(lake.resolve("_lineage")).isRegularFile()
         .hasContent("a file where the folder should be");
