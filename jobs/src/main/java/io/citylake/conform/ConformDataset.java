@@ -111,11 +111,11 @@ public final class ConformDataset implements Job {
         doc().ensure(context.spark(), silverPath);
       }
       List<ConformPlan.Tally> tallies = ConformPlan.tallies(classified);
-      Quarantine.replace(context, table, days, ConformPlan.quarantineRows(classified),
-          ConformAccounting.totals(tallies)[2]);
+      long[] totals = ConformAccounting.totals(tallies);
+      Quarantine.replace(context, table, days, ConformPlan.quarantineRows(classified), totals[2]);
       QualityChecks.record(context, table, tallies);
       ConformAccounting.replace(context, table, days, tallies);
-      return result(days, ConformAccounting.totals(tallies));
+      return result(days, totals);
     } finally {
       classified.unpersist();
     }

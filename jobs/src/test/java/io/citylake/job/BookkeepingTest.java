@@ -23,6 +23,11 @@ class BookkeepingTest extends SparkTestBase {
   private static final LocalDate DAY = LocalDate.of(2026, 11, 14);
   private final List<Commit> commits = new ArrayList<>();
 
+  /** The context of a run whose bookkeeping waits, as under the pipeline runner. */
+  private static JobContext deferredRun() {
+    return context(DAY).withBookkeeping(Bookkeeping.deferred());
+  }
+
   /** The context of one job of the run {@code context} belongs to. */
   private static JobContext job(JobContext context, String name) {
     return context.withBookkeeping(context.bookkeeping().forJob(name));
@@ -51,8 +56,7 @@ class BookkeepingTest extends SparkTestBase {
 
   @Test
   void aRunCommitsEachTableOnceWhenAReaderOfItsWritersStarts() {
-    Bookkeeping run = Bookkeeping.deferred();
-    JobContext context = context(DAY).withBookkeeping(run);
+    JobContext context = deferredRun();
     JobContext a = job(context, "conform.a");
     JobContext b = job(context, "conform.b");
 
@@ -60,46 +64,45 @@ class BookkeepingTest extends SparkTestBase {
     a.record(append("results", "a", 3L));
     b.record(replace("accounting", "dataset = 'b'", "b", 2L));
     b.record(append("results", "b", 4L));
-    run.commitWaiting(context, Set.of("ingest.x")); // a job downstream of neither
+    context.bookkeeping().commitWaiting(context, Set.of("ingest.x")); // a job downstream of neither
     assertThat(commits).isEmpty();
-    run.commitWaiting(context, Set.of("conform.b", "ingest.x"));
+    context.bookkeeping().commitWaiting(context, Set.of("conform.b", "ingest.x"));
 
     assertThat(commits).containsExactly(
         new Commit("accounting", List.of(RowFactory.create("a", 1L), RowFactory.create("b", 2L)),
             "(dataset = 'a') OR (dataset = 'b')"),
         new Commit("results", List.of(RowFactory.create("a", 3L), RowFactory.create("b", 4L)),
             null));
-    run.commitWaiting(context, null);
+    context.bookkeeping().commitWaiting(context, null);
     assertThat(commits).as("nothing is committed twice").hasSize(2);
   }
 
   /** The run's lineage lists what a job recorded, even once another job's start committed it. */
   @Test
   void aJobKnowsTheRowsItMadeAfterTheyAreCommitted() {
-    Bookkeeping run = Bookkeeping.deferred();
-    JobContext context = context(DAY).withBookkeeping(run);
+    JobContext context = deferredRun();
     JobContext a = job(context, "ingest.a");
-    JobContext b = job(context, "ingest.b");
-
     a.record(append("ledger", "a", 1L));
+    JobContext b = job(context, "ingest.b");
     b.record(append("ledger", "b", 2L));
-    a.record(append("ledger", "a", 3L));
-    a.record(append("results", "a", 4L));
-    run.commitWaiting(context, Set.of("ingest.b"));
+    for (BookkeepingWrite later : List.of(append("ledger", "a", 3L), append("results", "a", 4L))) {
+      a.record(later);
+    }
+    context.bookkeeping().commitWaiting(context, Set.of("ingest.b"));
 
     assertThat(commits).hasSize(2);
     assertThat(a.bookkeeping().rowsMade("ledger"))
         .containsExactly(RowFactory.create("a", 1L), RowFactory.create("a", 3L));
     assertThat(b.bookkeeping().rowsMade("ledger")).containsExactly(RowFactory.create("b", 2L));
     assertThat(b.bookkeeping().rowsMade("results")).isEmpty();
-    assertThat(run.rowsMade("ledger")).as("the run's own bookkeeping made nothing").isEmpty();
+    assertThat(context.bookkeeping().rowsMade("ledger"))
+        .as("the run's own bookkeeping made nothing").isEmpty();
   }
 
   /** A job's data first, the accounting that marks its days done last, whatever other jobs did. */
   @Test
   void tablesAreCommittedInTheOrderOfTheirLastWrite() {
-    Bookkeeping run = Bookkeeping.deferred();
-    JobContext context = context(DAY).withBookkeeping(run);
+    JobContext context = deferredRun();
     JobContext wroteItsQuarantineAtOnce = job(context, "conform.a");
     JobContext heldItsQuarantine = job(context, "conform.b");
 
@@ -108,7 +111,7 @@ class BookkeepingTest extends SparkTestBase {
     heldItsQuarantine.record(replace("quarantine", "dataset = 'b'", "b", 1L));
     heldItsQuarantine.record(append("results", "b", 1L));
     heldItsQuarantine.record(replace("accounting", "dataset = 'b'", "b", 1L));
-    run.commitWaiting(context, null);
+    context.bookkeeping().commitWaiting(context, null);
 
     assertThat(commits).extracting(Commit::table)
         .containsExactly("quarantine", "results", "accounting");
