@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -114,8 +115,7 @@ public final class RunLineage {
   private List<Dataset> withRawFiles(Job job, Bookkeeping made) {
     List<Dataset> inputs = new ArrayList<>();
     String raw = Layer.RAW.directory() + ".";
-    List<org.apache.spark.sql.Row> ledgerRows =
-        made.rowsMade(context.paths().bronze(IngestLedger.TABLE));
+    List<Row> ledgerRows = made.rowsMade(context.paths().bronze(IngestLedger.TABLE));
     for (Dataset input : inputsRead.getOrDefault(job.name(), datasets(job.inputs()))) {
       List<Dataset> files = input.name().startsWith(raw)
           ? IngestedFiles.of(ledgerRows, input.name().substring(raw.length()))

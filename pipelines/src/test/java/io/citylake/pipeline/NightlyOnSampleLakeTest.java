@@ -2,15 +2,15 @@ package io.citylake.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.citylake.conform.LoadReference;
 import io.citylake.conform.Quarantine;
 import io.citylake.contract.RawDataset;
 import io.citylake.contract.RawFormat;
 import io.citylake.ingest.IngestGtfsFeeds;
+import io.citylake.ingest.IngestLedger;
 import io.citylake.lake.LakeConfig;
 import io.citylake.lake.LakePaths;
+import io.citylake.ops.LakeTableHistory;
 import io.citylake.quality.QualityGate;
 import io.citylake.report.KpiReportJob;
 import io.citylake.testing.SparkTestBase;
@@ -85,22 +85,13 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
    */
   @Test
   @Order(3)
-  void theIngestStageRecordsItsFilesInAFewLedgerCommits() throws IOException {
+  void theIngestStageRecordsItsFilesInAFewLedgerCommits() {
     long ingestJobs = firstNight.outcomes().stream()
         .filter(o -> o.job().startsWith("ingest.")).count();
-    ObjectMapper json = new ObjectMapper();
-    long ledgerCommits = 0;
-    try (Stream<Path> log = Files.list(root.resolve("bronze/ingest_ledger/_delta_log"))) {
-      for (Path commit : log.filter(p -> p.toString().endsWith(".json")).toList()) {
-        for (String line : Files.readAllLines(commit)) {
-          JsonNode info = json.readTree(line).path("commitInfo");
-          if (firstNight.runId().equals(info.path("userMetadata").asText(null))
-              && "WRITE".equals(info.path("operation").asText())) {
-            ledgerCommits++;
-          }
-        }
-      }
-    }
+    long ledgerCommits = new LakeTableHistory(spark(), paths())
+        .history("bronze." + IngestLedger.TABLE, Integer.MAX_VALUE).stream()
+        .filter(v -> firstNight.runId().equals(v.run()) && "WRITE".equals(v.operation()))
+        .count();
     assertThat(ingestJobs).isGreaterThan(10);
     assertThat(ledgerCommits).as("appends to the ingest ledger by the first night's %d ingest jobs",
         ingestJobs).isBetween(1L, ingestJobs / 4);
@@ -337,7 +328,8 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
    */
   static Map<String, Long> attributeInstancesPerFile(Path root) throws IOException {
     Map<String, Long> counts = new TreeMap<>();
-    ObjectMapper json = new ObjectMapper();
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         long instances = 0;
