@@ -65,6 +65,22 @@ public final class Bookkeeping {
     }
   }
 
+  /**
+   * Whether a write this job made to the table at {@code path} is not committed yet, so the
+   * table's newest version does not hold it. Waits for a commit in progress, whose version is
+   * then the table's newest.
+   */
+  public boolean waits(String path) {
+    if (waiting == null || job == null) {
+      return false;
+    }
+    synchronized (committing) {
+      synchronized (waiting) {
+        return waiting.stream().anyMatch(w -> job.equals(w.job()) && w.write().path().equals(path));
+      }
+    }
+  }
+
   /** Whether writes wait for {@link #commitWaiting}. */
   public boolean deferring() {
     return waiting != null;

@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Records a run's lineage as the {@link PipelineRunner} starts and ends each job: an OpenLineage
  * START with the Delta versions of the job's declared inputs, then a COMPLETE with the versions
- * of its outputs (and, for an ingest job, the raw files it ingested, from the ingest ledger rows
- * it handed the run: {@link IngestedFiles}) or a FAIL with the reason, appended to
+ * of its outputs (none for a bookkeeping table whose rows from the job still wait for the run's
+ * commit; and, for an ingest job, the raw files it ingested, from the ingest ledger rows it
+ * handed the run: {@link IngestedFiles}) or a FAIL with the reason, appended to
  * {@code <lake>/_lineage/<run id>.jsonl}. Costs one Delta log listing per declared table and
  * event and no Spark job (milliseconds per job). Lineage is a record, not a result: a failure to
  * write it is a warning in the log, never a failed job.
@@ -59,7 +60,7 @@ public final class RunLineage {
   /** @param made where the job handed its bookkeeping rows (its ledger rows among them) */
   public void completed(Job job, Bookkeeping made) {
     record(job, () -> event(Type.COMPLETE, job, withRawFiles(job, made),
-        datasets(job.outputs()), null));
+        outputs(job, made), null));
   }
 
   public void failed(Job job, String reason) {
@@ -99,11 +100,26 @@ public final class RunLineage {
         .map(t -> Dataset.table(t.toString(), version(t))).toList();
   }
 
+  /**
+   * The job's outputs with their versions after it, except a bookkeeping table whose rows from
+   * the job wait for the run's commit ({@link Bookkeeping}): no version yet holds them, so it
+   * has none (-1) rather than the one before them.
+   */
+  private List<Dataset> outputs(Job job, Bookkeeping made) {
+    return job.outputs().stream().map(TableRef::whole).distinct()
+        .map(t -> Dataset.table(t.toString(),
+            made.waits(path(t)) ? -1 : version(t))).toList();
+  }
+
+  private String path(TableRef table) {
+    return context.paths().layer(table.layer(), table.table());
+  }
+
   private long version(TableRef table) {
     if (!Layer.TABLE_LAYERS.contains(table.layer())) {
       return -1;
     }
-    String path = context.paths().layer(table.layer(), table.table());
+    String path = path(table);
     try {
       return DeltaTables.lastCommit(context.spark(), path).version();
     } catch (RuntimeException missingOrUnreadable) {
