@@ -25,6 +25,7 @@ public record ExpressionEvaluation(boolean compiled, long dayTextBytes) {
 
   static final String WHOLE_STAGE = "spark.sql.codegen.wholeStage";
   static final String FACTORY_MODE = "spark.sql.codegen.factoryMode";
+  static final String SUBEXPRESSIONS = "spark.sql.subexpressionElimination.enabled";
 
   /** The choice for a night whose day delivered {@code dayTextBytes} of raw text. */
   public static ExpressionEvaluation forDayText(long dayTextBytes) {
@@ -40,5 +41,12 @@ public record ExpressionEvaluation(boolean compiled, long dayTextBytes) {
     spark.conf().set(WHOLE_STAGE, String.valueOf(compiled));
     // FALLBACK is Spark's default: compile, and interpret an expression that fails to compile
     spark.conf().set(FACTORY_MODE, compiled ? "FALLBACK" : "NO_CODEGEN");
+    // Compiled code shares a repeated subexpression at compile time, for free. Interpreted,
+    // Spark shares it through a Guava cache that it empties and refills for every row: a tenth
+    // of the task threads' CPU on the sample night, more than evaluating the few repeated
+    // subexpressions twice (docs/performance.md, twenty-first round).
+    if (!spark.sparkContext().conf().contains(SUBEXPRESSIONS)) {
+      spark.conf().set(SUBEXPRESSIONS, String.valueOf(compiled));
+    }
   }
 }

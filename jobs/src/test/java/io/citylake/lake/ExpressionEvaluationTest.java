@@ -44,20 +44,26 @@ class ExpressionEvaluationTest extends SparkTestBase {
   void theChoiceIsSetOnTheSession() {
     String factoryMode = spark().conf().get(ExpressionEvaluation.FACTORY_MODE);
     String wholeStage = spark().conf().get(ExpressionEvaluation.WHOLE_STAGE);
+    String subexpressions = spark().conf().get(ExpressionEvaluation.SUBEXPRESSIONS);
     try {
       ExpressionEvaluation.forDayText(10).applyTo(spark());
       assertThat(spark().conf().get(ExpressionEvaluation.FACTORY_MODE)).isEqualTo("NO_CODEGEN");
       assertThat(spark().conf().get(ExpressionEvaluation.WHOLE_STAGE)).isEqualTo("false");
-      // an interpreted query gives what a compiled one gives
-      String query = "SELECT id % 7 AS k, sum(id * 3) AS s FROM range(1000) GROUP BY 1 ORDER BY 1";
+      assertThat(spark().conf().get(ExpressionEvaluation.SUBEXPRESSIONS)).isEqualTo("false");
+      // an interpreted query, with a subexpression repeated within a row, gives what a
+      // compiled one gives
+      String query = "SELECT id % 7 AS k, sum(id * 3) AS s, sum(abs(id - 500) * abs(id - 500)) AS q"
+          + " FROM range(1000) GROUP BY 1 ORDER BY 1";
       var interpreted = rows(query);
       ExpressionEvaluation.forDayText(ExpressionEvaluation.COMPILE_FROM_BYTES).applyTo(spark());
       assertThat(spark().conf().get(ExpressionEvaluation.FACTORY_MODE)).isEqualTo("FALLBACK");
       assertThat(spark().conf().get(ExpressionEvaluation.WHOLE_STAGE)).isEqualTo("true");
+      assertThat(spark().conf().get(ExpressionEvaluation.SUBEXPRESSIONS)).isEqualTo("true");
       assertThat(rows(query)).hasSize(7).isEqualTo(interpreted);
     } finally {
       spark().conf().set(ExpressionEvaluation.FACTORY_MODE, factoryMode);
       spark().conf().set(ExpressionEvaluation.WHOLE_STAGE, wholeStage);
+      spark().conf().set(ExpressionEvaluation.SUBEXPRESSIONS, subexpressions);
     }
   }
 
