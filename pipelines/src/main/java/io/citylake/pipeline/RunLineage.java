@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.apache.spark.sql.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -96,8 +97,7 @@ public final class RunLineage {
 
   /** Each whole table once, with its newest Delta version (-1 for files and missing tables). */
   private List<Dataset> datasets(List<TableRef> refs) {
-    return refs.stream().map(TableRef::whole).distinct()
-        .map(t -> Dataset.table(t.toString(), version(t))).toList();
+    return datasets(refs, table -> false);
   }
 
   /**
@@ -106,9 +106,12 @@ public final class RunLineage {
    * has none (-1) rather than the one before them.
    */
   private List<Dataset> outputs(Job job, Bookkeeping made) {
-    return job.outputs().stream().map(TableRef::whole).distinct()
-        .map(t -> Dataset.table(t.toString(),
-            made.waits(path(t)) ? -1 : version(t))).toList();
+    return datasets(job.outputs(), table -> made.waits(path(table)));
+  }
+
+  private List<Dataset> datasets(List<TableRef> refs, Predicate<TableRef> unversioned) {
+    return refs.stream().map(TableRef::whole).distinct()
+        .map(t -> Dataset.table(t.toString(), unversioned.test(t) ? -1 : version(t))).toList();
   }
 
   private String path(TableRef table) {
