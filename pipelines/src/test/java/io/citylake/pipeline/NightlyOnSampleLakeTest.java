@@ -2,6 +2,7 @@ package io.citylake.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.citylake.conform.LoadReference;
 import io.citylake.conform.Quarantine;
 import io.citylake.contract.RawDataset;
@@ -328,8 +329,7 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
    */
   static Map<String, Long> attributeInstancesPerFile(Path root) throws IOException {
     Map<String, Long> counts = new TreeMap<>();
-    com.fasterxml.jackson.databind.ObjectMapper json =
-        new com.fasterxml.jackson.databind.ObjectMapper();
+    ObjectMapper json = new ObjectMapper();
     try (Stream<Path> files = Files.walk(root)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
         long instances = 0;

@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.citylake.job.Bookkeeping;
+import io.citylake.job.BookkeepingWrite;
 import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
 import io.citylake.job.TableRef;
+import io.citylake.lineage.LineageLog;
 import io.citylake.testing.SparkTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +70,7 @@ class RunLineageTest extends SparkTestBase {
   void aBookkeepingOutputHasAVersionOnlyOnceTheJobsRowsAreCommitted() {
     StructType schema = new StructType().add("job", DataTypes.StringType);
     JobContext run = context(LocalDate.parse("2026-11-15"))
-        .withBookkeeping(io.citylake.job.Bookkeeping.deferred());
+        .withBookkeeping(Bookkeeping.deferred());
     String path = run.paths().silver("kept_rows");
     spark().createDataFrame(List.of(RowFactory.create("before")), schema)
         .write().format("delta").save(path);
@@ -85,7 +88,7 @@ class RunLineageTest extends SparkTestBase {
     run.bookkeeping().commitWaiting(run, null); // a reader's start, before the COMPLETE
     lineage.completed(committed, second.bookkeeping());
 
-    List<JsonNode> events = new io.citylake.lineage.LineageLog(run.paths().root(),
+    List<JsonNode> events = new LineageLog(run.paths().root(),
         spark().sparkContext().hadoopConfiguration()).read(run.runId());
     assertThat(events).extracting(e -> e.at("/job/name").asText(),
             e -> e.at("/outputs/0/facets").has("version"),
@@ -95,7 +98,7 @@ class RunLineageTest extends SparkTestBase {
 
   /** Hands the run a row for the table at {@code path}. */
   private static void keep(JobContext job, String path, StructType schema) {
-    job.record(new io.citylake.job.BookkeepingWrite(path,
+    job.record(new BookkeepingWrite(path,
         List.of(RowFactory.create("kept")), null, (ctx, rows, where) ->
             ctx.spark().createDataFrame(rows, schema).write().format("delta").mode("append")
                 .save(path)));
@@ -133,7 +136,7 @@ class RunLineageTest extends SparkTestBase {
     first.failed(JOB, "first");
     second.failed(JOB, "second");
 
-    List<JsonNode> events = new io.citylake.lineage.LineageLog(context.paths().root(),
+    List<JsonNode> events = new LineageLog(context.paths().root(),
         spark().sparkContext().hadoopConfiguration()).read(context.runId());
     assertThat(events).extracting(e -> e.at("/run/facets/errorMessage/message").asText())
         .containsExactlyInAnyOrder("", "", "first", "second");
@@ -150,7 +153,7 @@ class RunLineageTest extends SparkTestBase {
 
     assertThatCode(() -> {
       lineage.started(JOB);
-      lineage.completed(JOB, io.citylake.job.Bookkeeping.deferred().forJob(JOB.name()));
+      lineage.completed(JOB, Bookkeeping.deferred().forJob(JOB.name()));
     }).doesNotThrowAnyException();
     assertThat(lake.resolve("_lineage")).isRegularFile()
         .hasContent("a file where the folder should be");
