@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.spark.SparkConf;
 
 /**
  * The embedded Derby metastore under {@code <lake>/_metastore}, which travels with the lake when
@@ -28,22 +27,7 @@ public final class EmbeddedMetastore {
   private static final String DATABASES = "SELECT NAME, DB_LOCATION_URI FROM APP.DBS";
   private static final String MOVE = "UPDATE APP.DBS SET DB_LOCATION_URI = ? WHERE NAME = ?";
 
-  /** The session setting naming the lake's metastore directory, when the metastore is embedded. */
-  static final String DIRECTORY_SETTING = "spark.citylake.embeddedMetastore";
-
   private EmbeddedMetastore() {}
-
-  /**
-   * Whether the session's metastore ({@code conf}: its Spark context's configuration) is the
-   * lake's embedded one and Derby has not created it yet: then no table is registered in it, and
-   * nothing needs the metastore before a command registers tables. A first night so leaves
-   * creating it (a few seconds of Derby and Hive start-up on the main thread before any job could
-   * run) to its last stage, beside the report.
-   */
-  public static boolean notCreatedYet(SparkConf conf) {
-    scala.Option<String> dir = conf.getOption(DIRECTORY_SETTING);
-    return dir.isDefined() && !Files.isDirectory(database(Path.of(dir.get())));
-  }
 
   /** Derby's folder inside the metastore directory. */
   static Path database(Path metastoreDir) {

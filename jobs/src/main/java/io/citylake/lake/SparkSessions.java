@@ -117,8 +117,9 @@ public final class SparkSessions {
    * Spark builds a session's analyzer on its first query, and Sedona's extension registers its
    * hundreds of functions then: about three seconds of one thread, while every other thread that
    * starts a query waits for it (the night's second job thread did, at the start of every night).
-   * Started here, it runs beside the rest of a command's start-up (lease, metastore, raw listing)
-   * instead. A failure is left to the first query, which builds the analyzer again and reports it.
+   * Started here, it runs beside the rest of a command's start-up instead, above all the
+   * metastore's start, which a command opening a lake waits for ({@code LakeCatalog}). A failure
+   * is left to the first query, which builds the analyzer again and reports it.
    */
   private static void buildAnalyzerInTheBackground(SparkSession spark) {
     Thread builder = new Thread(() -> {
@@ -143,8 +144,7 @@ public final class SparkSessions {
     EmbeddedMetastore.moveDatabasesUnder(absolute, warehouse);
     conf.set(
         "spark.hadoop.javax.jdo.option.ConnectionURL",
-        "jdbc:derby:;databaseName=" + EmbeddedMetastore.database(absolute) + ";create=true");
-    conf.set(EmbeddedMetastore.DIRECTORY_SETTING, absolute.toString());
+        "jdbc:derby:;databaseName=" + absolute.resolve("metastore_db") + ";create=true");
     conf.set("spark.hadoop.datanucleus.schema.autoCreateAll", "true");
     conf.set("spark.hadoop.hive.metastore.schema.verification", "false");
     // Hive copies the warehouse folder's group and permissions onto each table's folder it

@@ -1,7 +1,6 @@
 package io.citylake.publish;
 
 import io.citylake.lake.CityLakeException;
-import io.citylake.lake.EmbeddedMetastore;
 import io.citylake.lake.LakeConfig;
 import io.citylake.lake.LakeLocation;
 import io.citylake.lake.Layer;
@@ -53,9 +52,6 @@ public final class LakeCatalog {
 
   /** Re-points or drops every layer table registered outside {@code config}'s lake root. */
   public Changes resolveUnder(LakeConfig config) {
-    if (EmbeddedMetastore.notCreatedYet(spark.sparkContext().conf())) {
-      return new Changes(List.of(), List.of());
-    }
     ExternalCatalog catalog = spark.sharedState().externalCatalog();
     URI root = config.lakeRoot();
     List<String> repointed = new ArrayList<>();

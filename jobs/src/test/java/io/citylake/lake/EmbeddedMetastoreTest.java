@@ -51,20 +51,6 @@ class EmbeddedMetastoreTest extends SparkTestBase {
   }
 
   @Test
-  void aMetastoreIsNotCreatedYetUntilDerbyMadeItsFolder(@TempDir Path lake) throws Exception {
-    Path metastore = lake.resolve("_metastore");
-    org.apache.spark.SparkConf conf = new org.apache.spark.SparkConf(false)
-        .set(EmbeddedMetastore.DIRECTORY_SETTING, metastore.toString());
-    assertThat(EmbeddedMetastore.notCreatedYet(conf)).isTrue();
-    backUpTheSessionMetastoreTo(metastore);
-    assertThat(EmbeddedMetastore.notCreatedYet(conf)).isFalse();
-    // a metastore service or a cluster's own: never taken for empty
-    assertThat(EmbeddedMetastore.notCreatedYet(new org.apache.spark.SparkConf(false))).isFalse();
-    // the session of the tests names its own embedded metastore, which Spark has created by now
-    assertThat(EmbeddedMetastore.notCreatedYet(spark().sparkContext().conf())).isFalse();
-  }
-
-  @Test
   void locationsAreComparedAsPaths() {
     URI lake = URI.create("file:/data/lake");
     assertThat(LakeLocation.isUnder(lake, "file:///data/lake/gold/x")).isTrue();
