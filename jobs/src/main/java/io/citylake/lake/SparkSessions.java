@@ -77,6 +77,10 @@ public final class SparkSessions {
     conf.setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
     conf.setIfMissing("spark.kryo.registrator", "org.apache.sedona.core.serde.SedonaKryoRegistrator");
     conf.setIfMissing("spark.sql.shuffle.partitions", String.valueOf(settings.shufflePartitions()));
+    // the nightly runner's job threads submit Spark jobs side by side, each to a pool of its own:
+    // a free core goes to the pool running fewer tasks, so one job's small query (a Delta log
+    // read, a collect) no longer waits behind every task of the other job's big stage (FIFO)
+    conf.setIfMissing("spark.scheduler.mode", "FAIR");
     conf.setIfMissing("spark.ui.enabled", String.valueOf(settings.uiEnabled()));
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");
     conf.setIfMissing("spark.sql.session.timeZone", "Asia/Tokyo");

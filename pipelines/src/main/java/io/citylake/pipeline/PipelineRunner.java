@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PipelineRunner {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
+  private static final String SCHEDULER_POOL = "spark.scheduler.pool";
   private final PipelineGraph graph;
   private final int parallelism;
 
@@ -58,8 +60,9 @@ public final class PipelineRunner {
     List<Job> order = graph.topologicalOrder().stream().filter(selected).toList();
     Map<String, JobOutcome> outcomes = new LinkedHashMap<>();
     Set<String> running = new HashSet<>();
+    AtomicInteger threads = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
-      Thread thread = new Thread(r, "citylake-job");
+      Thread thread = new Thread(r, "citylake-job-" + threads.incrementAndGet());
       thread.setDaemon(true);
       return thread;
     });
@@ -126,6 +129,11 @@ public final class PipelineRunner {
    */
   private JobOutcome runOne(JobContext context, Job job, RunLineage lineage) {
     context.spark().sparkContext().setJobGroup(job.name(), job.description(), false);
+    // each job thread queues its Spark jobs in a scheduler pool of its own (FAIR mode, see
+    // SparkSessions): a small query of one job gets the next free core instead of waiting
+    // behind every task of a big stage the other job submitted first
+    context.spark().sparkContext().setLocalProperty(SCHEDULER_POOL,
+        Thread.currentThread().getName());
     try {
       JobOutcome unrecorded = commitUpstreamBookkeeping(context, job);
       lineage.started(job);
