@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PipelineRunner {
   private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
-  private static final String SCHEDULER_POOL = "spark.scheduler.pool";
+  /** Spark's local property naming the scheduler pool a thread's jobs are queued in. */
+  static final String SCHEDULER_POOL = "spark.scheduler.pool";
   private final PipelineGraph graph;
   private final int parallelism;
 

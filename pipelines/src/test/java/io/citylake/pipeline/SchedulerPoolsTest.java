@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 class SchedulerPoolsTest extends SparkTestBase {
   private static final LocalDate DAY = LocalDate.of(2026, 11, 14);
 
-  /** Counts one row through Spark once both jobs are running, and notes its group's pool. */
+  /** Counts one row through Spark once both jobs are running (one Spark job in its group). */
   private record Counting(String name, CountDownLatch bothRunning) implements Job {
     @Override
     public String description() {
@@ -67,7 +67,7 @@ class SchedulerPoolsTest extends SparkTestBase {
         String group = start.properties().getProperty("spark.jobGroup.id");
         if (group != null && group.startsWith("kpi.count_")) {
           poolOfGroup.put(group, String.valueOf(start.properties()
-              .getProperty("spark.scheduler.pool")));
+              .getProperty(PipelineRunner.SCHEDULER_POOL)));
         }
       }
     };
