@@ -43,7 +43,7 @@ class ConformDatasetTest extends SparkTestBase {
   }
 
   private static Path tapsFile(LocalDate day, String name) {
-    return lakeDir.resolve(RawDataset.TRANSIT_TAPS.rawPath()).resolve("dt=" + day).resolve(name);
+    return lakeDir().resolve(RawDataset.TRANSIT_TAPS.rawPath()).resolve("dt=" + day).resolve(name);
   }
 
   private static JobResult night(LocalDate day) {

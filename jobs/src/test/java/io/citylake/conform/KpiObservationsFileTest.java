@@ -20,7 +20,7 @@ class KpiObservationsFileTest extends SparkTestBase {
 
   @Test
   void aBadValueIsQuarantinedWithItsReasonAndTheGoodLinesAreKept() throws Exception {
-    Path reference = Files.createDirectories(lakeDir.resolve("reference"));
+    Path reference = Files.createDirectories(lakeDir().resolve("reference"));
     String bad = "households_moved_in,susami,calendar,2024,ten,households,Town report,"
         + "Susami town office,2025-01-15";
     Files.writeString(reference.resolve("kpi_observations.csv"), String.join("\n",

@@ -54,7 +54,7 @@ class NgsiLdConformTest extends SparkTestBase {
       + "\"unitCode\":\"XYZ\"}}\n]";
 
   private static Path ngsi(LocalDate day, String name) {
-    return lakeDir.resolve(RawDataset.SENSOR_NGSI_LD.rawPath()).resolve("dt=" + day)
+    return lakeDir().resolve(RawDataset.SENSOR_NGSI_LD.rawPath()).resolve("dt=" + day)
         .resolve(name);
   }
 
@@ -135,7 +135,7 @@ class NgsiLdConformTest extends SparkTestBase {
         .get(0).getLong(0);
     long expected = 0;
     List<Path> files;
-    try (var walk = Files.walk(lakeDir.resolve(RawDataset.SENSOR_NGSI_LD.rawPath()))) {
+    try (var walk = Files.walk(lakeDir().resolve(RawDataset.SENSOR_NGSI_LD.rawPath()))) {
       files = walk.filter(Files::isRegularFile).toList();
     }
     for (Path file : files) {

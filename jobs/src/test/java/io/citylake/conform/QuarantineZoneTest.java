@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.citylake.job.TableRef;
 import io.citylake.lake.LakePaths;
 import io.citylake.publish.MetastoreTables;
+import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The quarantine's zone of its own: a lake written before it existed kept the quarantine in
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * after moves the table, rows and history, to {@code quarantine/rejected_rows} and drops the old
  * metastore entry, and later nights find nothing to move.
  */
+@ResourceLock(SharedResources.METASTORE)
 class QuarantineZoneTest extends SparkTestBase {
 
   @Test
@@ -51,7 +54,7 @@ class QuarantineZoneTest extends SparkTestBase {
 
   @Test
   void aLakeWithoutAnOldQuarantineHasNothingToMove() throws Exception {
-    Path newLake = Files.createDirectories(lakeDir.resolve("new-lake/bronze")).getParent();
+    Path newLake = Files.createDirectories(lakeDir().resolve("new-lake/bronze")).getParent();
     LakePaths paths = io.citylake.lake.LakeConfig.local(newLake).paths();
     assertThat(Quarantine.moveOutOfBronze(spark(), paths)).isFalse();
     assertThat(newLake.resolve("quarantine")).doesNotExist();

@@ -69,10 +69,10 @@ class BadInputCorpusTest extends SparkTestBase {
 
   @BeforeAll
   static void oneNightOverTheCorpus() {
-    delivered = new ArrayList<>(BadInputCorpus.copyInto(lakeDir));
+    delivered = new ArrayList<>(BadInputCorpus.copyInto(lakeDir()));
     unreadableFile().ifPresent(delivered::add);
     // Maven leaves .DS_Store out of test resources, so the stray is written here
-    delivered.add(RawFiles.writeBytes(lakeDir.resolve(DS_STORE),
+    delivered.add(RawFiles.writeBytes(lakeDir().resolve(DS_STORE),
         new byte[] {0, 0, 0, 1, 'B', 'u', 'd', '1', 0, 0, 16, 0}));
     ConformFunctions.register(spark(), new Pseudonymizer(KEY));
     reference("ref_sensors", "sensor_id STRING, municipality STRING, lon DOUBLE, lat DOUBLE",
@@ -141,7 +141,7 @@ class BadInputCorpusTest extends SparkTestBase {
    * not delivered at all and its kind is skipped.
    */
   private static Optional<Path> unreadableFile() {
-    Path file = RawFiles.write(lakeDir.resolve(UNREADABLE), List.of(
+    Path file = RawFiles.write(lakeDir().resolve(UNREADABLE), List.of(
         "tap_id,card_id,auth,kind,stop_id,route_id,tapped_at,fare_yen",
         "locked-1,IC-1,ic,board,S1,R1,2026-11-01T08:00:00+09:00,210"));
     try {
@@ -238,7 +238,7 @@ class BadInputCorpusTest extends SparkTestBase {
     Set<String> manifest = CORPUS.stream().map(BadInputCorpus.Entry::file)
         .filter(file -> !(file.equals(UNREADABLE) && unreadableIsReadable))
         .collect(Collectors.toCollection(TreeSet::new));
-    Set<String> files = delivered.stream().map(p -> lakeDir.relativize(p).toString())
+    Set<String> files = delivered.stream().map(p -> lakeDir().relativize(p).toString())
         .collect(Collectors.toCollection(TreeSet::new));
     assertThat(files).isEqualTo(manifest);
   }
@@ -255,7 +255,7 @@ class BadInputCorpusTest extends SparkTestBase {
       }
       long bronze = BRONZE.getOrDefault(e.file(), 0L);
       if (e.ledger() != null && IngestLedger.inBronze(e.ledger())) {
-        long lines = BadInputCorpus.nonBlankLines(lakeDir.resolve(e.file()));
+        long lines = BadInputCorpus.nonBlankLines(lakeDir().resolve(e.file()));
         assertThat(bronze).as(e.kind()).isEqualTo(lines - e.headerLines());
       } else {
         assertThat(bronze).as(e.kind()).isZero();

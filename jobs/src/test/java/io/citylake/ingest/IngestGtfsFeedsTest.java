@@ -21,7 +21,7 @@ class IngestGtfsFeedsTest extends SparkTestBase {
 
   @Test
   void everyLineOfEveryRealFeedFileLandsOnceKeyedByItsHeader() throws IOException {
-    Path gtfs = lakeDir.resolve("raw/transit/gtfs");
+    Path gtfs = lakeDir().resolve("raw/transit/gtfs");
     Map<String, Long> expected = new java.util.TreeMap<>();
     for (String feed : List.of("nihonkotsu-kurayoshi", "google-sample-feed-1")) {
       Path source = RawFiles.sharedReferenceData().resolve("gtfs").resolve(feed);

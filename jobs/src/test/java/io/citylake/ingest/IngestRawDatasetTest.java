@@ -23,7 +23,7 @@ class IngestRawDatasetTest extends SparkTestBase {
   private static final String HEADER = RawDataset.TRANSIT_TAPS.csvHeader();
 
   private static Path tapsFile(LocalDate day, String name) {
-    return lakeDir.resolve(RawDataset.TRANSIT_TAPS.rawPath()).resolve("dt=" + day).resolve(name);
+    return lakeDir().resolve(RawDataset.TRANSIT_TAPS.rawPath()).resolve("dt=" + day).resolve(name);
   }
 
   private static String taps() {
@@ -141,7 +141,7 @@ class IngestRawDatasetTest extends SparkTestBase {
   @Test
   @Order(6)
   void jsonLinesKeepNestedValuesAsTextAndFlagBrokenLines() {
-    Path file = lakeDir.resolve(RawDataset.SENSOR_OBSERVATIONS.rawPath())
+    Path file = lakeDir().resolve(RawDataset.SENSOR_OBSERVATIONS.rawPath())
         .resolve("dt=" + DAY1).resolve("observations.jsonl");
     RawFiles.write(file, List.of(
         "{\"id\":\"urn:ngsi-ld:SnowDepth:sapporo-0001\",\"type\":\"SnowDepth\","

@@ -42,7 +42,7 @@ class RawEncodingTest extends SparkTestBase {
   @BeforeAll
   static void deliverAndRunTheNight() {
     ConformFunctions.register(spark(), new Pseudonymizer("encoding-test-key-0123456789abcdefgh"));
-    Path folder = lakeDir.resolve(RawDataset.TRANSIT_TRIP_DIARY.rawPath()).resolve("dt=" + DAY);
+    Path folder = lakeDir().resolve(RawDataset.TRANSIT_TRIP_DIARY.rawPath()).resolve("dt=" + DAY);
     RawFiles.writeBytes(folder.resolve("diary-sjis.csv.gz"), concat(
         (HEADER + "\r\n" + GOOD + "\r\n").getBytes(CP932), BAD, "\r\n".getBytes(CP932)));
     // the same delivery system's UTF-8 export, with a byte-order mark, stays UTF-8

@@ -23,7 +23,7 @@ class UnusableFilesTest extends SparkTestBase {
   private static final LocalDate DAY = LocalDate.of(2026, 11, 1);
 
   private static Path file(RawDataset dataset, String name) {
-    return RawFiles.delivered(lakeDir, dataset, DAY, name);
+    return RawFiles.delivered(lakeDir(), dataset, DAY, name);
   }
 
   private static String ledger() {

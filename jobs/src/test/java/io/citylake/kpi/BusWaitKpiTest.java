@@ -104,7 +104,7 @@ class BusWaitKpiTest extends SparkTestBase {
   @Test
   void withoutAnyArrivalsDeliveredEveryBoardTapCountsAsOneWithoutAnArrival() {
     // a lake whose first night had taps but no arrivals file: silver.transit_arrivals is absent
-    LakeConfig noArrivals = LakeConfig.local(lakeDir.resolve("no-arrivals"));
+    LakeConfig noArrivals = LakeConfig.local(lakeDir().resolve("no-arrivals"));
     for (String table : List.of("gtfs_stops", "gtfs_trips", "transit_taps")) {
       var writer = spark().read().format("delta").load(lake().paths().silver(table)).write()
           .format("delta");

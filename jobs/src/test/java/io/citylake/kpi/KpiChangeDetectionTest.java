@@ -32,6 +32,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Isolated;
 import scala.collection.JavaConverters;
 
 /**
@@ -40,6 +41,7 @@ import scala.collection.JavaConverters;
  * ridership built on them night after night.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Isolated("it counts every query the session runs")
 class KpiChangeDetectionTest extends SparkTestBase {
   private static final LocalDate DAY1 = LocalDate.of(2026, 11, 1);
   private static final LocalDate DAY2 = LocalDate.of(2026, 11, 2);
@@ -63,7 +65,7 @@ class KpiChangeDetectionTest extends SparkTestBase {
       lines.add(name.replace(".csv", "-") + i + ",IC-" + i + ",ic,board,S1,R1," + day
           + "T08:00:00+09:00,0");
     }
-    RawFiles.write(RawFiles.delivered(lakeDir, RawDataset.TRANSIT_TAPS, day, name), lines);
+    RawFiles.write(RawFiles.delivered(lakeDir(), RawDataset.TRANSIT_TAPS, day, name), lines);
   }
 
   private static void conform(LocalDate day) {

@@ -6,6 +6,7 @@ import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
 import io.citylake.job.TableRef;
 import io.citylake.publish.RegisterTables;
+import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -22,12 +23,14 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Walking minutes on hand-made silver rows: k-anonymity at exactly k, recompute of only the
  * touched day and its month, no work without new data, commented gold tables in the metastore.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(SharedResources.METASTORE)
 class KpiIncrementalTest extends SparkTestBase {
   private static final LocalDate D1 = LocalDate.of(2026, 11, 1);
   private static final LocalDate D2 = LocalDate.of(2026, 11, 2);

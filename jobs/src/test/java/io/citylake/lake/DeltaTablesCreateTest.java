@@ -20,7 +20,7 @@ class DeltaTablesCreateTest extends SparkTestBase {
 
   @Test
   void aCreateFindingAnotherWritersFilesWaitsForItsFirstCommit() throws Exception {
-    String path = lakeDir.resolve("gold/raced").toString();
+    String path = lakeDir().resolve("gold/raced").toString();
     // the other writer's data files, written before its first commit
     spark().range(1).write().parquet(path + "/part-of-the-other-writer");
     CompletableFuture<Void> otherCommits = CompletableFuture.runAsync(() -> {
@@ -43,7 +43,7 @@ class DeltaTablesCreateTest extends SparkTestBase {
 
   @Test
   void filesOfAKilledCreateAreLeftToTheWriterAfterTheWait() {
-    String path = lakeDir.resolve("gold/orphans").toString();
+    String path = lakeDir().resolve("gold/orphans").toString();
     spark().range(1).write().parquet(path + "/files-of-a-killed-create");
 
     boolean created = DeltaTables.createWith(spark().range(5).toDF(), path, "orphans",

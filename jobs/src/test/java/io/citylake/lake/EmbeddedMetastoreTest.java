@@ -2,6 +2,7 @@ package io.citylake.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,12 +15,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A lake's Derby metastore copied elsewhere gets its databases' locations moved under the new
  * lake's warehouse. The metastore here is a real one: an online backup of the test JVM's own,
  * which Spark created with Hive's schema, as a copied lake would carry it.
  */
+@ResourceLock(SharedResources.METASTORE)
 class EmbeddedMetastoreTest extends SparkTestBase {
 
   @Test

@@ -10,11 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A night's choice between compiled and interpreted expressions: by the bytes its day delivered,
  * set on the session for the queries that follow.
  */
+@Isolated("it sets the session's code generation, which every night sets too")
 class ExpressionEvaluationTest extends SparkTestBase {
   private static final LocalDate DAY = LocalDate.of(2026, 11, 14);
 
@@ -28,7 +30,7 @@ class ExpressionEvaluationTest extends SparkTestBase {
 
   @Test
   void theDayTextCountsOnlyTheFilesOfThatDay() throws IOException {
-    Path lake = lakeDir.resolve("day-bytes");
+    Path lake = lakeDir().resolve("day-bytes");
     LakePaths paths = LakeConfig.local(lake).paths();
     write(paths, RawDataset.TRANSIT_TAPS, DAY, "a.csv", 300);
     write(paths, RawDataset.TRANSIT_TAPS, DAY, "b.csv", 20);

@@ -26,7 +26,7 @@ class LakeMaintenanceTest extends SparkTestBase {
   void compactsAndVacuumsWithoutChangingRowsOrForgettingIngestedFiles() {
     // three deliveries to the same day, three nights: three small files in one bronze partition
     for (int file = 1; file <= 3; file++) {
-      RawFiles.write(RawFiles.delivered(lakeDir, RawDataset.TRANSIT_TAPS, DAY,
+      RawFiles.write(RawFiles.delivered(lakeDir(), RawDataset.TRANSIT_TAPS, DAY,
           "taps-" + file + ".csv"), List.of(HEADER,
           "t" + file + ",IC-" + file + ",ic,board,S1,R1,2026-11-01T08:0" + file + ":00+09:00,210"));
       new IngestRawDataset(RawDataset.TRANSIT_TAPS).run(context(DAY));

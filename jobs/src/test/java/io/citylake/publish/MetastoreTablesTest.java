@@ -3,6 +3,7 @@ package io.citylake.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citylake.job.TableRef;
+import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jdk.jfr.consumer.RecordingStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Registering lake tables in the embedded metastore, as {@code publish.register_tables} does for
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code ls -ld} each, copying the warehouse's permissions; docs/performance.md, fifteenth round).
  * The JVM's own {@code jdk.ProcessStart} events are the witness.
  */
+@ResourceLock(SharedResources.METASTORE)
 class MetastoreTablesTest extends SparkTestBase {
   private static final TableRef FIRST = TableRef.silver("metastore_tables_first");
   private static final TableRef PROBE = TableRef.silver("metastore_tables_probe");

@@ -55,22 +55,22 @@ class QualityGateTest extends SparkTestBase {
         RowFactory.create("points_steps", day, 960L, 40L),
         RowFactory.create("sensors_observations", before, 0L, 1000L),
         RowFactory.create("transit_taps", Date.valueOf(GOOD_DAY), 990L, 10L)));
-    Files.createDirectories(lakeDir.resolve("raw/transit/taps/dt=" + GOOD_DAY));
-    Files.writeString(lakeDir.resolve("raw/transit/taps/dt=" + GOOD_DAY + "/a.csv"), "x\n");
-    Files.createDirectories(lakeDir.resolve("raw/transit/taps/dt=2026-11-14"));
-    Files.writeString(lakeDir.resolve("raw/transit/taps/dt=2026-11-14/a.csv"), "x\n");
+    Files.createDirectories(lakeDir().resolve("raw/transit/taps/dt=" + GOOD_DAY));
+    Files.writeString(lakeDir().resolve("raw/transit/taps/dt=" + GOOD_DAY + "/a.csv"), "x\n");
+    Files.createDirectories(lakeDir().resolve("raw/transit/taps/dt=2026-11-14"));
+    Files.writeString(lakeDir().resolve("raw/transit/taps/dt=2026-11-14/a.csv"), "x\n");
     // a folder holding only a stray file is not a delivery
-    Files.createDirectories(lakeDir.resolve("raw/transit/arrivals/dt=2026-11-14"));
-    Files.writeString(lakeDir.resolve("raw/transit/arrivals/dt=2026-11-14/.DS_Store"), "x");
+    Files.createDirectories(lakeDir().resolve("raw/transit/arrivals/dt=2026-11-14"));
+    Files.writeString(lakeDir().resolve("raw/transit/arrivals/dt=2026-11-14/.DS_Store"), "x");
   }
 
   private static void write(String table, StructType schema, List<Row> rows) {
     spark().createDataFrame(rows, schema).write().format("delta").mode("overwrite")
-        .save(lakeDir.resolve(table).toString());
+        .save(lakeDir().resolve(table).toString());
   }
 
   private static void settings(String text) throws IOException {
-    Files.writeString(lakeDir.resolve(QualityGateConfig.FILE), text);
+    Files.writeString(lakeDir().resolve(QualityGateConfig.FILE), text);
   }
 
   @Test
@@ -91,7 +91,7 @@ class QualityGateTest extends SparkTestBase {
           assertThat(QualityGate.isHold(e.getMessage())).isTrue();
         });
     List<Row> failed = rows("SELECT dataset, rule FROM "
-        + delta(lakeDir.resolve("silver/quality_gate").toString())
+        + delta(lakeDir().resolve("silver/quality_gate").toString())
         + " WHERE run_id = '" + context.runId() + "' AND NOT passed ORDER BY dataset");
     assertThat(failed).extracting(Row::toString).containsExactly(
         "[points_steps,file_usable]", "[transit_arrivals,delivered]",
@@ -122,7 +122,7 @@ class QualityGateTest extends SparkTestBase {
             Timestamp.valueOf("2026-11-19 02:00:00"), "unreadable",
             "not a readable gzip file: Unexpected end of input stream")), LEDGER)
         .write().format("delta").mode("append")
-        .save(lakeDir.resolve("bronze/ingest_ledger").toString());
+        .save(lakeDir().resolve("bronze/ingest_ledger").toString());
 
     assertThatThrownBy(() -> new QualityGate().run(context(day)))
         .hasMessageEndingWith("held the night: sensors_observations file unusable:"
@@ -148,7 +148,7 @@ class QualityGateTest extends SparkTestBase {
         .hasMessageEndingWith("held the night: points_steps file unusable:"
             + " raw/points/steps/dt=2026-11-14/s.csv (fields separated by ';', not by ',')");
     List<Row> checks = rows("SELECT dataset, rule, passed, round(value, 3) FROM "
-        + delta(lakeDir.resolve("silver/quality_gate").toString())
+        + delta(lakeDir().resolve("silver/quality_gate").toString())
         + " WHERE run_id = '" + context.runId() + "' ORDER BY dataset, rule");
     assertThat(checks).extracting(Row::toString).containsExactly(
         "[points_steps,file_usable,false,0.0]", "[points_steps,quarantine_share,true,0.04]",

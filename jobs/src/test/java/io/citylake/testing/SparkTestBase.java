@@ -3,6 +3,7 @@ package io.citylake.testing;
 import io.citylake.job.JobContext;
 import io.citylake.lake.ExpressionEvaluation;
 import io.citylake.lake.LakeConfig;
+import io.citylake.lake.LocalTrees;
 import io.citylake.lake.SparkSessions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,19 +15,36 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Base of every Spark test: one {@code local[2]} session per test JVM (Delta, Sedona, Derby
  * metastore in a JVM-wide temp folder, expressions interpreted as on a small day's night) and a
  * fresh lake folder per test class.
+ *
+ * <p>Test classes run two at a time (the surefire configuration of the parent pom), so the lake
+ * folder is the running class's own: a static field of this base would be one for all classes.
  */
+@ExtendWith(SparkTestBase.ClassLake.class)
 public abstract class SparkTestBase {
   private static SparkSession spark;
   private static final AtomicInteger RUNS = new AtomicInteger();
+  /** The lake folder of the class whose code runs on this thread (and threads it starts). */
+  private static final InheritableThreadLocal<Path> LAKE = new InheritableThreadLocal<>();
 
   /** The lake of the current test class; tests create {@code raw/...} below it. */
-  @TempDir protected static Path lakeDir;
+  protected static Path lakeDir() {
+    Path dir = LAKE.get();
+    if (dir == null) {
+      throw new IllegalStateException("No test class's lake on thread "
+          + Thread.currentThread().getName() + ": lakeDir() is for a test class's own code");
+    }
+    return dir;
+  }
 
   protected static synchronized SparkSession spark() {
     if (spark == null) {
@@ -44,7 +62,7 @@ public abstract class SparkTestBase {
   }
 
   protected static LakeConfig lake() {
-    return LakeConfig.local(lakeDir);
+    return LakeConfig.local(lakeDir());
   }
 
   /** A job context for {@code day} on this class's lake with a new run id and a later start. */
@@ -61,5 +79,33 @@ public abstract class SparkTestBase {
   /** A Delta table of this class's lake as a SQL identifier, e.g. {@code delta.`/tmp/.../x`}. */
   protected static String delta(String path) {
     return "delta.`" + path + "`";
+  }
+
+  /**
+   * Gives each test class a fresh lake folder, deleted after the class, and makes it the one
+   * {@link #lakeDir()} returns on the threads that run the class's code.
+   */
+  static final class ClassLake implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
+    private static final ExtensionContext.Namespace NAMESPACE =
+        ExtensionContext.Namespace.create(ClassLake.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+      Path dir = Files.createTempDirectory("citylake-test-lake-");
+      context.getStore(NAMESPACE).put("lake",
+          (ExtensionContext.Store.CloseableResource) () -> LocalTrees.deleteQuietly(dir));
+      context.getStore(NAMESPACE).put("dir", dir);
+      LAKE.set(dir);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+      LAKE.set(context.getStore(NAMESPACE).get("dir", Path.class));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+      LAKE.remove();
+    }
   }
 }

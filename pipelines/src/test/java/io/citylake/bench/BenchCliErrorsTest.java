@@ -3,14 +3,20 @@ package io.citylake.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citylake.cli.CityLakeCli;
+import io.citylake.testing.SharedResources;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Bad use of {@code citylake bench} ends in one line and exit code 2, before any Spark work. */
+@Order(5)
+@ResourceLock(SharedResources.METASTORE)
+@ResourceLock(SharedResources.JDBC_ENDPOINT)
 class BenchCliErrorsTest {
   private record Outcome(int exitCode, String err) {}
 

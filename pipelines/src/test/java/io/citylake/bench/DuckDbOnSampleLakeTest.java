@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citylake.pipeline.RunSummary;
 import io.citylake.pipeline.SampleLakeNight;
+import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The DuckDB baseline over the sample lake's raw files gives exactly gold's values after the
@@ -16,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * KPI, for every municipality and period, counts exactly and ratios within 1e-9 relative. This is
  * what makes the pipeline benchmark's race against DuckDB a fair one.
  */
-@Order(1)
+@Order(10)
+@ResourceLock(value = SharedResources.METASTORE, mode = ResourceAccessMode.READ)
 class DuckDbOnSampleLakeTest extends SparkTestBase {
   private static RunSummary night;
   private static DuckDbBaseline.Result duckdb;

@@ -5,16 +5,22 @@ import static io.citylake.cli.CliRun.assertOneLineError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citylake.publish.PasswordFile;
+import io.citylake.testing.SharedResources;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Wrong flags and paths end in one clear line and a non-zero exit, never a stack trace. */
+@Order(5)
+@ResourceLock(SharedResources.METASTORE)
+@ResourceLock(SharedResources.JDBC_ENDPOINT)
 class CliErrorPathsTest {
 
   @Test

@@ -4,6 +4,7 @@ import static io.citylake.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citylake.pipeline.SampleLakeNight;
+import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -13,13 +14,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * What {@code citylake sql} and {@code citylake export} print on the shared sample lake's first
  * night: qualified table names, null keys in JSON, plain decimals. Nothing is written into the
  * lake: exports go to this class's own folder.
  */
-@Order(1)
+@Order(10)
+@ResourceLock(value = SharedResources.METASTORE, mode = ResourceAccessMode.READ)
 class CliOutputOnSampleLakeTest extends SparkTestBase {
   private static final String NUMBERS = "SELECT CAST(563208364014.8405 AS DOUBLE) AS big,"
       + " CAST(0.00001 AS DOUBLE) AS small, CAST(1E10 AS DOUBLE) AS round,"

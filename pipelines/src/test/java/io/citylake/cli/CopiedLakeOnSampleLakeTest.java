@@ -8,6 +8,7 @@ import io.citylake.lake.LakeLocation;
 import io.citylake.pipeline.NightlyPipeline;
 import io.citylake.pipeline.SampleLakeNight;
 import io.citylake.publish.MetastoreTables;
+import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.net.URI;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A lake copied or moved after its night answers from its own files, through the CLI: the
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * test JVM's one metastore at other lakes.
  */
 @Order(9)
+@ResourceLock(SharedResources.METASTORE)
 class CopiedLakeOnSampleLakeTest extends SparkTestBase {
   private static final String CHANGED = "changed-in-the-original";
 

@@ -4,14 +4,19 @@ import static io.citylake.cli.CliRun.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citylake.testing.RawFiles;
+import io.citylake.testing.SharedResources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** {@code citylake ingest --gtfs}: bad feeds fail in one line; a real feed lands in silver. */
+@Order(5)
+@ResourceLock(SharedResources.METASTORE)
 class IngestGtfsCommandTest {
   @TempDir Path dir;
 

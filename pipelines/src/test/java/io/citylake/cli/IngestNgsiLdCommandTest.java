@@ -6,19 +6,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.citylake.testing.RawFiles;
+import io.citylake.testing.SharedResources;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * {@code citylake ingest --ngsi-ld}: a bad path fails in one line; the Smart Data Models examples
  * are staged byte for byte into the raw layout and every attribute reaches bronze.
  */
+@Order(5)
+@ResourceLock(SharedResources.METASTORE)
 class IngestNgsiLdCommandTest {
   private static final Path EXAMPLES = RawFiles.sharedReferenceData().resolve("ngsi-ld");
   @TempDir Path dir;

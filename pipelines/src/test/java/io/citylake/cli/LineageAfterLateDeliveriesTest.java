@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.citylake.pipeline.SampleLakeNight;
+import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Lineage after the sample's late deliveries ({@link SampleLakeNight#lateDeliveries}): a day that
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * night ingested, and the later night as the run that built the day's gold and silver.
  */
 @Order(3)
+@ResourceLock(SharedResources.METASTORE)
 class LineageAfterLateDeliveriesTest extends SparkTestBase {
   private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -11,6 +11,7 @@ import io.citylake.job.TableRef;
 import io.citylake.pipeline.JobOutcome;
 import io.citylake.pipeline.NightlyPipeline;
 import io.citylake.pipeline.SampleLakeNight;
+import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Lineage on the shared sample lake's first night: the OpenLineage events the night wrote under
@@ -36,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * here as plain gzip CSV, never through citylake's tables), Delta's own history and time travel.
  */
 @Order(1)
+@ResourceLock(value = SharedResources.METASTORE, mode = ResourceAccessMode.READ)
 class LineageOnSampleLakeTest extends SparkTestBase {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static SampleLakeNight.Lake sample;

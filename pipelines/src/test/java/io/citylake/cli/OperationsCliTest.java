@@ -9,6 +9,7 @@ import io.citylake.lake.LakeConfig;
 import io.citylake.pipeline.JobOutcome;
 import io.citylake.pipeline.RunLedger;
 import io.citylake.pipeline.RunSummary;
+import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,27 +19,30 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * {@code citylake runs}, {@code history} and {@code restore} on a tiny lake: one gold table with
  * three versions and a run ledger of two runs, written here with Spark.
  */
+@Order(5)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(SharedResources.METASTORE)
 class OperationsCliTest extends SparkTestBase {
   private static final StructType COUNTS = StructType.fromDDL("id INT");
 
   @BeforeAll
   static void tinyLake() throws IOException {
-    Files.createDirectories(lakeDir.resolve("raw"));
-    String gold = lakeDir.resolve("gold/counts").toString();
+    Files.createDirectories(lakeDir().resolve("raw"));
+    String gold = lakeDir().resolve("gold/counts").toString();
     write(gold, "overwrite", 3, "run-1");
     write(gold, "append", 2, "run-2");
     write(gold, "overwrite", 1, "run-3");
-    RunLedger ledger = new RunLedger(spark(), LakeConfig.local(lakeDir).paths());
+    RunLedger ledger = new RunLedger(spark(), LakeConfig.local(lakeDir()).paths());
     Instant start = Instant.parse("2026-11-14T17:00:00Z");
     ledger.record(new RunLedger.Run("nightly", new RunSummary("run-a", LocalDate.of(2026, 11, 13),
         List.of(JobOutcome.succeeded(JobResult.of("ingest.transit_taps", 10, 10, Map.of()))),
@@ -58,7 +62,7 @@ class OperationsCliTest extends SparkTestBase {
   }
 
   private static String lakePath() {
-    return lakeDir.toString();
+    return lakeDir().toString();
   }
 
   @Test
@@ -100,11 +104,11 @@ class OperationsCliTest extends SparkTestBase {
     assertThat(restore.err()).isEmpty();
     assertThat(restore.out()).isEqualTo("restored gold.counts to version 1 (now version 3)"
         + System.lineSeparator());
-    assertThat(rows("SELECT count(*) FROM " + delta(lakeDir.resolve("gold/counts").toString()))
+    assertThat(rows("SELECT count(*) FROM " + delta(lakeDir().resolve("gold/counts").toString()))
         .get(0).getLong(0)).isEqualTo(5);
     assertThat(run("history", "gold.counts", "--last", "1", "--lake", lakePath()).out())
         .contains("RESTORE");
-    assertThat(lakeDir.resolve("_ops/lease")).isEmptyDirectory();
+    assertThat(lakeDir().resolve("_ops/lease")).isEmptyDirectory();
   }
 
   @Test

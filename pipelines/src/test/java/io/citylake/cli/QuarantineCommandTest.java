@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.citylake.conform.Quarantine;
 import io.citylake.contract.RawDataset;
 import io.citylake.testing.RawFiles;
+import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,13 +18,17 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * {@code citylake quarantine --examples} on a hand-made quarantine: one row per kind of rule
  * (column numbers do not split a kind), each example with its file, offending field and value,
  * and identifiers masked unless {@code --show-identifiers} asks for them, with a warning.
  */
+@Order(5)
+@ResourceLock(SharedResources.METASTORE)
 class QuarantineCommandTest extends SparkTestBase {
   private static final LocalDate DAY = LocalDate.of(2026, 11, 1);
   private static final String TAPS = "raw/transit/taps/dt=2026-11-01/taps.csv";
@@ -36,7 +41,7 @@ class QuarantineCommandTest extends SparkTestBase {
   @BeforeAll
   static void quarantineOfOneNight() {
     // the file's own header puts card_id second, as the contract does
-    RawFiles.write(lakeDir.resolve(TAPS), List.of(RawDataset.TRANSIT_TAPS.csvHeader(),
+    RawFiles.write(lakeDir().resolve(TAPS), List.of(RawDataset.TRANSIT_TAPS.csvHeader(),
         UNKNOWN_STOP));
     List<Row> rows = new ArrayList<>();
     rows.add(row(TAPS, UNKNOWN_STOP, "unknown stop_id", "stop_id", "S999"));
@@ -66,7 +71,7 @@ class QuarantineCommandTest extends SparkTestBase {
   private static Outcome run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    List<String> all = new ArrayList<>(List.of("quarantine", "--lake", lakeDir.toString(),
+    List<String> all = new ArrayList<>(List.of("quarantine", "--lake", lakeDir().toString(),
         "--date", DAY.toString()));
     all.addAll(List.of(args));
     int code = CityLakeCli.execute(new PrintWriter(out), new PrintWriter(err),

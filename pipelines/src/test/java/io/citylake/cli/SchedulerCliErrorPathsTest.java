@@ -4,15 +4,20 @@ import static io.citylake.cli.CliRun.run;
 import static io.citylake.cli.CliRun.assertOneLineError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.citylake.testing.SharedResources;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The commands Airflow calls ({@code run-job}, {@code backfill}) reject bad input with one line and
  * exit 2 before any SparkSession is built, so a scheduler sees a usage error at once.
  */
+@Order(5)
+@ResourceLock(SharedResources.METASTORE)
 class SchedulerCliErrorPathsTest {
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citylake.pipeline.RunSummary;
 import io.citylake.pipeline.SampleLakeNight;
+import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The sample's late deliveries must rebuild only the KPI days they touch: the gold tables of the
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * metastore need not be pointed back and forth.
  */
 @Order(3)
+@ResourceLock(SharedResources.METASTORE)
 class KpiLateDeliveriesOnSampleLakeTest extends SparkTestBase {
 
   @Test

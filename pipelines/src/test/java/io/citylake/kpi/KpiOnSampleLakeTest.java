@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.citylake.kpi.RawTransit.Tap;
 import io.citylake.pipeline.JobOutcome;
-import io.citylake.pipeline.SampleLakeNight;
 import io.citylake.pipeline.RunSummary;
+import io.citylake.pipeline.SampleLakeNight;
+import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Every gold KPI of the shared sample lake's first night, checked against the same KPI recomputed
@@ -28,8 +31,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * deliveries, which must rebuild only the days they touch, are checked by
  * {@link KpiLateDeliveriesOnSampleLakeTest}.
  */
-@Order(1)
+@Order(10)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(value = SharedResources.METASTORE, mode = ResourceAccessMode.READ)
 class KpiOnSampleLakeTest extends SparkTestBase {
   private static final LocalDate NOV5 = LocalDate.of(2026, 11, 5);
   private static RunSummary night;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citylake.cli.CityLakeCli;
 import io.citylake.lake.LakeConfig;
+import io.citylake.testing.SharedResources;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,10 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Two processes on one lake: a small JVM ({@link LeaseHolder}) holds the lease while this one
@@ -25,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * then the holder is killed with SIGKILL, so it cannot give the lease back, and the next run
  * takes the lease at once. About two seconds: one JVM start without Spark.
  */
+@Order(5)
 @Tag("subprocess")
+@ResourceLock(SharedResources.METASTORE)
 class LakeLeaseAcrossProcessesTest {
   @TempDir Path lake;
 

@@ -14,6 +14,7 @@ import io.citylake.lake.LakePaths;
 import io.citylake.ops.LakeTableHistory;
 import io.citylake.quality.QualityGate;
 import io.citylake.report.KpiReportJob;
+import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The nightly pipeline end to end on the committed sample lake: every raw line in bronze exactly
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @Order(2)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ResourceLock(SharedResources.METASTORE)
 class NightlyOnSampleLakeTest extends SparkTestBase {
   private static RunSummary firstNight;
   /** The shared first-night lake, only read here. */

@@ -63,7 +63,7 @@ class QualityGateRunTest extends SparkTestBase {
   @Test
   void aHeldNightWritesNoGoldAndEndsWithItsOwnExitCodeAndReason() throws IOException {
     // transit_arrivals has no dt= folder in this lake (the other test delivers only taps)
-    Files.writeString(lakeDir.resolve(QualityGateConfig.FILE), "required = transit_arrivals\n");
+    Files.writeString(lakeDir().resolve(QualityGateConfig.FILE), "required = transit_arrivals\n");
     AtomicInteger goldRuns = new AtomicInteger();
 
     RunSummary summary = night(goldRuns);
@@ -81,9 +81,9 @@ class QualityGateRunTest extends SparkTestBase {
 
   @Test
   void aNightWithinTheThresholdsPublishesGold() throws IOException {
-    Files.createDirectories(lakeDir.resolve("raw/transit/taps/dt=" + DAY));
-    Files.writeString(lakeDir.resolve("raw/transit/taps/dt=" + DAY + "/taps.csv"), "x\n");
-    Files.writeString(lakeDir.resolve(QualityGateConfig.FILE), "required = transit_taps\n");
+    Files.createDirectories(lakeDir().resolve("raw/transit/taps/dt=" + DAY));
+    Files.writeString(lakeDir().resolve("raw/transit/taps/dt=" + DAY + "/taps.csv"), "x\n");
+    Files.writeString(lakeDir().resolve(QualityGateConfig.FILE), "required = transit_taps\n");
     AtomicInteger goldRuns = new AtomicInteger();
 
     RunSummary summary = night(goldRuns);

@@ -84,7 +84,7 @@ class RunLedgerTest extends SparkTestBase {
   @Test
   void concurrentRunsAllLandInTheLedger() throws Exception {
     RunLedger ledger = new RunLedger(spark(),
-        LakeConfig.local(lakeDir.resolve("concurrent")).paths());
+        LakeConfig.local(lakeDir().resolve("concurrent")).paths());
     ExecutorService pool = Executors.newFixedThreadPool(3);
     List<Future<?>> writes = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -107,7 +107,7 @@ class RunLedgerTest extends SparkTestBase {
   @Test
   void aKilledRunIsOneRunRowFromItsStartToItsLastHeartbeat() {
     // a lake of its own: the other tests count the runs of theirs
-    RunLedger ledger = new RunLedger(spark(), LakeConfig.local(lakeDir.resolve("killed"))
+    RunLedger ledger = new RunLedger(spark(), LakeConfig.local(lakeDir().resolve("killed"))
         .paths());
     AbandonedRun killed = new AbandonedRun("citylake nightly", "host-a", 4242, START,
         START.plusSeconds(95));

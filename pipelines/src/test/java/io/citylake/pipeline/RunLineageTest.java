@@ -111,7 +111,7 @@ class RunLineageTest extends SparkTestBase {
     lineage.started(JOB);
     lineage.failed(JOB, "Cannot run test.lineage: disk full");
 
-    List<String> lines = Files.readAllLines(lakeDir.resolve("_lineage")
+    List<String> lines = Files.readAllLines(lakeDir().resolve("_lineage")
         .resolve(context.runId() + ".jsonl"));
     assertThat(lines).hasSize(2);
     JsonNode start = JSON.readTree(lines.get(0));
@@ -144,7 +144,7 @@ class RunLineageTest extends SparkTestBase {
 
   @Test
   void aLineageThatCannotBeWrittenDoesNotFailTheJob() throws Exception {
-    Path lake = lakeDir.resolve("blocked");
+    Path lake = lakeDir().resolve("blocked");
     Files.createDirectories(lake);
     Files.writeString(lake.resolve("_lineage"), "a file where the folder should be");
     JobContext context = new JobContext(spark(), io.citylake.lake.LakeConfig.local(lake), DAY,

@@ -38,9 +38,11 @@ import org.apache.spark.sql.SparkSession;
  *
  * <p>The metastore of the test JVM is one: {@code gold.x} means the table of whichever lake was
  * registered last. Each hand-out therefore points the metastore at the lake it hands out, when it
- * points elsewhere. That re-registers every table (tens of seconds), so the classes run in the
- * order of their {@code @Order} ({@code junit-platform.properties}): readers of the shared lake
- * first, then the classes of the late deliveries, then the rest.
+ * points elsewhere (about a second; the registration run's lineage file is then part of the shared
+ * lake as handed out). Test classes run two at a time, so a class that reads the shared lake
+ * through the metastore locks it for reading, and one that points it at another lake locks it
+ * exclusively ({@code SharedResources.METASTORE}); their {@code @Order}
+ * ({@code junit-platform.properties}) keeps the readers together.
  */
 public final class SampleLakeNight {
   private static final String REGISTER = "publish.register_tables";
@@ -111,7 +113,10 @@ public final class SampleLakeNight {
    */
   public static synchronized Lake shared(SparkSession spark) {
     Lake shared = unchanged(spark);
-    registerIfElsewhere(spark, shared.root(), shared.night());
+    if (registerIfElsewhere(spark, shared.root(), shared.night())) {
+      // the registration run adds its lineage events to the lake: the lake as this class gets it
+      fingerprint = fingerprint(lake);
+    }
     return shared;
   }
 
@@ -174,8 +179,11 @@ public final class SampleLakeNight {
     return first;
   }
 
-  /** Points the metastore at {@code root} unless every table of it is registered there. */
-  private static void registerIfElsewhere(SparkSession spark, Path root, RunSummary night) {
+  /**
+   * Points the metastore at {@code root} unless every table of it is registered there; true when
+   * it did.
+   */
+  private static boolean registerIfElsewhere(SparkSession spark, Path root, RunSummary night) {
     MetastoreTables metastore = new MetastoreTables(spark);
     LakeConfig config = LakeConfig.local(root);
     for (TableRef table : NightlyPipeline.graph().job(REGISTER).inputs()) {
@@ -188,9 +196,10 @@ public final class SampleLakeNight {
       Optional<String> registered = metastore.location(name);
       if (registered.isEmpty() || !samePath(registered.get(), location)) {
         register(spark, root, night);
-        return;
+        return true;
       }
     }
+    return false;
   }
 
   private static void register(SparkSession spark, Path root, RunSummary night) {

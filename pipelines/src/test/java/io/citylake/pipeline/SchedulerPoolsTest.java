@@ -17,12 +17,14 @@ import java.util.concurrent.TimeUnit;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The runner's job threads submit their Spark jobs to scheduler pools of their own, under the
  * session's FAIR scheduling: a small query of one job is not queued behind a big stage of the job
  * running beside it.
  */
+@Isolated("it counts the scheduler pools of every Spark job the session runs")
 class SchedulerPoolsTest extends SparkTestBase {
   private static final LocalDate DAY = LocalDate.of(2026, 11, 14);
 

@@ -11,6 +11,7 @@ import io.citylake.lake.Layer;
 import io.citylake.pipeline.NightlyPipeline;
 import io.citylake.pipeline.RunSummary;
 import io.citylake.pipeline.SampleLakeNight;
+import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -27,6 +28,8 @@ import org.apache.spark.sql.types.StructField;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Complementary suppression on the shared sample-lake night: the analyst subtracting along every
@@ -35,7 +38,8 @@ import org.junit.jupiter.api.Test;
  * how it nests, every relation has the one job that protects it, and the night's summary shows
  * the cells suppressed as complements. Reads the lake; writes nothing.
  */
-@Order(1)
+@Order(10)
+@ResourceLock(value = SharedResources.METASTORE, mode = ResourceAccessMode.READ)
 class ComplementarySuppressionOnSampleLakeTest extends SparkTestBase {
   private static SampleLakeNight.Lake sample;
   private static RunSummary night;

@@ -7,6 +7,7 @@ import io.citylake.bench.ServeClients;
 import io.citylake.bench.ServeQuery;
 import io.citylake.cli.CityLakeCli;
 import io.citylake.pipeline.SampleLakeNight;
+import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.w3c.dom.Document;
 import scala.collection.JavaConverters;
 
@@ -43,9 +46,11 @@ import scala.collection.JavaConverters;
  * JDBC endpoint (a real Hive JDBC client against {@link JdbcEndpoint} in this JVM), the
  * {@code citylake sql} and {@code citylake dictionary} commands. Results are compared with the
  * same queries through the test's own Spark session. Nothing is written into the lake: the
- * dictionary page goes to this class's own folder ({@code lakeDir}).
+ * dictionary page goes to this class's own folder ({@code lakeDir()}).
  */
 @Order(1)
+@ResourceLock(value = SharedResources.METASTORE, mode = ResourceAccessMode.READ)
+@ResourceLock(SharedResources.JDBC_ENDPOINT)
 class AnalystAccessOnSampleLakeTest extends SparkTestBase {
   private static final String DELTA_STATE = "Delta Table State";
   private static JdbcEndpoint endpoint;
@@ -132,7 +137,8 @@ class AnalystAccessOnSampleLakeTest extends SparkTestBase {
     assertThat(report.summary()).startsWith("warmed " + goldTables.size() + " tables of gold in ");
     // each table's snapshot was loaded and its file list cached before start returned
     for (String table : goldTables) {
-      String log = "/gold/" + table.substring("gold.".length()) + "/_delta_log";
+      String log = sample.root().resolve("gold").resolve(table.substring("gold.".length()))
+          .resolve("_delta_log").toString();
       assertThat(statesCachedByTheStart).as(table)
           .anySatisfy(name -> assertThat(name).endsWith(log));
     }
@@ -430,7 +436,7 @@ class AnalystAccessOnSampleLakeTest extends SparkTestBase {
   @Test
   void dictionaryHtmlIsWellFormedAndNamesEveryGoldTable() throws Exception {
     DataDictionary dictionary = new CatalogDictionary(spark()).read(List.of("gold"));
-    Path html = lakeDir.resolve("dictionary.html");
+    Path html = lakeDir().resolve("dictionary.html");
     Files.writeString(html, DictionaryHtml.render(dictionary));
     Document page = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(html.toFile());
     List<String> headings = new ArrayList<>();

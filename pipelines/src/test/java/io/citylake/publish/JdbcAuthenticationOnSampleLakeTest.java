@@ -3,9 +3,10 @@ package io.citylake.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.citylake.testing.SparkTestBase;
 import io.citylake.lake.CityLakeException;
 import io.citylake.pipeline.SampleLakeNight;
+import io.citylake.testing.SharedResources;
+import io.citylake.testing.SparkTestBase;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -20,14 +21,20 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The JDBC endpoint with a password file (as it must run when other machines can reach it): a
  * real Hive JDBC client gets in with a user and password of the file, for statements and for
  * metadata calls, and is refused with a wrong password, an unknown user or none.
  */
+@Order(10)
+@ResourceLock(value = SharedResources.METASTORE, mode = ResourceAccessMode.READ)
+@ResourceLock(SharedResources.JDBC_ENDPOINT)
 class JdbcAuthenticationOnSampleLakeTest extends SparkTestBase {
   private static final String PASSWORD = "a long enough secret 42";
   @TempDir static Path dir;

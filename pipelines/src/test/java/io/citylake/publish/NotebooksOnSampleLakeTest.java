@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.citylake.pipeline.SampleLakeNight;
+import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Every analyst notebook in {@code notebooks/} still runs: each {@code %%sql} cell is executed on
@@ -28,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * return rows unless its first line says {@code -- may return no rows}.
  */
 @Order(1)
+@ResourceLock(value = SharedResources.METASTORE, mode = ResourceAccessMode.READ)
 class NotebooksOnSampleLakeTest extends SparkTestBase {
   private static final int MIN_SQL_CELLS = 4;
   private static final String MAY_BE_EMPTY = "-- may return no rows";

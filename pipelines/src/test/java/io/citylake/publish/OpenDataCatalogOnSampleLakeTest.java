@@ -9,6 +9,7 @@ import io.citylake.pipeline.SampleLakeNight;
 import io.citylake.privacy.GoldRelations;
 import io.citylake.spatial.SpatialTables;
 import io.citylake.testing.RawFiles;
+import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -47,6 +48,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * {@code citylake catalog} on the shared sample lake's first night: the DCAT-AP catalogue it
@@ -56,6 +59,7 @@ import org.junit.jupiter.api.io.TempDir;
  * only read.
  */
 @Order(1)
+@ResourceLock(value = SharedResources.METASTORE, mode = ResourceAccessMode.READ)
 class OpenDataCatalogOnSampleLakeTest extends SparkTestBase {
   private static final String SPDX = "http://spdx.org/rdf/terms#";
   @TempDir static Path out;

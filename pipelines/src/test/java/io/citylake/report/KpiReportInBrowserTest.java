@@ -7,12 +7,15 @@ import io.citylake.job.Job;
 import io.citylake.pipeline.NightlyPipeline;
 import io.citylake.pipeline.RunSummary;
 import io.citylake.pipeline.SampleLakeNight;
+import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The sample lake's report opened in headless Chromium: the page loads from disk with no
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code target/report-screenshots/} for a look. Reads the pages of the shared first-night lake.
  */
 @Order(1)
+@ResourceLock(value = SharedResources.METASTORE, mode = ResourceAccessMode.READ)
 class KpiReportInBrowserTest extends SparkTestBase {
   static final Path SCREENSHOTS = Path.of("target", "report-screenshots");
 

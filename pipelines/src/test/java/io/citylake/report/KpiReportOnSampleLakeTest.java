@@ -10,6 +10,7 @@ import io.citylake.lake.LakePaths;
 import io.citylake.pipeline.JobOutcome;
 import io.citylake.pipeline.RunSummary;
 import io.citylake.pipeline.SampleLakeNight;
+import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,13 +25,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The report the nightly pipeline wrote for the sample lake's first night, in both languages,
  * checked figure by figure against the gold tables read here with plain SQL. Reads the shared
  * first-night lake as it is; the changed copy of gold is made in a folder of its own.
  */
-@Order(1)
+@Order(10)
+@ResourceLock(value = SharedResources.METASTORE, mode = ResourceAccessMode.READ)
 class KpiReportOnSampleLakeTest extends SparkTestBase {
   private static SampleLakeNight.Lake sample;
   private static RunSummary night;

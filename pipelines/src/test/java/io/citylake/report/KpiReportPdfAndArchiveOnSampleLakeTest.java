@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citylake.lake.LocalTrees;
 import io.citylake.pipeline.SampleLakeNight;
+import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The PDF reports and the archive page the sample lake's first night wrote (Chromium's
@@ -35,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * report beside it, lists both newest first. Reads the shared lake; writes only to a temporary
  * folder.
  */
-@Order(1)
+@Order(10)
+@ResourceLock(value = SharedResources.METASTORE, mode = ResourceAccessMode.READ)
 class KpiReportPdfAndArchiveOnSampleLakeTest extends SparkTestBase {
   private static final Map<String, Map<Lang, String>> NAMES = Map.of(
       "sapporo", Map.of(Lang.JA, "札幌市", Lang.EN, "Sapporo"),

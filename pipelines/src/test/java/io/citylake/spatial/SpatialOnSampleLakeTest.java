@@ -13,6 +13,7 @@ import io.citylake.pipeline.RunSummary;
 import io.citylake.pipeline.SampleLakeNight;
 import io.citylake.publish.ExportFormat;
 import io.citylake.publish.GeoExport;
+import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -33,6 +34,8 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -48,9 +51,10 @@ import org.locationtech.jts.io.WKBReader;
  * with the municipal KPI tables that know nothing of areas.
  *
  * <p>Reads the shared first-night lake as it is; exports go to this class's own folder
- * ({@code lakeDir}), never into the lake.
+ * ({@code lakeDir()}), never into the lake.
  */
-@Order(1)
+@Order(10)
+@ResourceLock(value = SharedResources.METASTORE, mode = ResourceAccessMode.READ)
 class SpatialOnSampleLakeTest extends SparkTestBase {
   private static final int K = 10;
   private static final GeometryFactory GEOMETRY = new GeometryFactory();
@@ -348,7 +352,7 @@ class SpatialOnSampleLakeTest extends SparkTestBase {
   @Test
   void geoParquetExportIsReadByDuckDbWithTheSameRowsAndGeometries() throws Exception {
     Path file = new GeoExport(spark(), sample.config())
-        .export("spatial_areas", ExportFormat.GEOPARQUET, lakeDir.resolve("exports-test"));
+        .export("spatial_areas", ExportFormat.GEOPARQUET, lakeDir().resolve("exports-test"));
     Map<String, byte[]> expected = new HashMap<>();
     for (Row r : rows("SELECT area_level, area_id, geometry_wkb FROM gold.spatial_areas")) {
       expected.put(r.getString(0) + "|" + r.getString(1), (byte[]) r.get(2));
@@ -388,7 +392,7 @@ class SpatialOnSampleLakeTest extends SparkTestBase {
   @Test
   void geoJsonAndCsvExportsHoldEveryRowWithItsGeometry() throws Exception {
     GeoExport export = new GeoExport(spark(), sample.config());
-    Path out = lakeDir.resolve("exports-test");
+    Path out = lakeDir().resolve("exports-test");
     Path geojson = export.export("shelter_load_daily", ExportFormat.GEOJSON, out);
     JsonNode collection = new ObjectMapper().readTree(geojson.toFile());
     assertThat(collection.path("type").asText()).isEqualTo("FeatureCollection");

@@ -255,7 +255,7 @@ class ConformGtfsTest extends SparkTestBase {
   }
 
   private static Path gtfs() {
-    return lakeDir.resolve("raw/transit/gtfs");
+    return lakeDir().resolve("raw/transit/gtfs");
   }
 
   private static Path realFeed(String feed) {

@@ -28,7 +28,7 @@ class ForklessLocalFileSystemTest extends SparkTestBase {
   @Test
   void theSessionWritesLocalFilesThroughItWithBothHadoopApis() throws Exception {
     Configuration conf = spark().sparkContext().hadoopConfiguration();
-    Path lake = new Path(lakeDir.toUri());
+    Path lake = new Path(lakeDir().toUri());
 
     assertThat(FileSystem.get(lake.toUri(), conf)).isInstanceOf(ForklessLocalFileSystem.class);
     assertThat(AbstractFileSystem.get(lake.toUri(), conf)).isInstanceOf(ForklessLocalFs.class);
@@ -36,7 +36,7 @@ class ForklessLocalFileSystemTest extends SparkTestBase {
 
   @Test
   void permissionsAreTheOnesHadoopSetsItself() throws Exception {
-    java.nio.file.Path dir = Files.createDirectories(lakeDir.resolve("permissions"));
+    java.nio.file.Path dir = Files.createDirectories(lakeDir().resolve("permissions"));
     Configuration conf = new Configuration(false);
     RawLocalFileSystem hadoops = new RawLocalFileSystem();
     hadoops.initialize(java.net.URI.create("file:///"), conf);
@@ -64,7 +64,7 @@ class ForklessLocalFileSystemTest extends SparkTestBase {
   @Test
   void linkStatusesAreHadoopsThroughFileContext() throws Exception {
     Configuration conf = spark().sparkContext().hadoopConfiguration();
-    java.nio.file.Path dir = Files.createDirectories(lakeDir.resolve("links"));
+    java.nio.file.Path dir = Files.createDirectories(lakeDir().resolve("links"));
     java.nio.file.Path file = Files.writeString(dir.resolve("commit.json"), "{\"add\":{}}\n");
     java.nio.file.Path link = Files.createSymbolicLink(dir.resolve("latest"), file);
     FileContext context = FileContext.getFileContext(dir.toUri(), conf);
