@@ -89,18 +89,24 @@ public abstract class SparkTestBase {
     private static final ExtensionContext.Namespace NAMESPACE =
         ExtensionContext.Namespace.create(ClassLake.class);
 
+    /** The class's folder, deleted when JUnit closes the class's store. */
+    private record Folder(Path dir) implements ExtensionContext.Store.CloseableResource {
+      @Override
+      public void close() {
+        LocalTrees.deleteQuietly(dir);
+      }
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
-      Path dir = Files.createTempDirectory("citylake-test-lake-");
-      context.getStore(NAMESPACE).put("lake",
-          (ExtensionContext.Store.CloseableResource) () -> LocalTrees.deleteQuietly(dir));
-      context.getStore(NAMESPACE).put("dir", dir);
-      LAKE.set(dir);
+      Folder folder = new Folder(Files.createTempDirectory("citylake-test-lake-"));
+      context.getStore(NAMESPACE).put(Folder.class, folder);
+      LAKE.set(folder.dir());
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
-      LAKE.set(context.getStore(NAMESPACE).get("dir", Path.class));
+      LAKE.set(context.getStore(NAMESPACE).get(Folder.class, Folder.class).dir());
     }
 
     @Override
