@@ -32,6 +32,15 @@ import org.apache.spark.util.LongAccumulator;
  * one-line warnings for the night's summary.
  */
 public final class BronzeIngest {
+  /**
+   * The Delta table property naming how many leading columns get min/max and null-count
+   * statistics per file, set when a bronze table is created: none. Bronze is read by day
+   * partition only, never filtered on its columns, so such statistics would skip nothing, while
+   * collecting them (Delta's default: the first 32 columns, the raw line among them) costs every
+   * write task a generated projection and every row its evaluation (docs/performance.md,
+   * twenty-fourth round). Each file still records its row count.
+   */
+  static final String COLUMN_STATISTICS = "delta.dataSkippingNumIndexedCols";
 
   /** What one ingest call did, with a warning per file that needs a provider's attention. */
   public record Outcome(
@@ -166,6 +175,7 @@ public final class BronzeIngest {
     rows
         .write().format("delta").mode("append")
         .partitionBy(BronzeColumns.DT)
+        .option(COLUMN_STATISTICS, "0")
         .option("userMetadata", context.runId())
         .save(tablePath);
   }

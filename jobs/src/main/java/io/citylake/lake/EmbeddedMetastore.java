@@ -34,6 +34,11 @@ public final class EmbeddedMetastore {
     return metastoreDir.toAbsolutePath().resolve("metastore_db");
   }
 
+  /** Whether Derby has created its database in {@code metastoreDir}. */
+  static boolean exists(Path metastoreDir) {
+    return Files.isDirectory(database(metastoreDir));
+  }
+
   /**
    * Points every database recorded outside {@code warehouse} (the lake's {@code _warehouse} URI)
    * at its folder under it; returns the databases moved, by name, with their old location. A
@@ -43,7 +48,7 @@ public final class EmbeddedMetastore {
   public static Map<String, String> moveDatabasesUnder(Path metastoreDir, URI warehouse) {
     Path db = database(metastoreDir);
     Map<String, String> moved = new LinkedHashMap<>();
-    if (!Files.isDirectory(db)) {
+    if (!exists(metastoreDir)) {
       return moved;
     }
     String url = "jdbc:derby:" + db;

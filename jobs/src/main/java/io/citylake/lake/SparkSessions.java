@@ -65,9 +65,22 @@ public final class SparkSessions {
    * only leak into the sessions it spawns (such as the JDBC endpoint's).
    */
   public static SparkSession create(LakeConfig config, Settings settings) {
+    return open(config, settings).spark();
+  }
+
+  /**
+   * The JVM's session ({@link #create}), and whether this call built it on an embedded metastore
+   * that did not exist yet (a lake's first command): nothing is registered in such a metastore,
+   * so no table of it can point outside the lake, and the command need not wait for Derby to
+   * check ({@code LakeCatalog}).
+   */
+  public record Opened(SparkSession spark, boolean newMetastore) {}
+
+  /** As {@link #create}, saying whether the session came with a new, empty metastore. */
+  public static Opened open(LakeConfig config, Settings settings) {
     scala.Option<SparkSession> running = SparkSession.getDefaultSession();
     if (running.isDefined()) {
-      return running.get();
+      return new Opened(running.get(), false);
     }
     SparkConf conf = new SparkConf(true);
     conf.setIfMissing("spark.master", settings.defaultMaster());
@@ -108,13 +121,30 @@ public final class SparkSessions {
     conf.setIfMissing("spark.hadoop.fs.AbstractFileSystem.file.impl",
         ForklessLocalFs.class.getName());
     conf.setIfMissing("spark.sql.warehouse.dir", config.paths().warehouse());
-    if (!conf.contains(METASTORE_URIS)) {
-      config.metastoreDir().ifPresent(dir -> embeddedMetastore(conf, dir,
-          java.net.URI.create(conf.get("spark.sql.warehouse.dir"))));
+    boolean newMetastore = false;
+    if (!conf.contains(METASTORE_URIS) && config.metastoreDir().isPresent()) {
+      Path dir = config.metastoreDir().get();
+      newMetastore = !EmbeddedMetastore.exists(dir);
+      embeddedMetastore(conf, dir, java.net.URI.create(conf.get("spark.sql.warehouse.dir")));
     }
     SparkSession spark = SparkSession.builder().config(conf).enableHiveSupport().getOrCreate();
     buildAnalyzerInTheBackground(spark);
-    return spark;
+    if (newMetastore) {
+      openMetastoreInTheBackground(spark);
+    }
+    return new Opened(spark, newMetastore);
+  }
+
+  /**
+   * Derby creates a new metastore's schema when Spark first opens the catalog: about four
+   * seconds on a lake's first night, on the main thread before the first job
+   * (docs/performance.md, twenty-fourth round). Opened here, beside the night's first jobs,
+   * which read and write tables by path; a thread that needs the catalog sooner waits for it in
+   * Spark's lazy initialisation.
+   */
+  private static void openMetastoreInTheBackground(SparkSession spark) {
+    inTheBackground("citylake-metastore",
+        () -> spark.sharedState().externalCatalog().databaseExists("default"));
   }
 
   /**
@@ -122,19 +152,26 @@ public final class SparkSessions {
    * hundreds of functions then: about three seconds of one thread, while every other thread that
    * starts a query waits for it (the night's second job thread did, at the start of every night).
    * Started here, it runs beside the rest of a command's start-up instead, above all the
-   * metastore's start, which a command opening a lake waits for ({@code LakeCatalog}). A failure
-   * is left to the first query, which builds the analyzer again and reports it.
+   * metastore's start, which a command opening a lake waits for ({@code LakeCatalog}).
    */
   private static void buildAnalyzerInTheBackground(SparkSession spark) {
-    Thread builder = new Thread(() -> {
+    inTheBackground("citylake-analyzer", () -> spark.sessionState().analyzer());
+  }
+
+  /**
+   * Runs a part of the session's lazy start-up on a daemon thread of its own. A failure is left
+   * to the first statement that needs that part: it starts it again and reports what failed.
+   */
+  private static void inTheBackground(String name, Runnable start) {
+    Thread thread = new Thread(() -> {
       try {
-        spark.sessionState().analyzer();
+        start.run();
       } catch (RuntimeException | LinkageError e) {
-        // the first query that needs the analyzer builds it and reports what failed
+        // reported by the first statement that needs it
       }
-    }, "citylake-analyzer");
-    builder.setDaemon(true);
-    builder.start();
+    }, name);
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /**

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.ResourceLock;
@@ -51,6 +52,19 @@ class EmbeddedMetastoreTest extends SparkTestBase {
     Path metastore = lake.resolve("_metastore");
     assertThat(EmbeddedMetastore.moveDatabasesUnder(metastore, lake.toUri())).isEmpty();
     assertThat(metastore).doesNotExist();
+  }
+
+  @Test
+  void aRunningSessionNeverComesWithANewMetastore(@TempDir Path lake) {
+    SparkSession running = spark();
+    LakeConfig firstCommand = LakeConfig.local(lake);
+
+    SparkSessions.Opened opened = SparkSessions.open(firstCommand, SparkSessions.Settings.tests());
+
+    // its metastore may hold other lakes' tables: the command must resolve them (LakeCatalog)
+    assertThat(opened.spark()).isSameAs(running);
+    assertThat(opened.newMetastore()).isFalse();
+    assertThat(EmbeddedMetastore.exists(firstCommand.metastoreDir().orElseThrow())).isFalse();
   }
 
   @Test

@@ -33,12 +33,15 @@ final class SparkCommand {
   /**
    * The session, with the metastore's tables resolving inside {@code config}'s lake: a copied or
    * moved lake, or another lake of the same JVM, never reads the files of the lake its metastore
-   * was built for ({@link LakeCatalog}).
+   * was built for ({@link LakeCatalog}). A lake's first command, whose metastore is new and holds
+   * nothing, does not wait for it.
    */
   static SparkSession session(LakeConfig config) {
-    SparkSession spark = SparkSessions.create(config, SparkSessions.Settings.embedded());
-    new LakeCatalog(spark).resolveUnder(config);
-    return spark;
+    SparkSessions.Opened opened = SparkSessions.open(config, SparkSessions.Settings.embedded());
+    if (!opened.newMetastore()) {
+      new LakeCatalog(opened.spark()).resolveUnder(config);
+    }
+    return opened.spark();
   }
 
   /**
