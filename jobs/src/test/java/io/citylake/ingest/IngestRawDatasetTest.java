@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citylake.contract.RawDataset;
 import io.citylake.job.JobResult;
+import io.citylake.lake.DeltaTables;
 import io.citylake.testing.RawFiles;
 import io.citylake.testing.SparkTestBase;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -72,10 +74,10 @@ class IngestRawDatasetTest extends SparkTestBase {
   @Test
   @Order(2)
   void bronzeFilesCountTheirRowsWithoutColumnStatistics() {
-    assertThat(io.citylake.lake.DeltaTables.properties(spark(), taps()))
+    assertThat(DeltaTables.properties(spark(), taps()))
         .containsEntry(BronzeIngest.COLUMN_STATISTICS, "0");
-    List<String> stats = io.citylake.lake.DeltaTables.snapshot(spark(), taps()).allFiles()
-        .toDF().select("stats").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    List<String> stats = DeltaTables.snapshot(spark(), taps()).allFiles()
+        .toDF().select("stats").as(Encoders.STRING()).collectAsList();
     assertThat(stats).isNotEmpty().allSatisfy(json -> assertThat(json)
         .contains("\"numRecords\"").doesNotContain("minValues").doesNotContain("nullCount"));
     long counted = stats.stream()
