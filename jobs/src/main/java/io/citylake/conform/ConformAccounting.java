@@ -49,9 +49,9 @@ public final class ConformAccounting {
         .forEach((day, at) -> latest.merge(day, at, (a, b) -> a.after(b) ? a : b)));
     latest.keySet().removeIf(day -> day.isAfter(context.runDate()));
     Map<LocalDate, Timestamp> seen = new HashMap<>();
-    String accountingPath = context.paths().silver(TABLE);
-    if (!latest.isEmpty() && DeltaTables.exists(context.spark(), accountingPath)) {
-      for (Row row : context.spark().read().format("delta").load(accountingPath)
+    TableRef accounting = TableRef.silver(TABLE);
+    if (!latest.isEmpty() && context.tables().exists(accounting)) {
+      for (Row row : context.tables().read(accounting)
           .where(functions.col("dataset").equalTo(dataset))
           .select(functions.col("dt"), functions.col(LATEST_INGEST)).collectAsList()) {
         seen.put(row.getDate(0).toLocalDate(), row.getTimestamp(1));
@@ -76,7 +76,7 @@ public final class ConformAccounting {
             (a, b) -> a.after(b) ? a : b);
       }
     } else if (DeltaTables.exists(context.spark(), bronzePath)) {
-      for (Row row : context.spark().read().format("delta").load(bronzePath)
+      for (Row row : context.tables().read(TableRef.bronze(bronze))
           .groupBy("dt").agg(functions.max("_ingested_at")).collectAsList()) {
         latest.put(row.getDate(0).toLocalDate(), row.getTimestamp(1));
       }
@@ -92,7 +92,7 @@ public final class ConformAccounting {
    * io.citylake.job.RunReads}), instead of scanning silver. Empty when no conform job has run.
    */
   public static Map<String, Map<LocalDate, Timestamp>> builtFrom(JobContext context) {
-    String path = context.paths().silver(TABLE);
+    String path = context.tables().pathToRead(TableRef.silver(TABLE));
     Map<String, Map<LocalDate, Timestamp>> built = new HashMap<>();
     if (!DeltaTables.exists(context.spark(), path)) {
       return built;
@@ -136,14 +136,15 @@ public final class ConformAccounting {
       rows.add(RowFactory.create(dataset, java.sql.Date.valueOf(day),
           c[0], c[1], c[2], c[3], c[4], latest, context.runId()));
     });
-    context.record(new io.citylake.job.BookkeepingWrite(context.paths().silver(TABLE), rows,
+    String path = context.tables().pathToWrite(TableRef.silver(TABLE));
+    context.record(new io.citylake.job.BookkeepingWrite(path, rows,
         "dataset = '" + dataset + "' AND " + DayPartitions.inDays(days),
         ConformAccounting::commit));
   }
 
   /** Replaces the slices {@code replaceWhere} names with {@code rows}, creating the table. */
   private static void commit(JobContext context, List<Row> rows, String replaceWhere) {
-    String path = context.paths().silver(TABLE);
+    String path = context.tables().pathToWrite(TableRef.silver(TABLE));
     Dataset<Row> accounting = context.spark().createDataFrame(rows, SCHEMA);
     // conform jobs replace their own slices side by side, in this JVM or in other processes:
     // disjoint partitions do not conflict; the first creation or a documentation change of an

@@ -71,7 +71,7 @@ public final class ConformDataset implements Job {
     String table = conformer.silverTable();
     Map<String, String> bronzePaths = new LinkedHashMap<>();
     for (RawDataset source : sources()) {
-      String path = context.paths().bronze(source.tableName());
+      String path = context.tables().pathToRead(TableRef.bronze(source.tableName()));
       if (DeltaTables.exists(context.spark(), path)) {
         bronzePaths.put(source.tableName(), path);
       }
@@ -81,16 +81,15 @@ public final class ConformDataset implements Job {
     }
     List<LocalDate> days = ConformAccounting.touchedDays(context, table, bronzePaths);
     if (days.isEmpty()) {
-      doc().ensure(context.spark(), context.paths().silver(table));
+      doc().ensure(context.spark(), context.tables().pathToWrite(TableRef.silver(table)));
       return JobResult.of(name(), 0, 0, Map.of("days_rebuilt", 0));
     }
     Dataset<Row> bronze = null;
     for (RawDataset source : sources()) {
-      String path = bronzePaths.get(source.tableName());
-      if (path == null) {
+      if (!bronzePaths.containsKey(source.tableName())) {
         continue;
       }
-      Dataset<Row> rows = context.spark().read().format("delta").load(path)
+      Dataset<Row> rows = context.tables().read(TableRef.bronze(source.tableName()))
           .where(DayPartitions.inDays(days));
       rows = source == conformer.dataset() ? rows : conformer.rowsFrom(source, rows);
       bronze = bronze == null ? rows : bronze.unionByName(rows, true);
@@ -99,7 +98,7 @@ public final class ConformDataset implements Job {
     Dataset<Row> classified = plan.classify(conformer.prepare(bronze, context), lookupKeys(context))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      String silverPath = context.paths().silver(table);
+      String silverPath = context.tables().pathToWrite(TableRef.silver(table));
       Dataset<Row> silverRows = plan.silverRows(classified);
       if (!doc().createWith(silverRows, silverPath, QualityChecks.constraints(conformer),
           List.of("dt"))) {
@@ -149,9 +148,8 @@ public final class ConformDataset implements Job {
     List<Dataset<Row>> keys = new ArrayList<>();
     for (Lookup lookup : conformer.lookups()) {
       TableRef ref = lookup.reference();
-      String path = context.paths().layer(ref.layer(), ref.table());
-      if (DeltaTables.exists(context.spark(), path)) {
-        keys.add(context.spark().read().format("delta").load(path)
+      if (context.tables().exists(ref)) {
+        keys.add(context.tables().read(ref)
             .select(lookup.referenceColumn()));
       } else {
         // no reference table yet (e.g. no GTFS feed delivered): every value is unknown

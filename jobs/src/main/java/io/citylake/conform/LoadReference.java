@@ -109,7 +109,7 @@ public final class LoadReference implements Job {
       io.citylake.lake.TableDoc doc, java.util.function.Supplier<Dataset<Row>> rows) {
     String marker = "built from reference/" + file + " sha256 "
         + sha256(context, requireFile(context, file));
-    String path = context.paths().silver(table);
+    String path = context.tables().pathToWrite(TableRef.silver(table));
     if (DeltaTables.exists(context.spark(), path)
         && DeltaTables.lastCommit(context.spark(), path).userMetadata().equals(marker)) {
       doc.ensure(context.spark(), path); // a table of an older lake gets its comments once

@@ -1,6 +1,7 @@
 package io.citylake.conform;
 
 import io.citylake.job.JobContext;
+import io.citylake.job.TableRef;
 import io.citylake.lake.DeltaRetry;
 import io.citylake.lake.DeltaTables;
 import java.util.Locale;
@@ -95,13 +96,14 @@ public final class QualityChecks {
         .map(t -> RowFactory.create(context.runId(), checkedAt, dataset,
             java.sql.Date.valueOf(t.day()), t.rule(), t.rows()))
         .toList();
-    context.record(new io.citylake.job.BookkeepingWrite(context.paths().silver(RESULTS), rows,
+    String path = context.tables().pathToWrite(TableRef.silver(RESULTS));
+    context.record(new io.citylake.job.BookkeepingWrite(path, rows,
         null, QualityChecks::append));
   }
 
   /** Appends results, creating the table with the first (even when none failed). */
   private static void append(JobContext context, List<Row> rows, String appendOnly) {
-    String path = context.paths().silver(RESULTS);
+    String path = context.tables().pathToWrite(TableRef.silver(RESULTS));
     if (rows.isEmpty() && DeltaTables.exists(context.spark(), path)) {
       return;
     }

@@ -23,7 +23,7 @@ public final class GoldTables {
    */
   public static long replace(JobContext context, GoldTable table, Dataset<Row> rows,
       String replaceWhere) {
-    String path = context.paths().gold(table.name());
+    String path = context.tables().pathToWrite(table.ref());
     Dataset<Row> conformed = conform(context, table, rows);
     if (!createdWith(table, path, conformed)) {
       conformed.write().format("delta").mode("overwrite")
@@ -36,7 +36,7 @@ public final class GoldTables {
 
   /** Replaces the whole table's rows (small tables recomputed in full each night). */
   public static long overwrite(JobContext context, GoldTable table, Dataset<Row> rows) {
-    String path = context.paths().gold(table.name());
+    String path = context.tables().pathToWrite(table.ref());
     Dataset<Row> conformed = conform(context, table, rows);
     if (!createdWith(table, path, conformed)) {
       conformed.write().format("delta").mode("overwrite")

@@ -7,7 +7,6 @@ import io.citylake.job.JobContext;
 import io.citylake.job.TableRef;
 import io.citylake.lake.DayPartitions;
 import io.citylake.lake.DeltaRetry;
-import io.citylake.lake.DeltaTables;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -74,11 +73,11 @@ public final class KpiWatermarks {
     TreeSet<LocalDate> days = new TreeSet<>();
     boolean changed = false;
     for (KpiSource source : sources) {
-      String path = context.paths().silver(source.table());
-      if (!DeltaTables.exists(context.spark(), path)) {
+      TableRef table = TableRef.silver(source.table());
+      if (!context.tables().exists(table)) {
         continue;
       }
-      Dataset<Row> silver = context.spark().read().format("delta").load(path)
+      Dataset<Row> silver = context.tables().read(table)
           .where(col("dt").leq(functions.lit(java.sql.Date.valueOf(context.runDate()))));
       Map<LocalDate, Timestamp> latest = new TreeMap<>(
           builtFrom.getOrDefault(source.table(), Map.of()));
@@ -112,10 +111,11 @@ public final class KpiWatermarks {
    * commits those of its KPI jobs together ({@link io.citylake.job.Bookkeeping}).
    */
   public static void save(JobContext context, String job, Pending pending) {
-    if (!pending.changed() && DeltaTables.exists(context.spark(), context.paths().gold(TABLE))) {
+    if (!pending.changed() && context.tables().exists(TableRef.gold(TABLE))) {
       return;
     }
-    context.record(new io.citylake.job.BookkeepingWrite(context.paths().gold(TABLE),
+    String path = context.tables().pathToWrite(TableRef.gold(TABLE));
+    context.record(new io.citylake.job.BookkeepingWrite(path,
         pending.current(), "job = '" + job + "'", KpiWatermarks::commit));
   }
 
@@ -130,9 +130,9 @@ public final class KpiWatermarks {
   /** The job's watermarks by source table and partition, in one read. */
   private static Map<String, Map<LocalDate, Timestamp>> seen(JobContext context, String job) {
     Map<String, Map<LocalDate, Timestamp>> seen = new HashMap<>();
-    String path = context.paths().gold(TABLE);
-    if (DeltaTables.exists(context.spark(), path)) {
-      for (Row row : context.spark().read().format("delta").load(path)
+    TableRef watermarks = TableRef.gold(TABLE);
+    if (context.tables().exists(watermarks)) {
+      for (Row row : context.tables().read(watermarks)
           .where(col("job").equalTo(job))
           .select("source", "dt", "latest_ingest").collectAsList()) {
         seen.computeIfAbsent(row.getString(0), s -> new HashMap<>())

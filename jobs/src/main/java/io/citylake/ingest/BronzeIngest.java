@@ -1,6 +1,7 @@
 package io.citylake.ingest;
 
 import io.citylake.job.JobContext;
+import io.citylake.job.TableRef;
 import io.citylake.lake.DeltaTables;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,7 +69,7 @@ public final class BronzeIngest {
   public Outcome append(
       String table, List<RawFileScanner.Listed> listed, boolean csv, LineParser parser) {
     SparkSession spark = context.spark();
-    String tablePath = context.paths().bronze(table);
+    String tablePath = context.tables().pathToWrite(TableRef.bronze(table));
     RawFileScanner scanner = new RawFileScanner(spark.sparkContext().hadoopConfiguration());
     KnownFiles known = KnownFiles.of(context, table);
     List<IngestLedger.Entry> fresh = new ArrayList<>();

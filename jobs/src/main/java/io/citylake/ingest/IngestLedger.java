@@ -82,7 +82,8 @@ public final class IngestLedger {
           file.sha256(), file.size(), new Timestamp(file.modifiedAt()), ingestedAt,
           context.runId(), bronzeVersion, entry.status(), entry.reason(), file.encoding()));
     }
-    context.record(new BookkeepingWrite(context.paths().bronze(TABLE), rows, null,
+    String path = context.tables().pathToWrite(TableRef.bronze(TABLE));
+    context.record(new BookkeepingWrite(path, rows, null,
         IngestLedger::append));
   }
 
@@ -95,7 +96,7 @@ public final class IngestLedger {
       context.spark().createDataFrame(rows, SCHEMA).write().format("delta").mode("append")
           .partitionBy("dataset")
           .option("userMetadata", context.runId())
-          .save(context.paths().bronze(TABLE));
+          .save(context.tables().pathToWrite(TableRef.bronze(TABLE)));
       return null;
     });
   }
@@ -121,7 +122,7 @@ public final class IngestLedger {
    * a protocol conflict, so creation is its own step, and losing that race is fine.
    */
   private static void ensureCreated(JobContext context) {
-    String path = context.paths().bronze(TABLE);
+    String path = context.tables().pathToWrite(TableRef.bronze(TABLE));
     if (DeltaTables.exists(context.spark(), path)) {
       // a ledger of an older lake: add the columns it lacks, once
       for (int attempt = 0; ; attempt++) {
@@ -160,16 +161,17 @@ public final class IngestLedger {
    * order of {@link #entries}.
    */
   static List<Row> rebuild(JobContext context, String dataset) {
-    String bronze = context.paths().bronze(dataset);
+    String bronze = context.tables().pathToRead(TableRef.bronze(dataset));
     long version = DeltaTables.lastDataVersion(context.spark(), bronze);
-    org.apache.spark.sql.Dataset<Row> files = context.spark().read().format("delta").load(bronze)
+    org.apache.spark.sql.Dataset<Row> table = context.tables().read(TableRef.bronze(dataset));
+    org.apache.spark.sql.Dataset<Row> files = table
         .groupBy(functions.col("dt"), functions.col(BronzeColumns.SOURCE_FILE).as("source_file"),
             functions.col(BronzeColumns.SOURCE_SHA256).as("source_sha256"),
             functions.col(BronzeColumns.SOURCE_SIZE).as("source_size"),
             functions.col(BronzeColumns.SOURCE_MODIFIED_AT).as("source_modified_at"))
         .agg(functions.max(BronzeColumns.INGESTED_AT).as("ingested_at"),
             functions.max(BronzeColumns.RUN_ID).as("run_id"),
-            encodingOf(context.spark(), bronze).as("encoding"))
+            encodingOf(table).as("encoding"))
         .select(functions.lit(dataset).as("dataset"), functions.col("dt"),
             functions.col("source_file"), functions.col("source_sha256"),
             functions.col("source_size"), functions.col("source_modified_at"),
@@ -178,7 +180,7 @@ public final class IngestLedger {
             functions.lit(null).cast("string").as("reason"), functions.col("encoding"));
     List<Row> rows = new ArrayList<>(files.collectAsList());
     ensureCreated(context);
-    rows.addAll(context.spark().read().format("delta").load(context.paths().bronze(TABLE))
+    rows.addAll(context.tables().read(TableRef.bronze(TABLE))
         .where(functions.col("dataset").equalTo(dataset)
             .and(functions.col("status").isin(EMPTY, UNREADABLE)))
         .select(java.util.Arrays.stream(SCHEMA.fieldNames()).map(functions::col)
@@ -188,15 +190,15 @@ public final class IngestLedger {
         .partitionBy("dataset")
         .option("replaceWhere", "dataset = '" + dataset + "'")
         .option("userMetadata", context.runId())
-        .save(context.paths().bronze(TABLE));
+        .save(context.tables().pathToWrite(TableRef.bronze(TABLE)));
     return rows.stream().map(r -> RowFactory.create(r.get(1), r.get(2), r.get(3), r.get(4),
         r.get(5), r.get(6), r.get(8), r.get(9))).toList();
   }
 
   /** The encoding bronze recorded for a file, null in tables of older lakes. */
-  private static org.apache.spark.sql.Column encodingOf(SparkSession spark, String bronze) {
-    boolean recorded = java.util.Arrays.asList(spark.read().format("delta").load(bronze)
-        .schema().fieldNames()).contains(BronzeColumns.SOURCE_ENCODING);
+  private static org.apache.spark.sql.Column encodingOf(org.apache.spark.sql.Dataset<Row> bronze) {
+    boolean recorded = java.util.Arrays.asList(bronze.schema().fieldNames())
+        .contains(BronzeColumns.SOURCE_ENCODING);
     return recorded ? functions.max(BronzeColumns.SOURCE_ENCODING)
         : functions.lit(null).cast("string");
   }
@@ -211,8 +213,8 @@ public final class IngestLedger {
    */
   public static Optional<List<Row>> entries(JobContext context, String dataset) {
     SparkSession spark = context.spark();
-    String ledger = context.paths().bronze(TABLE);
-    String bronze = context.paths().bronze(dataset);
+    String ledger = context.tables().pathToRead(TableRef.bronze(TABLE));
+    String bronze = context.tables().pathToRead(TableRef.bronze(dataset));
     if (!DeltaTables.exists(spark, ledger)) {
       return Optional.empty();
     }

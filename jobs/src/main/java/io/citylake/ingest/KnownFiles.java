@@ -2,6 +2,7 @@ package io.citylake.ingest;
 
 import io.citylake.lake.DeltaTables;
 import io.citylake.job.JobContext;
+import io.citylake.job.TableRef;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +25,7 @@ final class KnownFiles {
   static KnownFiles of(JobContext context, String table) {
     KnownFiles known = new KnownFiles();
     Optional<List<Row>> ledger = IngestLedger.entries(context, table);
-    if (ledger.isEmpty() && !DeltaTables.exists(context.spark(), context.paths().bronze(table))) {
+    if (ledger.isEmpty() && !context.tables().exists(TableRef.bronze(table))) {
       return known;
     }
     List<Row> entries = ledger.orElseGet(() -> IngestLedger.rebuild(context, table));

@@ -5,7 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.citylake.contract.Vocabulary;
 import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.JobContext;
-import io.citylake.lake.DeltaTables;
+import io.citylake.job.TableRef;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -22,6 +22,8 @@ import org.apache.spark.sql.types.StructType;
 public final class BusNetwork {
   public static final String STOPS = "gtfs_stops";
   public static final String TRIPS = "gtfs_trips";
+  /** The silver taps the bus KPIs count boardings in. */
+  public static final String TAPS = "transit_taps";
 
   private BusNetwork() {}
 
@@ -34,22 +36,22 @@ public final class BusNetwork {
 
   /** {@code (stop_id, municipality)}, one row per stop id. */
   public static Dataset<Row> stopMunicipalities(JobContext context) {
-    String path = context.paths().silver(STOPS);
-    if (!DeltaTables.exists(context.spark(), path)) {
+    TableRef stops = TableRef.silver(STOPS);
+    if (!context.tables().exists(stops)) {
       return empty(context, "stop_id STRING, municipality STRING");
     }
-    return context.spark().read().format("delta").load(path)
+    return context.tables().read(stops)
         .groupBy("stop_id").agg(functions.min(feedMunicipality(col("feed_id")))
             .as("municipality"));
   }
 
   /** {@code (trip_id, route_id)}, one row per trip id. */
   public static Dataset<Row> tripRoutes(JobContext context) {
-    String path = context.paths().silver(TRIPS);
-    if (!DeltaTables.exists(context.spark(), path)) {
+    TableRef trips = TableRef.silver(TRIPS);
+    if (!context.tables().exists(trips)) {
       return empty(context, "trip_id STRING, route_id STRING");
     }
-    return context.spark().read().format("delta").load(path)
+    return context.tables().read(trips)
         .groupBy("trip_id").agg(functions.min("route_id").as("route_id"));
   }
 
@@ -57,8 +59,7 @@ public final class BusNetwork {
   public static Dataset<Row> boardTaps(JobContext context, java.time.LocalDate from,
       java.time.LocalDate to) {
     Dataset<Row> stops = stopMunicipalities(context);
-    Dataset<Row> taps = context.spark().read().format("delta")
-        .load(context.paths().silver("transit_taps"))
+    Dataset<Row> taps = context.tables().read(TableRef.silver(TAPS))
         .where(col("dt").between(java.sql.Date.valueOf(from), java.sql.Date.valueOf(to)))
         .where(col("kind").equalTo("board"));
     return taps.join(functions.broadcast(stops.withColumnRenamed("stop_id", "_stop")),

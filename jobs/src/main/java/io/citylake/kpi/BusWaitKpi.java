@@ -11,6 +11,7 @@ import io.citylake.gold.Grain;
 import io.citylake.gold.KpiSource;
 import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.JobContext;
+import io.citylake.job.TableRef;
 import io.citylake.lake.DeltaTables;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -37,6 +38,8 @@ import org.apache.spark.sql.types.StructType;
 public final class BusWaitKpi extends PeriodicKpiJob {
   /** Longest wait taken as a wait for the next bus; a later arrival means none was observed. */
   public static final int MAX_WAIT_MINUTES = 180;
+  /** The silver vehicle arrivals a tap's wait is measured to. */
+  static final String ARRIVALS = "transit_arrivals";
 
   @Override
   public String name() {
@@ -51,8 +54,8 @@ public final class BusWaitKpi extends PeriodicKpiJob {
 
   @Override
   protected List<KpiSource> sources() {
-    return List.of(KpiSource.byServiceDay("transit_taps"),
-        new KpiSource("transit_arrivals", "array(dt, date_sub(dt, 1))"));
+    return List.of(KpiSource.byServiceDay(BusNetwork.TAPS),
+        new KpiSource(ARRIVALS, "array(dt, date_sub(dt, 1))"));
   }
 
   @Override
@@ -129,11 +132,11 @@ public final class BusWaitKpi extends PeriodicKpiJob {
    * have taps only): then every tap counts as one without an observed arrival.
    */
   private static Dataset<Row> arrivals(JobContext context) {
-    String path = context.paths().silver("transit_arrivals");
-    if (!DeltaTables.hasLog(context.spark(), path)) {
+    TableRef arrivals = TableRef.silver(ARRIVALS);
+    if (!DeltaTables.hasLog(context.spark(), context.tables().pathToRead(arrivals))) {
       return context.spark().createDataFrame(List.of(),
           StructType.fromDDL("trip_id STRING, stop_id STRING, actual_at TIMESTAMP, dt DATE"));
     }
-    return context.spark().read().format("delta").load(path);
+    return context.tables().read(arrivals);
   }
 }

@@ -11,6 +11,7 @@ import io.citylake.gold.Grain;
 import io.citylake.gold.KpiSource;
 import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.JobContext;
+import io.citylake.job.TableRef;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -85,11 +86,9 @@ public final class DroneDeliveryKpi extends PeriodicKpiJob {
 
   @Override
   protected Dataset<Row> base(JobContext context, LocalDate from, LocalDate to) {
-    Dataset<Row> shelters = context.spark().read().format("delta")
-        .load(context.paths().silver(ReferenceTable.SHELTERS.table()))
+    Dataset<Row> shelters = context.tables().read(ReferenceTable.SHELTERS.ref())
         .select(col("shelter_id").as("_shelter"), col("municipality"));
-    Dataset<Row> flights = context.spark().read().format("delta")
-        .load(context.paths().silver(SOURCE))
+    Dataset<Row> flights = context.tables().read(TableRef.silver(SOURCE))
         .where(col("dt").between(Date.valueOf(from), Date.valueOf(to)));
     return flights.join(functions.broadcast(shelters),
             flights.col("shelter_id").equalTo(shelters.col("_shelter")), "left")

@@ -9,7 +9,6 @@ import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
 import io.citylake.job.TableRef;
-import io.citylake.lake.DeltaTables;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -146,12 +145,12 @@ public final class KpiCatalogue implements Job {
   /** The headline series of the last year: kind, kpi_id, municipality, day, value. */
   private static Optional<Dataset<Row>> seriesRows(JobContext context, KpiDefinition kpi,
       KpiHeadline h) {
-    String path = context.paths().gold(h.table());
-    if (!DeltaTables.exists(context.spark(), path)) {
+    TableRef table = TableRef.gold(h.table());
+    if (!context.tables().exists(table)) {
       return Optional.empty();
     }
     LocalDate since = context.runDate().minusDays(365);
-    return Optional.of(h.series(context.spark().read().format("delta").load(path), since,
+    return Optional.of(h.series(context.tables().read(table), since,
             context.runDate())
         .where(col("value").isNotNull())
         .select(functions.lit("series").as("kind"), functions.lit(kpi.id()).as("kpi_id"),
@@ -161,11 +160,11 @@ public final class KpiCatalogue implements Job {
   /** The newest non-null value per municipality: kind, kpi_id, municipality, day, value. */
   private static Optional<Dataset<Row>> latestRows(JobContext context, KpiDefinition kpi,
       KpiHeadline.Latest l) {
-    String path = context.paths().gold(l.table());
-    if (!DeltaTables.exists(context.spark(), path)) {
+    TableRef table = TableRef.gold(l.table());
+    if (!context.tables().exists(table)) {
       return Optional.empty();
     }
-    return Optional.of(context.spark().read().format("delta").load(path)
+    return Optional.of(context.tables().read(table)
         .where(col(l.valueColumn()).isNotNull())
         .where(col(l.periodColumn()).leq(java.sql.Date.valueOf(context.runDate())))
         .groupBy("municipality").agg(functions.max(functions.struct(
@@ -181,11 +180,11 @@ public final class KpiCatalogue implements Job {
    */
   private static Map<String, List<KpiObservation>> observations(JobContext context) {
     Map<String, List<KpiObservation>> observations = new HashMap<>();
-    String path = context.paths().silver(ReferenceTable.KPI_OBSERVATIONS.table());
-    if (!DeltaTables.exists(context.spark(), path)) {
+    TableRef table = ReferenceTable.KPI_OBSERVATIONS.ref();
+    if (!context.tables().exists(table)) {
       return observations;
     }
-    for (Row r : context.spark().read().format("delta").load(path)
+    for (Row r : context.tables().read(table)
         .orderBy("kpi_id", "municipality", "year").collectAsList()) {
       KpiObservation o = new KpiObservation(r.getAs("kpi_id"), r.getAs("municipality"),
           YearType.parse(r.getAs("year_type")), r.<Integer>getAs("year"), r.getAs("value"),
@@ -199,11 +198,11 @@ public final class KpiCatalogue implements Job {
 
   private static Map<String, KpiTarget> targets(JobContext context) {
     Map<String, KpiTarget> targets = new HashMap<>();
-    String path = context.paths().silver(ReferenceTable.KPI_TARGETS.table());
-    if (!DeltaTables.exists(context.spark(), path)) {
+    TableRef table = ReferenceTable.KPI_TARGETS.ref();
+    if (!context.tables().exists(table)) {
       return targets;
     }
-    for (Row r : context.spark().read().format("delta").load(path).collectAsList()) {
+    for (Row r : context.tables().read(table).collectAsList()) {
       targets.put(r.getAs("kpi_id") + "/" + r.getAs("municipality"), KpiCatalogueRows.target(r));
     }
     return targets;

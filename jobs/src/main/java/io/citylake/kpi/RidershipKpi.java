@@ -37,7 +37,7 @@ public final class RidershipKpi extends PeriodicKpiJob {
 
   @Override
   protected List<KpiSource> sources() {
-    return List.of(KpiSource.byServiceDay("transit_taps"));
+    return List.of(KpiSource.byServiceDay(BusNetwork.TAPS));
   }
 
   @Override

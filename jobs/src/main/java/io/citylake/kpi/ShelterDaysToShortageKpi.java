@@ -11,7 +11,6 @@ import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
 import io.citylake.job.TableRef;
-import io.citylake.lake.DeltaTables;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -31,6 +30,8 @@ import org.apache.spark.sql.types.DataTypes;
  * gold.shelter_days_to_shortage.
  */
 public final class ShelterDaysToShortageKpi implements Job {
+  private static final TableRef INVENTORY = TableRef.silver("disaster_inventory");
+  private static final TableRef CHECKINS = TableRef.silver("disaster_checkins");
   static final GoldTable TABLE = new GoldTable("shelter_days_to_shortage",
       "shelter_days_to_shortage: days until a consumable runs out at each stock count, given the"
           + " headcount then and the daily norm per person",
@@ -59,7 +60,7 @@ public final class ShelterDaysToShortageKpi implements Job {
 
   @Override
   public List<TableRef> inputs() {
-    return List.of(TableRef.silver("disaster_inventory"), TableRef.silver("disaster_checkins"),
+    return List.of(INVENTORY, CHECKINS,
         ReferenceTable.CONSUMPTION_NORMS.ref(), ReferenceTable.SHELTERS.ref());
   }
 
@@ -76,7 +77,7 @@ public final class ShelterDaysToShortageKpi implements Job {
   @Override
   public JobResult run(JobContext context) {
     context.spark().sparkContext().setJobDescription(name());
-    if (!DeltaTables.exists(context.spark(), context.paths().silver("disaster_inventory"))) {
+    if (!context.tables().exists(INVENTORY)) {
       return JobResult.of(name(), 0, 0, Map.of());
     }
     Dataset<Row> counted = withHeadcount(context, stockCounts(context));
@@ -91,11 +92,11 @@ public final class ShelterDaysToShortageKpi implements Job {
   }
 
   private static Dataset<Row> stockCounts(JobContext context) {
-    Dataset<Row> norms = read(context, ReferenceTable.CONSUMPTION_NORMS.table())
+    Dataset<Row> norms = context.tables().read(ReferenceTable.CONSUMPTION_NORMS.ref())
         .where(col("per_person_per_day").gt(0));
-    Dataset<Row> shelters = read(context, ReferenceTable.SHELTERS.table())
+    Dataset<Row> shelters = context.tables().read(ReferenceTable.SHELTERS.ref())
         .select(col("shelter_id").as("_shelter"), col("municipality"));
-    Dataset<Row> inventory = read(context, "disaster_inventory")
+    Dataset<Row> inventory = context.tables().read(INVENTORY)
         .where(col("dt").leq(functions.lit(java.sql.Date.valueOf(context.runDate()))));
     return inventory.join(functions.broadcast(norms), "item")
         .join(functions.broadcast(shelters), col("shelter_id").equalTo(col("_shelter")), "left")
@@ -105,11 +106,10 @@ public final class ShelterDaysToShortageKpi implements Job {
 
   /** Running headcount per shelter over check-ins (+1) and check-outs (-1) and the counts. */
   private static Dataset<Row> withHeadcount(JobContext context, Dataset<Row> counts) {
-    String checkinsPath = context.paths().silver("disaster_checkins");
     Dataset<Row> events = counts.withColumn("_delta", functions.lit(0L))
         .withColumn("_event", functions.lit(1)).withColumn("_ts", col("counted_at"));
-    if (DeltaTables.exists(context.spark(), checkinsPath)) {
-      Dataset<Row> moves = read(context, "disaster_checkins")
+    if (context.tables().exists(CHECKINS)) {
+      Dataset<Row> moves = context.tables().read(CHECKINS)
           .where(col("dt").leq(functions.lit(java.sql.Date.valueOf(context.runDate()))))
           .select(col("shelter_id"), col("ts").as("_ts"), functions.lit(0).as("_event"),
               functions.when(col("action").equalTo("in"), 1L).otherwise(-1L).as("_delta"));
@@ -124,9 +124,5 @@ public final class ShelterDaysToShortageKpi implements Job {
         .withColumn("records", functions.sum(functions.when(col("_event").equalTo(0), 1L)
             .otherwise(0L)).over(upToNow))
         .where(col("_event").equalTo(1));
-  }
-
-  private static Dataset<Row> read(JobContext context, String table) {
-    return context.spark().read().format("delta").load(context.paths().silver(table));
   }
 }

@@ -12,7 +12,6 @@ import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
 import io.citylake.job.TableRef;
 import io.citylake.lake.DayPartitions;
-import io.citylake.lake.DeltaTables;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
@@ -72,11 +71,11 @@ public final class SurveySharesKpi implements Job {
   @Override
   public JobResult run(JobContext context) {
     context.spark().sparkContext().setJobDescription(name());
-    String path = context.paths().silver(SOURCE);
-    if (!DeltaTables.exists(context.spark(), path)) {
+    TableRef source = TableRef.silver(SOURCE);
+    if (!context.tables().exists(source)) {
       return JobResult.of(name(), 0, 0, Map.of());
     }
-    Dataset<Row> answers = context.spark().read().format("delta").load(path)
+    Dataset<Row> answers = context.tables().read(source)
         .where(col("dt").leq(functions.lit(java.sql.Date.valueOf(context.runDate()))));
     Dataset<Row> cells = share(answers, KpiDefinition.ELDERLY_FEELS_SAFE_SHARE, "feels_safe",
             col("age_band").isin(Vocabulary.ELDERLY_AGE_BANDS.toArray()),

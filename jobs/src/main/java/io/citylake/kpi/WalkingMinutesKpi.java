@@ -10,6 +10,7 @@ import io.citylake.gold.Grain;
 import io.citylake.gold.KpiSource;
 import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.JobContext;
+import io.citylake.job.TableRef;
 import io.citylake.lake.DayPartitions;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -74,8 +75,7 @@ public final class WalkingMinutesKpi extends PeriodicKpiJob {
 
   @Override
   protected Dataset<Row> base(JobContext context, LocalDate from, LocalDate to) {
-    Dataset<Row> steps = context.spark().read().format("delta")
-        .load(context.paths().silver(SOURCE))
+    Dataset<Row> steps = context.tables().read(TableRef.silver(SOURCE))
         .where(col("dt").between(Date.valueOf(from), Date.valueOf(to.plusDays(7))))
         .where(col("activity_date").between(Date.valueOf(from), Date.valueOf(to)));
     return DayPartitions.newestPerKey(steps, "person_pseudonym", "activity_date")

@@ -6,7 +6,7 @@ import static org.apache.spark.sql.functions.expr;
 import io.citylake.gold.GoldTable;
 import io.citylake.gold.KAnonymity;
 import io.citylake.job.JobContext;
-import io.citylake.lake.DeltaTables;
+import io.citylake.job.TableRef;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -161,9 +161,8 @@ public final class SecondarySuppression {
 
   private static Dataset<Row> side(JobContext context, AdditiveRelation relation, CellSide side,
       boolean totals, Map<String, Pending> own, Map<String, Dataset<Row>> cells) {
-    String path = context.paths().gold(side.table());
-    Dataset<Row> published = DeltaTables.exists(context.spark(), path)
-        ? context.spark().read().format("delta").load(path) : null;
+    TableRef table = TableRef.gold(side.table());
+    Dataset<Row> published = context.tables().exists(table) ? context.tables().read(table) : null;
     Dataset<Row> result = null;
     Pending mine = own.get(side.table());
     if (mine != null) {

@@ -44,7 +44,7 @@ public final class RegisterTables implements Job {
     MetastoreTables metastore = new MetastoreTables(context.spark());
     int registered = 0;
     for (TableRef table : tables) {
-      String location = context.paths().layer(table.layer(), table.table());
+      String location = context.tables().pathToRead(table);
       if (DeltaTables.hasLog(context.spark(), location)) {
         metastore.register(table, location, "citylake " + table);
         registered++;

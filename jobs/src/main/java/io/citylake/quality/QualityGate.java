@@ -9,7 +9,6 @@ import io.citylake.job.JobResult;
 import io.citylake.job.TableRef;
 import io.citylake.lake.CityLakeException;
 import io.citylake.lake.DeltaRetry;
-import io.citylake.lake.DeltaTables;
 import io.citylake.lake.TableDoc;
 import java.io.IOException;
 import java.sql.Date;
@@ -154,11 +153,11 @@ public final class QualityGate implements Job {
 
   /** The newest version of each file of the day the ingest ledger calls unusable or unreadable. */
   private static List<Check> unusableFiles(JobContext context) {
-    String path = context.paths().bronze(IngestLedger.TABLE);
-    if (!DeltaTables.exists(context.spark(), path)) {
+    TableRef table = TableRef.bronze(IngestLedger.TABLE);
+    if (!context.tables().exists(table)) {
       return List.of();
     }
-    Dataset<Row> ledger = context.spark().read().format("delta").load(path);
+    Dataset<Row> ledger = context.tables().read(table);
     if (!Arrays.asList(ledger.schema().fieldNames()).contains("status")) {
       return List.of(); // a ledger of an older lake: no file was judged unusable
     }
@@ -174,12 +173,12 @@ public final class QualityGate implements Job {
   }
 
   private static List<Check> quarantineShares(JobContext context, QualityGateConfig config) {
-    String path = context.paths().silver(ConformAccounting.TABLE);
-    if (!DeltaTables.exists(context.spark(), path)) {
+    TableRef accounting = TableRef.silver(ConformAccounting.TABLE);
+    if (!context.tables().exists(accounting)) {
       return List.of();
     }
     List<Check> checks = new ArrayList<>();
-    for (Row row : context.spark().read().format("delta").load(path)
+    for (Row row : context.tables().read(accounting)
         .where(functions.col("dt").equalTo(Date.valueOf(context.runDate())))
         .select("dataset", "silver_rows", "quarantined_rows").orderBy("dataset")
         .collectAsList()) {
@@ -204,7 +203,7 @@ public final class QualityGate implements Job {
     if (rows.isEmpty()) {
       return;
     }
-    String path = context.paths().silver(TABLE);
+    String path = context.tables().pathToWrite(TableRef.silver(TABLE));
     DOC.create(context.spark(), path, SCHEMA);
     DeltaRetry.onConflict("record the quality gate's checks", () -> {
       context.spark().createDataFrame(rows, SCHEMA).write().format("delta").mode("append")

@@ -2,8 +2,8 @@ package io.citylake.report;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.citylake.lake.DeltaTables;
-import io.citylake.lake.LakePaths;
+import io.citylake.job.JobTables;
+import io.citylake.job.TableRef;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
@@ -39,12 +38,10 @@ final class GoldMapReader {
   static final String SPEND = "tourism_spend_mesh_daily";
   static final String SPEND_LEVEL = "mesh3";
 
-  private final SparkSession spark;
-  private final LakePaths paths;
+  private final JobTables tables;
 
-  GoldMapReader(SparkSession spark, LakePaths paths) {
-    this.spark = spark;
-    this.paths = paths;
+  GoldMapReader(JobTables tables) {
+    this.tables = tables;
   }
 
   /**
@@ -157,10 +154,10 @@ final class GoldMapReader {
   }
 
   private boolean exists(String table) {
-    return DeltaTables.exists(spark, paths.gold(table));
+    return tables.exists(TableRef.gold(table));
   }
 
   private Dataset<Row> read(String table) {
-    return spark.read().format("delta").load(paths.gold(table));
+    return tables.read(TableRef.gold(table));
   }
 }

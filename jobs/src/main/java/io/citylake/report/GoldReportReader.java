@@ -2,15 +2,16 @@ package io.citylake.report;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.citylake.conform.ConformAccounting;
 import io.citylake.contract.Vocabulary;
 import io.citylake.gold.Grain;
+import io.citylake.job.JobTables;
+import io.citylake.job.TableRef;
 import io.citylake.kpi.GrowthPath;
 import io.citylake.kpi.KpiDefinition;
 import io.citylake.kpi.KpiHeadline;
 import io.citylake.kpi.YearType;
 import io.citylake.lake.CityLakeException;
-import io.citylake.lake.DeltaTables;
-import io.citylake.lake.LakePaths;
 import io.delta.tables.DeltaTable;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -41,11 +42,17 @@ public final class GoldReportReader {
   static final int SHELTER_ROWS = 25;
 
   private final SparkSession spark;
-  private final LakePaths paths;
+  private final JobTables tables;
 
-  public GoldReportReader(SparkSession spark, LakePaths paths) {
+  /** Reads gold through {@code tables}: the report job's declared inputs. */
+  public GoldReportReader(SparkSession spark, JobTables tables) {
     this.spark = spark;
-    this.paths = paths;
+    this.tables = tables;
+  }
+
+  /** Reads any table of the lake at {@code paths} (the {@code report} command). */
+  public GoldReportReader(SparkSession spark, io.citylake.lake.LakePaths paths) {
+    this(spark, JobTables.unchecked(spark, paths));
   }
 
   /** The newest service day gold was built from. */
@@ -53,7 +60,7 @@ public final class GoldReportReader {
     Row row = table("kpi_watermarks").agg(functions.max("dt")).first();
     if (row.isNullAt(0)) {
       throw CityLakeException.badInput(VERB, "gold.kpi_watermarks is empty; run the nightly"
-          + " pipeline first", paths.gold("kpi_watermarks"));
+          + " pipeline first", tables.pathToRead(TableRef.gold("kpi_watermarks")));
     }
     return row.getDate(0).toLocalDate();
   }
@@ -67,7 +74,7 @@ public final class GoldReportReader {
     Map<String, List<KpiEntry>> kpis = kpis(day);
     Map<String, ShelterSupply> shelters = shelters(day);
     Map<String, List<MapLayer>> maps =
-        new GoldMapReader(spark, paths).layers(Vocabulary.MUNICIPALITIES, day);
+        new GoldMapReader(tables).layers(Vocabulary.MUNICIPALITIES, day);
     List<ReportData.MunicipalityReport> sections = new ArrayList<>();
     for (String m : Vocabulary.MUNICIPALITIES) {
       sections.add(new ReportData.MunicipalityReport(m, kpis.getOrDefault(m, List.of()),
@@ -134,11 +141,11 @@ public final class GoldReportReader {
     List<Dataset<Row>> parts = new ArrayList<>();
     for (KpiDefinition kpi : KpiDefinition.measuredKpis()) {
       KpiHeadline h = KpiHeadline.of(kpi);
-      String path = paths.gold(h.table());
-      if (!DeltaTables.exists(spark, path)) {
+      TableRef table = TableRef.gold(h.table());
+      if (!tables.exists(table)) {
         continue;
       }
-      Dataset<Row> rows = spark.read().format("delta").load(path);
+      Dataset<Row> rows = tables.read(table);
       boolean hasSuppressed = Arrays.asList(rows.columns()).contains("suppressed");
       parts.add(h.series(rows, day.minusDays(365), day,
               (hasSuppressed ? functions.max(functions.coalesce(col("suppressed"),
@@ -170,14 +177,14 @@ public final class GoldReportReader {
    */
   private Map<String, ShelterSupply> shelters(LocalDate day) {
     Map<String, ShelterSupply> result = new HashMap<>();
-    String path = paths.gold("shelter_days_to_shortage");
-    if (!DeltaTables.exists(spark, path)) {
+    TableRef shelters = TableRef.gold("shelter_days_to_shortage");
+    if (!tables.exists(shelters)) {
       return result;
     }
     WindowSpec municipality = Window.partitionBy("municipality");
     Column warning = functions.when(col("days_to_shortage").lt(ShelterSupply.WARNING_DAYS), 1)
         .otherwise(0);
-    Dataset<Row> ranked = spark.read().format("delta").load(path)
+    Dataset<Row> ranked = tables.read(shelters)
         .where(col("is_latest").and(col("dt").leq(Date.valueOf(day))))
         .withColumn("_total", functions.count(functions.lit(1)).over(municipality))
         .withColumn("_warnings", functions.sum(warning).over(municipality))
@@ -212,9 +219,9 @@ public final class GoldReportReader {
     Row days = table("kpi_watermarks").agg(functions.min("dt"), functions.max("dt")).first();
     if (days.isNullAt(0)) {
       throw CityLakeException.badInput(VERB, "gold.kpi_watermarks is empty; run the nightly"
-          + " pipeline first", paths.gold("kpi_watermarks"));
+          + " pipeline first", tables.pathToRead(TableRef.gold("kpi_watermarks")));
     }
-    String catalogue = paths.gold("kpi_catalogue");
+    String catalogue = tables.pathToRead(TableRef.gold("kpi_catalogue"));
     Row run = table("kpi_catalogue").select("build_run_id").limit(1).collectAsList().stream()
         .findFirst().orElse(null);
     java.sql.Timestamp built = DeltaTable.forPath(spark, catalogue).history(1)
@@ -224,11 +231,11 @@ public final class GoldReportReader {
   }
 
   private List<Freshness.Quarantined> quarantine(LocalDate day) {
-    String path = paths.silver("conform_accounting");
-    if (!DeltaTables.exists(spark, path)) {
+    TableRef accounting = TableRef.silver(ConformAccounting.TABLE);
+    if (!tables.exists(accounting)) {
       return List.of();
     }
-    return spark.read().format("delta").load(path).groupBy("dataset")
+    return tables.read(accounting).groupBy("dataset")
         .agg(functions.sum(functions.when(col("dt").equalTo(Date.valueOf(day)),
                 col("quarantined_rows")).otherwise(0L)).cast("long"),
             functions.sum("quarantined_rows").cast("long"))
@@ -238,11 +245,11 @@ public final class GoldReportReader {
   }
 
   private Dataset<Row> table(String name) {
-    String path = paths.gold(name);
-    if (!DeltaTables.exists(spark, path)) {
+    TableRef table = TableRef.gold(name);
+    if (!tables.exists(table)) {
       throw CityLakeException.badInput(VERB, "gold." + name + " does not exist; run the nightly"
-          + " pipeline first", path);
+          + " pipeline first", tables.pathToRead(table));
     }
-    return spark.read().format("delta").load(path);
+    return tables.read(table);
   }
 }

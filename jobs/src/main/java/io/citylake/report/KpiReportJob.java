@@ -114,7 +114,7 @@ public final class KpiReportJob implements Job {
   @Override
   public JobResult run(JobContext context) {
     context.spark().sparkContext().setJobDescription(name());
-    ReportData data = new GoldReportReader(context.spark(), context.paths())
+    ReportData data = new GoldReportReader(context.spark(), context.tables())
         .read(context.runDate()).withSources(sources);
     String folder = folder(context.paths().reports(), context.runDate());
     java.util.Optional<ChromiumPdf> chromium = ChromiumPdf.find();

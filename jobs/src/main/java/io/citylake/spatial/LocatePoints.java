@@ -86,9 +86,9 @@ public final class LocatePoints implements Job {
             col("merchant_id"), col("category")))
         .unionByName(reference(context, ReferenceTable.SHELTERS, "shelter",
             col("shelter_id"), col("name_ja")));
-    String stops = context.paths().silver(BusNetwork.STOPS);
-    if (DeltaTables.exists(context.spark(), stops)) {
-      points = points.unionByName(context.spark().read().format("delta").load(stops)
+    TableRef stops = TableRef.silver(BusNetwork.STOPS);
+    if (context.tables().exists(stops)) {
+      points = points.unionByName(context.tables().read(stops)
           .groupBy(col("stop_id")).agg(functions.min(functions.struct(col("feed_id"),
               col("stop_name"), col("stop_lon"), col("stop_lat"))).as("s"))
           .select(lit("stop").as("point_kind"), col("stop_id").as("point_id"),
@@ -99,7 +99,7 @@ public final class LocatePoints implements Job {
     Dataset<Row> located = PointLocator.locate(context, points)
         .withColumn("geometry_wkb", functions.when(col("lon").isNotNull()
             .and(col("lat").isNotNull()), functions.expr("ST_AsBinary(ST_Point(lon, lat))")));
-    String path = context.paths().silver(TABLE);
+    String path = context.tables().pathToWrite(TableRef.silver(TABLE));
     if (!DOC.createWith(located, path, Map.of(), List.of())) {
       DOC.commented(located).write().format("delta").mode("overwrite")
           .option("overwriteSchema", "true").option("userMetadata", context.runId()).save(path);
@@ -113,7 +113,7 @@ public final class LocatePoints implements Job {
 
   private static Dataset<Row> reference(JobContext context, ReferenceTable table, String kind,
       org.apache.spark.sql.Column id, org.apache.spark.sql.Column label) {
-    return context.spark().read().format("delta").load(context.paths().silver(table.table()))
+    return context.tables().read(table.ref())
         .select(lit(kind).as("point_kind"), id.as("point_id"),
             lit(null).cast("string").as("source"), label.cast("string").as("label"),
             col("municipality"), col("lon"), col("lat"));

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
 import io.citylake.job.JobContext;
+import io.citylake.job.TableRef;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -26,7 +27,7 @@ public final class PointLocator {
 
   /** The silver boundary polygons of the lake ({@code code}, {@code geometry_wkb}, ...). */
   public static Dataset<Row> boundaries(JobContext context) {
-    return context.spark().read().format("delta").load(context.paths().silver(BOUNDARIES));
+    return context.tables().read(TableRef.silver(BOUNDARIES));
   }
 
   /**

@@ -10,6 +10,7 @@ import io.citylake.gold.Grain;
 import io.citylake.gold.KpiSource;
 import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.JobContext;
+import io.citylake.job.TableRef;
 import io.citylake.kpi.BusNetwork;
 import java.time.LocalDate;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class RidershipByStop extends PeriodicKpiJob {
 
   @Override
   protected List<KpiSource> sources() {
-    return List.of(KpiSource.byServiceDay("transit_taps"));
+    return List.of(KpiSource.byServiceDay(BusNetwork.TAPS));
   }
 
   @Override
@@ -75,8 +76,7 @@ public final class RidershipByStop extends PeriodicKpiJob {
 
   @Override
   protected Dataset<Row> base(JobContext context, LocalDate from, LocalDate to) {
-    Dataset<Row> stops = context.spark().read().format("delta")
-        .load(context.paths().silver(LocatePoints.TABLE))
+    Dataset<Row> stops = context.tables().read(TableRef.silver(LocatePoints.TABLE))
         .where(col("point_kind").equalTo("stop"))
         .select(col("point_id").as("_stop"), col("label").as("stop_name"), col("ward_code"),
             col("mesh3"), col("lon"), col("lat"), col("geometry_wkb"));

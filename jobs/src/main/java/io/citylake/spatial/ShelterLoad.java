@@ -11,7 +11,6 @@ import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
 import io.citylake.job.TableRef;
-import io.citylake.lake.DeltaTables;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -73,13 +72,13 @@ public final class ShelterLoad implements Job {
   @Override
   public JobResult run(JobContext context) {
     context.spark().sparkContext().setJobDescription(name());
-    String checkins = context.paths().silver(CHECKINS);
-    if (!DeltaTables.exists(context.spark(), checkins)) {
+    TableRef checkins = TableRef.silver(CHECKINS);
+    if (!context.tables().exists(checkins)) {
       return JobResult.of(name(), 0, 0, Map.of());
     }
     WindowSpec upToEvent = Window.partitionBy("shelter_id").orderBy(col("ts"), col("_order"))
         .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
-    Dataset<Row> events = context.spark().read().format("delta").load(checkins)
+    Dataset<Row> events = context.tables().read(checkins)
         .where(col("dt").leq(functions.lit(java.sql.Date.valueOf(context.runDate()))))
         .withColumn("_delta", functions.when(col("action").equalTo("in"), 1L).otherwise(-1L))
         // at the same instant, check-ins count first (as in shelter_days_to_shortage)
@@ -90,11 +89,9 @@ public final class ShelterLoad implements Job {
         .agg(functions.greatest(functions.lit(0L), functions.max(functions.greatest(
                 col("_before"), col("_after")))).as("peak_headcount"),
             functions.count(functions.lit(1)).as("records"));
-    Dataset<Row> shelters = context.spark().read().format("delta")
-        .load(context.paths().silver(io.citylake.conform.ReferenceTable.SHELTERS.table()))
+    Dataset<Row> shelters = context.tables().read(io.citylake.conform.ReferenceTable.SHELTERS.ref())
         .select(col("shelter_id").as("_shelter"), col("capacity"));
-    Dataset<Row> located = context.spark().read().format("delta")
-        .load(context.paths().silver(LocatePoints.TABLE))
+    Dataset<Row> located = context.tables().read(TableRef.silver(LocatePoints.TABLE))
         .where(col("point_kind").equalTo("shelter"))
         .select(col("point_id").as("_point"), col("municipality"), col("label").as("name_ja"),
             col("ward_code"), col("lon"), col("lat"), col("geometry_wkb"));

@@ -10,6 +10,7 @@ import io.citylake.gold.Grain;
 import io.citylake.gold.KpiSource;
 import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.JobContext;
+import io.citylake.job.TableRef;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -75,8 +76,7 @@ public final class SnowDepthByWard extends PeriodicKpiJob {
 
   @Override
   protected Dataset<Row> base(JobContext context, LocalDate from, LocalDate to) {
-    Dataset<Row> depths = context.spark().read().format("delta")
-        .load(context.paths().silver(PeopleFlowByArea.SOURCE))
+    Dataset<Row> depths = context.tables().read(TableRef.silver(PeopleFlowByArea.SOURCE))
         .where(col("dt").between(Date.valueOf(from), Date.valueOf(to)))
         .where(col("type").equalTo("SnowDepth"))
         .select(col("dt").as(DAY), col("municipality"), col("id"), col("value"), col("lon"),

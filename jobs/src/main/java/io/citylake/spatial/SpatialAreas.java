@@ -11,7 +11,6 @@ import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
 import io.citylake.job.TableRef;
-import io.citylake.lake.DeltaTables;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
@@ -78,9 +77,8 @@ public final class SpatialAreas implements Job {
         lit(AreaLevel.WARD.label()).as("area_level"), col("code").as("area_id"),
         col("municipality"), col("name_ja"), col("name_en"), col("geometry_wkb"));
     for (GoldTable table : CELL_TABLES) {
-      String path = context.paths().gold(table.name());
-      if (DeltaTables.exists(context.spark(), path)) {
-        areas = areas.unionByName(cells(context.spark().read().format("delta").load(path)));
+      if (context.tables().exists(table.ref())) {
+        areas = areas.unionByName(cells(context.tables().read(table.ref())));
       }
     }
     Dataset<Row> rows = areas.dropDuplicates("area_level", "area_id")

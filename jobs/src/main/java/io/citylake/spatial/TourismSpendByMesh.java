@@ -10,6 +10,7 @@ import io.citylake.gold.Grain;
 import io.citylake.gold.KpiSource;
 import io.citylake.gold.PeriodicKpiJob;
 import io.citylake.job.JobContext;
+import io.citylake.job.TableRef;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -75,8 +76,7 @@ public final class TourismSpendByMesh extends PeriodicKpiJob {
 
   @Override
   protected Dataset<Row> base(JobContext context, LocalDate from, LocalDate to) {
-    Dataset<Row> spend = context.spark().read().format("delta")
-        .load(context.paths().silver(SOURCE))
+    Dataset<Row> spend = context.tables().read(TableRef.silver(SOURCE))
         .where(col("dt").between(Date.valueOf(from), Date.valueOf(to)))
         .where(col("visitor").and(col("kind").equalTo("spend")))
         .select(col("dt").as(DAY), col("municipality"), col("card_pseudonym"), col("lon"),

@@ -138,7 +138,7 @@ public final class PipelineRunner {
     try {
       JobOutcome unrecorded = commitUpstreamBookkeeping(context, job);
       lineage.started(job);
-      JobOutcome outcome = unrecorded != null ? unrecorded : runOne(context, job);
+      JobOutcome outcome = unrecorded != null ? unrecorded : runOne(context.forJob(job), job);
       if (outcome.status() == JobOutcome.Status.SUCCEEDED) {
         lineage.completed(job, context.bookkeeping());
       } else {

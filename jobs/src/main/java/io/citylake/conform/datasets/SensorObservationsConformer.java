@@ -102,8 +102,7 @@ public final class SensorObservationsConformer implements Conformer {
 
   @Override
   public Dataset<Row> prepare(Dataset<Row> bronze, JobContext context) {
-    Dataset<Row> registry = context.spark().read().format("delta")
-        .load(context.paths().silver(ReferenceTable.SENSORS.table()))
+    Dataset<Row> registry = context.tables().read(ReferenceTable.SENSORS.ref())
         .select(functions.col("sensor_id").as("_ref_id"),
             functions.col("lon").cast("string").as("_ref_lon"),
             functions.col("lat").cast("string").as("_ref_lat"),

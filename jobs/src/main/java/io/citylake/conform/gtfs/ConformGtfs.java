@@ -72,21 +72,23 @@ public final class ConformGtfs implements Job {
   @Override
   public JobResult run(JobContext context) {
     SparkSession spark = context.spark();
-    String bronzePath = context.paths().bronze(DATASET);
+    String bronzePath = context.tables().pathToRead(TableRef.bronze(DATASET));
     if (!DeltaTables.exists(spark, bronzePath)) {
       return JobResult.of(name(), 0, 0, Map.of("skipped", "no bronze." + DATASET + " yet"));
     }
     // compaction does not change the feed: the marker names the newest version that added rows
     long current = DeltaTables.lastCommit(spark, bronzePath).version();
     GtfsBuildMarker marker = new GtfsBuildMarker(DeltaTables.lastDataVersion(spark, bronzePath));
-    List<String> silverPaths = TABLES.stream().map(context.paths()::silver).toList();
+    List<String> silverPaths = TABLES.stream()
+        .map(t -> context.tables().pathToWrite(TableRef.silver(t))).toList();
     if (marker.isCurrent(spark, silverPaths)) {
       // tables of an older lake get their comment and grain once (the next night rebuilds them)
-      TABLES.forEach(t -> GtfsSchemas.doc(t).ensure(spark, context.paths().silver(t)));
+      TABLES.forEach(t -> GtfsSchemas.doc(t).ensure(spark,
+          context.tables().pathToWrite(TableRef.silver(t))));
       return JobResult.of(name(), 0, 0, Map.of("bronze_version", marker.bronzeVersion(),
           "skipped", "bronze unchanged since the last build"));
     }
-    LatestGtfsFiles files = LatestGtfsFiles.read(spark, bronzePath, current);
+    LatestGtfsFiles files = LatestGtfsFiles.read(context.tables(), TableRef.bronze(DATASET), current);
     GtfsSilverWriter writer = new GtfsSilverWriter(context, marker);
     try {
       return rebuild(context, files, writer, marker);

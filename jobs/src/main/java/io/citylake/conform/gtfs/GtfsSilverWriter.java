@@ -1,6 +1,7 @@
 package io.citylake.conform.gtfs;
 
 import io.citylake.job.JobContext;
+import io.citylake.job.TableRef;
 import io.citylake.lake.DeltaTables;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,7 +33,7 @@ final class GtfsSilverWriter {
   Dataset<Row> writeGood(String table, StructType schema, Dataset<Row> stagedRows) {
     Dataset<Row> cached = keepRejected(stagedRows);
     write(table, GtfsChecks.conformed(cached, schema));
-    return context.spark().read().format("delta").load(context.paths().silver(table));
+    return context.tables().read(TableRef.silver(table));
   }
 
   /** Caches a staged file and remembers its rejected rows; returns the cached rows. */
@@ -45,7 +46,7 @@ final class GtfsSilverWriter {
 
   /** Replaces {@code table} with {@code rows}, which must already be in its schema. */
   void write(String table, Dataset<Row> rows) {
-    String path = context.paths().silver(table);
+    String path = context.tables().pathToWrite(TableRef.silver(table));
     GtfsSchemas.doc(table).replaceRows(rows, path, marker.text());
     rowsWritten.put(table, DeltaTables.lastCommit(context.spark(), path).outputRows());
   }

@@ -10,11 +10,12 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.struct;
 
 import io.citylake.ingest.BronzeColumns;
+import io.citylake.job.JobTables;
+import io.citylake.job.TableRef;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
  * The bronze GTFS lines silver is built from: of every feed file, only its latest ingested
@@ -35,9 +36,8 @@ final class LatestGtfsFiles {
     this.latest = latest;
   }
 
-  static LatestGtfsFiles read(SparkSession spark, String bronzePath, long version) {
-    Dataset<Row> bronze = spark.read().format("delta")
-        .option("versionAsOf", version).load(bronzePath);
+  static LatestGtfsFiles read(JobTables tables, TableRef table, long version) {
+    Dataset<Row> bronze = tables.readAsOf(table, version);
     Dataset<Row> versions = bronze.groupBy(col(BronzeColumns.SOURCE_FILE).as("_file"))
         .agg(max(struct(col(BronzeColumns.INGESTED_AT), col(BronzeColumns.SOURCE_MODIFIED_AT),
             col(BronzeColumns.SOURCE_SHA256))).as("_latest"))
