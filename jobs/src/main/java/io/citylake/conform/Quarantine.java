@@ -80,23 +80,24 @@ public final class Quarantine {
         optional(rows, "field"), optional(rows, "value"));
     String slice = "dataset = '" + dataset + "' AND "
         + io.citylake.lake.DayPartitions.inDays(days);
+    String path = context.tables().pathToWrite(slice(dataset));
     if (context.bookkeeping().deferring() && expectedRows <= HELD_AT_MOST) {
       org.apache.spark.sql.types.StructType schema = out.schema();
-      context.record(new io.citylake.job.BookkeepingWrite(path(context.paths()),
-          out.collectAsList(), slice, (ctx, held, where) -> write(ctx,
-              ctx.spark().createDataFrame(held, schema), where)));
+      context.record(new io.citylake.job.BookkeepingWrite(path, out.collectAsList(), slice,
+          (ctx, held, where) -> write(ctx, path, ctx.spark().createDataFrame(held, schema),
+              where)));
     } else {
-      write(context, out, slice);
+      write(context, path, out, slice);
     }
   }
 
   /** Replaces the slices {@code replaceWhere} names with {@code out}. */
-  private static void write(JobContext context, Dataset<Row> out, String replaceWhere) {
+  private static void write(JobContext context, String path, Dataset<Row> out,
+      String replaceWhere) {
     // conform jobs write their own slices side by side, in this JVM or in other processes
     // (Airflow tasks): disjoint partitions do not conflict in Delta; a first creation or an added
     // column does, and the losing writer tries again on the new version
     DeltaRetry.onConflict("replace the quarantine", () -> {
-      String path = path(context.paths());
       if (io.citylake.lake.DeltaTables.exists(context.spark(), path)) {
         io.citylake.lake.DeltaTables.addMissingColumns(context.spark(), path, ADDED);
       }

@@ -2,6 +2,7 @@ package io.citylake.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.citylake.job.JobTables;
 import io.citylake.testing.SparkTestBase;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,7 +33,7 @@ class GoldMapReaderTest extends SparkTestBase {
 
   @Test
   void wardsShowTheirDailyCellMeshesKeepTheirLevelAndSuppressedCellsAreHatched() throws Exception {
-    GoldMapReader reader = new GoldMapReader(io.citylake.job.JobTables.unchecked(spark(), lake().paths()));
+    GoldMapReader reader = new GoldMapReader(JobTables.unchecked(spark(), lake().paths()));
     assertThat(reader.layers(List.of("sapporo"), DAY).get("sapporo")).allSatisfy(l -> assertThat(l.unavailable())
         .contains("gold.spatial_areas missing"));
     write("spatial_areas", "area_level STRING, area_id STRING, municipality STRING,"

@@ -88,7 +88,8 @@ public final class ConformGtfs implements Job {
       return JobResult.of(name(), 0, 0, Map.of("bronze_version", marker.bronzeVersion(),
           "skipped", "bronze unchanged since the last build"));
     }
-    LatestGtfsFiles files = LatestGtfsFiles.read(context.tables(), TableRef.bronze(DATASET), current);
+    LatestGtfsFiles files =
+        LatestGtfsFiles.read(context.tables(), TableRef.bronze(DATASET), current);
     GtfsSilverWriter writer = new GtfsSilverWriter(context, marker);
     try {
       return rebuild(context, files, writer, marker);
