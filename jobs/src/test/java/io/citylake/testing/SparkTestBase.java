@@ -4,6 +4,7 @@ import io.citylake.job.JobContext;
 import io.citylake.lake.ExpressionEvaluation;
 import io.citylake.lake.LakeConfig;
 import io.citylake.lake.LocalTrees;
+import io.citylake.lake.QueryPlanning;
 import io.citylake.lake.SparkSessions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,8 +56,10 @@ public abstract class SparkTestBase {
         throw new UncheckedIOException(e);
       }
       spark = SparkSessions.create(LakeConfig.local(home), SparkSessions.Settings.tests());
-      // test data is small: evaluated the way a night of a small day evaluates it (interpreted)
+      // test data is small: evaluated and planned the way a night of a small day does it
+      // (interpreted, each query planned once)
       ExpressionEvaluation.forDayText(0).applyTo(spark);
+      QueryPlanning.forDayText(0).applyTo(spark);
     }
     return spark;
   }

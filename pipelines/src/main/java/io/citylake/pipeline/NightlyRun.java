@@ -9,6 +9,7 @@ import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.lake.CityLakeException;
 import io.citylake.lake.ExpressionEvaluation;
+import io.citylake.lake.QueryPlanning;
 import io.citylake.lake.LakeConfig;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,8 +70,10 @@ public final class NightlyRun {
     }
     // a lake written before the quarantine had its own zone keeps it in bronze until now
     Quarantine.moveOutOfBronze(spark, config.paths());
-    ExpressionEvaluation.forDayText(RawPartitions.dayTextBytes(
-        spark.sparkContext().hadoopConfiguration(), config.paths(), date)).applyTo(spark);
+    long dayTextBytes = RawPartitions.dayTextBytes(
+        spark.sparkContext().hadoopConfiguration(), config.paths(), date);
+    ExpressionEvaluation.forDayText(dayTextBytes).applyTo(spark);
+    QueryPlanning.forDayText(dayTextBytes).applyTo(spark);
     return new PipelineRunner(graph, parallelism).run(context, selected, progress);
   }
 }
