@@ -10,19 +10,19 @@ import org.apache.spark.sql.SparkSession;
  * <p>Adaptive execution cuts a query at its shuffles into stages, runs each stage as a Spark job
  * of its own and optimises the rest of the plan again with the sizes it measured: it merges small
  * shuffle partitions, turns joins whose side proved small into broadcasts and splits skewed
- * partitions. That pays on big days. A small day's night runs about 700 queries over small tables
- * with a few shuffle partitions each, where there is little to merge, broadcast or split, and the
- * driver's re-planning of every stage is cost alone (docs/performance.md, twenty-fifth round:
- * the job threads' CPU 4–14 s lower in each of six alternating first nights of the sample). So
- * days under {@link #ADAPTIVE_FROM_BYTES} of raw text plan each query once; results are the same
- * either way.
+ * partitions. A small day's night runs about 700 queries over small tables, where that
+ * re-planning is mostly the driver's cost: on the sample (4.5 MB of text on its newest day) the
+ * job threads used 4–14 s less CPU in each of six alternating first nights with it off, and the
+ * nights took 4.5 % less time on average. A 100,000-person day (74 MB) gained nothing from it in
+ * two pairs (docs/performance.md, twenty-fifth round), so days from {@link #ADAPTIVE_FROM_BYTES}
+ * of raw text on (about 120,000 lines) keep adaptive execution. Results are the same either way.
  *
  * <p>A session whose configuration names the setting ({@code --conf} under spark-submit,
  * {@code -Dspark.sql.adaptive.enabled=...} in {@code CITYLAKE_JAVA_OPTS}) keeps it.
  */
 public record QueryPlanning(boolean adaptive, long dayTextBytes) {
-  /** Raw text a day must deliver for adaptive planning: the threshold of compiled code. */
-  public static final long ADAPTIVE_FROM_BYTES = ExpressionEvaluation.COMPILE_FROM_BYTES;
+  /** Raw text a day must deliver for adaptive planning (about 120,000 lines of 140 bytes). */
+  public static final long ADAPTIVE_FROM_BYTES = 16L << 20;
 
   static final String ADAPTIVE = "spark.sql.adaptive.enabled";
 

@@ -26,6 +26,9 @@ class QueryPlanningTest extends SparkTestBase {
     assertThat(QueryPlanning.forDayText(0).adaptive()).isFalse();
     assertThat(QueryPlanning.forDayText(threshold - 1).adaptive()).isFalse();
     assertThat(QueryPlanning.forDayText(threshold).adaptive()).isTrue();
+    // the days measured: the sample's newest (4.5 MB of text) and a 100,000-person day (74 MB)
+    assertThat(QueryPlanning.forDayText(4_535_180).adaptive()).isFalse();
+    assertThat(QueryPlanning.forDayText(74_314_900).adaptive()).isTrue();
   }
 
   @Test
