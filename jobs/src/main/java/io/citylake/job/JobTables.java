@@ -73,21 +73,21 @@ public final class JobTables {
 
   /** Where a table the job reads is, for what reads it by path (its log, its commits). */
   public String pathToRead(TableRef table) {
-    declared.ifPresent(d -> require(d, d.readable(), table, "reads"));
+    declared.ifPresent(d -> require(d, d.readable(), table, "reads", "an input or output"));
     return paths.layer(table.layer(), table.table());
   }
 
   /** Where a table the job writes is. */
   public String pathToWrite(TableRef table) {
-    declared.ifPresent(d -> require(d, d.writable(), table, "writes"));
+    declared.ifPresent(d -> require(d, d.writable(), table, "writes", "an output"));
     return paths.layer(table.layer(), table.table());
   }
 
-  private static void require(Declared d, Set<TableRef> allowed, TableRef table, String verb) {
+  private static void require(Declared d, Set<TableRef> allowed, TableRef table, String verb,
+      String declaredAs) {
     if (!allowed.contains(table.whole())) {
       throw CityLakeException.failed("run " + d.job(), "it " + verb + " " + table.whole()
-          + ", which it does not declare as "
-          + ("writes".equals(verb) ? "an output" : "an input or output")
+          + ", which it does not declare as " + declaredAs
           + " (the pipeline orders jobs by their declarations)", null);
     }
   }
