@@ -112,6 +112,22 @@ public final class SparkSessions {
     // cost 184 of a first night's 1,280 Spark queries (docs/performance.md, fifth round).
     conf.setIfMissing(
         "spark.databricks.delta.allFilesInCrc.verificationMode.forceOnNonUTC.enabled", "false");
+    // Delta also copies a small table's file list into each commit's checksum, for readers this
+    // Delta release does not have (it still plans every scan from the log). A table's first
+    // commit builds that list by collecting the empty table's state: one Spark job per new table,
+    // 58 of a first night's (docs/performance.md, twenty-sixth round). The checksum keeps its
+    // counts, sizes, protocol and metadata.
+    conf.setIfMissing("spark.databricks.delta.allFilesInCrc.enabled", "false");
+    // Every query's start event carries its plan as text for the Spark UI and the event log.
+    // Spark renders it in its "formatted" mode, an operator list with every node's details,
+    // on the job's thread before the query runs; with neither UI nor event log to show it, the
+    // one-line-per-node "simple" mode does (docs/performance.md, twenty-sixth round). A
+    // configured mode is kept.
+    boolean planTextShown =
+        conf.getBoolean("spark.ui.enabled", true) || conf.getBoolean("spark.eventLog.enabled", false);
+    if (!planTextShown) {
+      conf.setIfMissing("spark.sql.ui.explainMode", "simple");
+    }
     // Delta's VACUUM lists a table's files in this many Spark tasks (Spark's default: 10,000);
     // on this lake's tables that made one VACUUM of a three-file table take minutes of task
     // start-up. A cluster with huge tables can raise it.
