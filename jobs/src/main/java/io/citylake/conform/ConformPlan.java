@@ -32,6 +32,8 @@ public final class ConformPlan {
   /** Rule of a line whose bytes do not decode in its file's encoding. */
   public static final String NOT_DECODABLE = "not_decodable";
   private static final String SOURCE_PREFIX = "_src_";
+  /** Working column: the index of the first check a row fails. */
+  private static final String CHECK = "_check";
   public static final String SILVER = "silver";
   public static final String QUARANTINED = "quarantined";
   public static final String DUPLICATE = "duplicate";
@@ -60,13 +62,13 @@ public final class ConformPlan {
           col(lookup.column()).equalTo(col("_lk" + i)), "left");
     }
     List<Check> checks = checks();
-    Dataset<Row> reasoned = typed.withColumn(REASON, chain(checks, Check::reason))
-        .withColumn(FIELD, chain(checks, c -> functions.lit(c.field())))
-        .withColumn(VALUE, chain(checks, Check::value));
-    Column[] kept = java.util.Arrays.stream(reasoned.columns())
-        .filter(name -> !name.startsWith(SOURCE_PREFIX)).map(functions::col)
-        .toArray(Column[]::new);
-    return withStatus(reasoned.select(kept));
+    // which check a row fails first, found once; its reason, field and value are then read off
+    java.util.Map<String, Column> parts = new java.util.LinkedHashMap<>();
+    parts.put(REASON, ofFailed(checks, Check::reason));
+    parts.put(FIELD, ofFailed(checks, c -> functions.lit(c.field()).cast("string")));
+    parts.put(VALUE, ofFailed(checks, Check::value));
+    Dataset<Row> reasoned = typed.withColumn(CHECK, firstFailed(checks)).withColumns(parts);
+    return kept(withStatus(reasoned));
   }
 
   /** The silver table's schema: typed columns with their comments, then lineage columns. */
@@ -132,42 +134,78 @@ public final class ConformPlan {
         .withColumn("_current", col(BronzeColumns.SOURCE_SHA256).equalTo(col("_latest_sha")));
   }
 
+  /**
+   * The typed columns and, per raw field, whether it was missing or unparsable. Each column's
+   * expression is evaluated once per row (a first projection), then cast and checked from its
+   * result (a second one): the checks used to evaluate it again.
+   */
   private Dataset<Row> typed(Dataset<Row> bronze) {
-    List<Column> columns = new ArrayList<>();
-    LINEAGE.forEach(name -> columns.add(col(name)));
+    List<Column> evaluated = new ArrayList<>();
+    List<Column> typed = new ArrayList<>();
+    LINEAGE.forEach(name -> evaluated.add(col(name)));
     // bronze tables of older lakes have no such column until their next ingest
-    columns.add(java.util.Arrays.asList(bronze.columns()).contains(BronzeColumns.RAW_BASE64)
+    evaluated.add(java.util.Arrays.asList(bronze.columns()).contains(BronzeColumns.RAW_BASE64)
         ? col(BronzeColumns.RAW_BASE64) : functions.lit(null).cast("string")
             .as(BronzeColumns.RAW_BASE64));
-    columns.add(col("_current"));
+    evaluated.add(col("_current"));
+    LINEAGE.forEach(name -> typed.add(col(name)));
+    typed.add(col(BronzeColumns.RAW_BASE64));
+    typed.add(col("_current"));
     List<TypedColumn> typedColumns = conformer.columns();
     java.util.Set<String> sources = new java.util.LinkedHashSet<>();
     for (int i = 0; i < typedColumns.size(); i++) {
       TypedColumn column = typedColumns.get(i);
-      columns.add(expr(column.sql()).cast(column.type()).as(column.name()));
+      evaluated.add(expr(column.sql()).as("_expr" + i));
+      typed.add(col("_expr" + i).cast(column.type()).as(column.name()));
       if (column.source().isPresent()) {
-        String present = "nullif(trim(" + column.source().get() + "), '') IS NOT NULL";
-        columns.add(expr("NOT (" + present + ")").as("_missing" + i));
-        columns.add(expr(present + " AND (" + column.sql() + ") IS NULL").as("_unparsable" + i));
+        evaluated.add(expr("nullif(trim(" + column.source().get() + "), '') IS NOT NULL")
+            .as("_present" + i));
+        typed.add(functions.not(col("_present" + i)).as("_missing" + i));
+        typed.add(col("_present" + i).and(col("_expr" + i).isNull()).as("_unparsable" + i));
         sources.add(column.source().get());
       }
     }
     // the delivered text of each field, to show a quarantined row's bad value; dropped after
-    sources.forEach(source -> columns.add(col(source).cast("string").as(SOURCE_PREFIX + source)));
-    return bronze.select(columns.toArray(Column[]::new));
+    sources.forEach(source -> {
+      evaluated.add(col(source).cast("string").as(SOURCE_PREFIX + source));
+      typed.add(col(SOURCE_PREFIX + source));
+    });
+    return bronze.select(evaluated.toArray(Column[]::new)).select(typed.toArray(Column[]::new));
   }
 
   /** One reason a row can be quarantined, in the order they are tried, with what to blame. */
   private record Check(Column when, Column reason, String field, Column value) {}
 
-  private static Column chain(List<Check> checks,
+  /** The index of the first check a row fails, null when it passes them all. */
+  private static Column firstFailed(List<Check> checks) {
+    Column first = null;
+    for (int i = 0; i < checks.size(); i++) {
+      Column when = checks.get(i).when();
+      first = first == null ? functions.when(when, i) : first.when(when, i);
+    }
+    return first;
+  }
+
+  /** A part of the check in {@link #CHECK}; a row that passed (most rows) costs one test. */
+  private static Column ofFailed(List<Check> checks,
       java.util.function.Function<Check, Column> part) {
-    Column chained = null;
-    for (Check check : checks) {
-      chained = chained == null ? functions.when(check.when(), part.apply(check))
-          : chained.when(check.when(), part.apply(check));
+    Column chained = functions.when(col(CHECK).isNull(), functions.lit(null).cast("string"));
+    for (int i = 0; i < checks.size(); i++) {
+      chained = chained.when(col(CHECK).equalTo(i), part.apply(checks.get(i)));
     }
     return chained;
+  }
+
+  /**
+   * The columns the writes read (silver's, the quarantine's and the tallies'), so the cached
+   * rows leave out the checks' working columns.
+   */
+  private Dataset<Row> kept(Dataset<Row> classified) {
+    List<Column> kept = new ArrayList<>();
+    LINEAGE.forEach(name -> kept.add(col(name)));
+    conformer.columns().forEach(c -> kept.add(col(c.name())));
+    List.of(REASON, FIELD, VALUE, STATUS).forEach(name -> kept.add(col(name)));
+    return classified.select(kept.toArray(Column[]::new));
   }
 
   /**

@@ -26,10 +26,8 @@ import org.apache.spark.sql.types.DataTypes;
  * a broker entity's municipality is the registry's.
  */
 public final class SensorObservationsConformer implements Conformer {
-  private static final String LON =
-      "coalesce(get_json_object(location, '$.coordinates[0]'), _ref_lon)";
-  private static final String LAT =
-      "coalesce(get_json_object(location, '$.coordinates[1]'), _ref_lat)";
+  private static final String LON = "coalesce(_msg_lon, _ref_lon)";
+  private static final String LAT = "coalesce(_msg_lat, _ref_lat)";
 
   @Override
   public RawDataset dataset() {
@@ -58,7 +56,7 @@ public final class SensorObservationsConformer implements Conformer {
         TypedColumn.derived("lat", DataTypes.DoubleType, "try_cast(" + LAT + " AS DOUBLE)",
             "latitude (message, else sensor registry)"),
         TypedColumn.derived("location_from_registry", DataTypes.BooleanType,
-            "get_json_object(location, '$.coordinates[0]') IS NULL",
+            "_msg_lon IS NULL",
             "true when the message had no location and the registry's was used"),
         TypedColumn.derived("geometry_wkb", DataTypes.BinaryType, Rules.point(LON, LAT),
             "point geometry as WKB (rebuild with ST_GeomFromWKB)"));
@@ -110,7 +108,10 @@ public final class SensorObservationsConformer implements Conformer {
     return bronze.join(functions.broadcast(registry),
             bronze.col("id").equalTo(registry.col("_ref_id")), "left")
         .withColumn("municipality", functions.expr("CASE WHEN "
-            + NgsiLdObservations.fromBroker() + " THEN _ref_municipality ELSE municipality END"));
+            + NgsiLdObservations.fromBroker() + " THEN _ref_municipality ELSE municipality END"))
+        // the message's coordinates, parsed once per row for the columns and rules that use them
+        .withColumn("_msg_lon", functions.expr("get_json_object(location, '$.coordinates[0]')"))
+        .withColumn("_msg_lat", functions.expr("get_json_object(location, '$.coordinates[1]')"));
   }
 
   private static Rule valueRange(String type, double min, double max) {
