@@ -148,9 +148,7 @@ public final class ConformPlan {
         ? col(BronzeColumns.RAW_BASE64) : functions.lit(null).cast("string")
             .as(BronzeColumns.RAW_BASE64));
     evaluated.add(col("_current"));
-    LINEAGE.forEach(name -> typed.add(col(name)));
-    typed.add(col(BronzeColumns.RAW_BASE64));
-    typed.add(col("_current"));
+    evaluated.forEach(passed -> typed.add(col(passed.named().name())));
     List<TypedColumn> typedColumns = conformer.columns();
     java.util.Set<String> sources = new java.util.LinkedHashSet<>();
     for (int i = 0; i < typedColumns.size(); i++) {

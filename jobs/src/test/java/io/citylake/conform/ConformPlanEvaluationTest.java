@@ -90,9 +90,7 @@ class ConformPlanEvaluationTest extends SparkTestBase {
     Dataset<Row> bronze = emptyBronze(RawDataset.SENSOR_OBSERVATIONS)
         .withColumn("_ref_lon", functions.lit(null).cast("string"))
         .withColumn("_ref_lat", functions.lit(null).cast("string"));
-    Dataset<Row> prepared = bronze
-        .withColumn("_msg_lon", functions.expr("get_json_object(location, '$.coordinates[0]')"))
-        .withColumn("_msg_lat", functions.expr("get_json_object(location, '$.coordinates[1]')"));
+    Dataset<Row> prepared = SensorObservationsConformer.withMessageCoordinates(bronze);
     String text = optimizedPlan(new ConformPlan(conformer).classify(prepared,
         List.of(emptyKeys())));
 

@@ -105,13 +105,20 @@ public final class SensorObservationsConformer implements Conformer {
             functions.col("lon").cast("string").as("_ref_lon"),
             functions.col("lat").cast("string").as("_ref_lat"),
             functions.col("municipality").as("_ref_municipality"));
-    return bronze.join(functions.broadcast(registry),
+    return withMessageCoordinates(bronze.join(functions.broadcast(registry),
             bronze.col("id").equalTo(registry.col("_ref_id")), "left")
         .withColumn("municipality", functions.expr("CASE WHEN "
-            + NgsiLdObservations.fromBroker() + " THEN _ref_municipality ELSE municipality END"))
-        // the message's coordinates, parsed once per row for the columns and rules that use them
-        .withColumn("_msg_lon", functions.expr("get_json_object(location, '$.coordinates[0]')"))
-        .withColumn("_msg_lat", functions.expr("get_json_object(location, '$.coordinates[1]')"));
+            + NgsiLdObservations.fromBroker() + " THEN _ref_municipality ELSE municipality END")));
+  }
+
+  /**
+   * The message's coordinates as delivered ({@code _msg_lon}, {@code _msg_lat}), parsed from its
+   * GeoJSON location once per row for the columns and rules that read them.
+   */
+  public static Dataset<Row> withMessageCoordinates(Dataset<Row> messages) {
+    return messages.withColumns(java.util.Map.of(
+        "_msg_lon", functions.expr("get_json_object(location, '$.coordinates[0]')"),
+        "_msg_lat", functions.expr("get_json_object(location, '$.coordinates[1]')")));
   }
 
   private static Rule valueRange(String type, double min, double max) {
