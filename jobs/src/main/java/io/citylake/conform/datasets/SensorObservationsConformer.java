@@ -116,9 +116,12 @@ public final class SensorObservationsConformer implements Conformer {
    * GeoJSON location once per row for the columns and rules that read them.
    */
   public static Dataset<Row> withMessageCoordinates(Dataset<Row> messages) {
-    return messages.withColumns(java.util.Map.of(
-        "_msg_lon", functions.expr("get_json_object(location, '$.coordinates[0]')"),
-        "_msg_lat", functions.expr("get_json_object(location, '$.coordinates[1]')")));
+    // insertion order, so the plan's columns come in the same order in every JVM (Map.of's
+    // iteration order is not fixed)
+    java.util.Map<String, org.apache.spark.sql.Column> coordinates = new java.util.LinkedHashMap<>();
+    coordinates.put("_msg_lon", functions.expr("get_json_object(location, '$.coordinates[0]')"));
+    coordinates.put("_msg_lat", functions.expr("get_json_object(location, '$.coordinates[1]')"));
+    return messages.withColumns(coordinates);
   }
 
   private static Rule valueRange(String type, double min, double max) {
