@@ -12,8 +12,11 @@ import io.citylake.conform.TypedColumn;
 import io.citylake.contract.RawDataset;
 import io.citylake.contract.Vocabulary;
 import io.citylake.job.JobContext;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
@@ -118,7 +121,7 @@ public final class SensorObservationsConformer implements Conformer {
   public static Dataset<Row> withMessageCoordinates(Dataset<Row> messages) {
     // insertion order, so the plan's columns come in the same order in every JVM (Map.of's
     // iteration order is not fixed)
-    java.util.Map<String, org.apache.spark.sql.Column> coordinates = new java.util.LinkedHashMap<>();
+    Map<String, Column> coordinates = new LinkedHashMap<>();
     coordinates.put("_msg_lon", functions.expr("get_json_object(location, '$.coordinates[0]')"));
     coordinates.put("_msg_lat", functions.expr("get_json_object(location, '$.coordinates[1]')"));
     return messages.withColumns(coordinates);
