@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * {@code citylake bench scheduled}: one night run twice on two copies of the same raw lake, each
  * in fresh JVMs as a scheduler would start them: once as one {@code citylake nightly} process,
- * once the way the Airflow DAG runs it, one {@code citylake run-job} process per stage, stages in
- * order (the embedded metastore admits one process at a time). The ratio is what one process per
+ * once the way the Airflow DAG runs it, one {@code citylake run-job} process per task of the
+ * pipeline graph, tasks in order (the embedded metastore admits one process at a time). The ratio is what one process per
  * task costs on top of the night.
  */
 public final class ScheduledBench {
@@ -55,11 +55,11 @@ public final class ScheduledBench {
     List<Step> steps = new ArrayList<>();
     steps.add(runCli(NIGHTLY, "nightly", graph.jobs().size(),
         List.of("nightly", "--date", day.toString(), "--lake", nightlyLake.toString())));
-    for (PipelineGraph.Stage stage : graph.stages()) {
+    for (PipelineGraph.Task task : graph.tasks()) {
       List<String> args = new ArrayList<>(List.of("run-job"));
-      stage.jobs().forEach(job -> args.addAll(List.of("--job", job)));
+      task.jobs().forEach(job -> args.addAll(List.of("--job", job)));
       args.addAll(List.of("--date", day.toString(), "--lake", scheduledLake.toString()));
-      Step step = runCli(SCHEDULED, stage.name(), stage.jobs().size(), args);
+      Step step = runCli(SCHEDULED, task.name(), task.jobs().size(), args);
       steps.add(step);
       if (step.exitCode() != 0) {
         break; // Airflow would not start the downstream tasks either

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 @Command(name = "scheduled", mixinStandardHelpOptions = true,
     description = "Run one night twice on copies of a raw lake, in fresh processes: once as"
         + " 'citylake nightly', once as the Airflow DAG does (one 'citylake run-job' process per"
-        + " stage); prints both wall times and their ratio and writes JSON.")
+        + " task of the pipeline graph); prints both wall times and their ratio and writes JSON.")
 final class BenchScheduledCommand implements Callable<Integer> {
   @Option(names = "--lake", paramLabel = "PATH",
       description = "Lake whose raw/ and reference/ are copied (default: the bundled sample).")
@@ -63,7 +63,7 @@ final class BenchScheduledCommand implements Callable<Integer> {
     out.printf("night %s of %s, each process a fresh JVM (logs in %s)%n%n", date, source,
         work.resolve("logs"));
     out.print(table);
-    out.printf("%nnightly %.1fs, scheduled (one process per stage) %.1fs: %.2fx%n",
+    out.printf("%nnightly %.1fs, scheduled (one process per task) %.1fs: %.2fx%n",
         result.seconds(ScheduledBench.NIGHTLY), result.seconds(ScheduledBench.SCHEDULED),
         result.ratio());
     Map<String, Object> document = new LinkedHashMap<>();

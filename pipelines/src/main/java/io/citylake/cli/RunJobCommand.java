@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code citylake run-job}: the named jobs of the nightly graph for one day, in one process, through
- * the same runner as {@code nightly}. What each Airflow task calls with the jobs of one stage, so a
- * retry repeats one stage, not a night.
+ * the same runner as {@code nightly}. What each Airflow task calls with the jobs of its stages, so
+ * a retry repeats one task, not a night.
  */
 @Command(name = "run-job", mixinStandardHelpOptions = true,
     description = "Run jobs of the nightly pipeline (see 'citylake plan') for one service day,"

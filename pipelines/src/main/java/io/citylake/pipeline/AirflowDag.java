@@ -2,12 +2,12 @@ package io.citylake.pipeline;
 
 /**
  * Writes the Airflow DAG ({@code dags/citylake_nightly.py}) from the plan, so the scheduler runs
- * exactly the pipeline graph: one {@code BashOperator} per stage of the graph calling
- * {@code citylake run-job} with the stage's jobs, and one {@code upstream >> downstream} line per
- * edge between stages. A task per job would start 44 JVMs and Spark sessions a night (10–20 s
- * each, more than most jobs take); a task per stage starts six, and a retry repeats one stage,
- * whose jobs skip the work they already did. The committed file is this text; a test fails when
- * the two drift apart.
+ * exactly the pipeline graph: one {@code BashOperator} per task of the graph
+ * ({@link PipelineGraph#tasks()}) calling {@code citylake run-job} with the task's jobs, and one
+ * {@code upstream >> downstream} line per edge between tasks. A task per job would start 47 JVMs
+ * and Spark sessions a night (10–20 s each, more than most jobs take); the graph's three tasks
+ * start three, and a retry repeats one task, whose jobs skip the work they already did. The
+ * committed file is this text; a test fails when the two drift apart.
  */
 public final class AirflowDag {
   /** The command that regenerates the committed DAG, quoted in its header and test failures. */
@@ -16,45 +16,46 @@ public final class AirflowDag {
   private AirflowDag() {}
 
   /**
-   * The Airflow task id of a stage: its name, which must be a plain identifier (Airflow reads a
-   * dot in a task id as a TaskGroup prefix).
+   * The Airflow task id of a pipeline task: its name, which must be a plain identifier (Airflow
+   * reads a dot in a task id as a TaskGroup prefix).
    */
-  public static String taskId(String stage) {
-    if (!stage.matches("[A-Za-z0-9_]+")) {
+  public static String taskId(String task) {
+    if (!task.matches("[A-Za-z0-9_]+")) {
       throw new IllegalArgumentException(
-          "Cannot name an Airflow task: stage names may hold letters, digits and _ (got: "
-              + stage + ")");
+          "Cannot name an Airflow task: task names may hold letters, digits and _ (got: "
+              + task + ")");
     }
-    return stage;
+    return task;
   }
 
   /** The DAG file's text, ending with a newline. */
   public static String python(PipelineGraph graph) {
     StringBuilder out = new StringBuilder(AirflowDagTemplate.header(REGENERATE));
-    for (PipelineGraph.Stage stage : graph.stages()) {
-      out.append(task(graph, stage));
+    for (PipelineGraph.Task task : graph.tasks()) {
+      out.append(operator(graph, task));
     }
-    out.append("\n    # one line per edge between stages: upstream >> downstream\n");
-    for (PipelineGraph.Stage stage : graph.stages()) {
-      for (String upstream : stage.upstream()) {
-        out.append("    ").append(variable(upstream)).append(" >> ").append(variable(stage.name()))
+    out.append("\n    # one line per edge between tasks: upstream >> downstream\n");
+    for (PipelineGraph.Task task : graph.tasks()) {
+      for (String upstream : task.upstream()) {
+        out.append("    ").append(variable(upstream)).append(" >> ").append(variable(task.name()))
             .append('\n');
       }
     }
     return out.toString();
   }
 
-  private static String task(PipelineGraph graph, PipelineGraph.Stage stage) {
+  private static String operator(PipelineGraph graph, PipelineGraph.Task task) {
     StringBuilder jobs = new StringBuilder();
-    StringBuilder doc = new StringBuilder("Stage " + stage.name() + ": "
-        + (stage.jobs().size() == 1 ? "one job" : stage.jobs().size() + " jobs in one process")
+    StringBuilder doc = new StringBuilder("Task " + task.name() + ": stages "
+        + String.join(", ", task.stages()) + "; "
+        + (task.jobs().size() == 1 ? "one job" : task.jobs().size() + " jobs in one process")
         + "\n");
-    for (String job : stage.jobs()) {
+    for (String job : task.jobs()) {
       jobs.append("            ").append(pythonString(job)).append(",\n");
       doc.append("\n- ").append(job).append(": ").append(graph.job(job).description());
     }
-    return "    " + variable(stage.name()) + " = BashOperator(\n"
-        + "        task_id=" + pythonString(taskId(stage.name())) + ",\n"
+    return "    " + variable(task.name()) + " = BashOperator(\n"
+        + "        task_id=" + pythonString(taskId(task.name())) + ",\n"
         + "        bash_command=run_jobs([\n"
         + jobs + "        ]),\n"
         + "        skip_on_exit_code=NOTHING_TO_RUN,\n"
@@ -62,8 +63,8 @@ public final class AirflowDag {
         + "    )\n";
   }
 
-  private static String variable(String stage) {
-    return "t_" + taskId(stage);
+  private static String variable(String task) {
+    return "t_" + taskId(task);
   }
 
   /** A double-quoted Python string literal; non-ASCII characters are written as escapes. */

@@ -15,23 +15,24 @@ final class AirflowDagTemplate {
       # GENERATED from the citylake pipeline graph (io.citylake.pipeline.NightlyPipeline).
       # Do not edit by hand; regenerate with:  @REGENERATE@
       # AirflowDagTest fails the build when this file and the pipeline graph drift apart.
-      \"""citylake nightly pipeline as an Airflow DAG: one task per stage of the pipeline graph.
+      \"""citylake nightly pipeline as an Airflow DAG: the pipeline graph's tasks and their edges.
 
-      Each task runs the jobs of one stage (ingest, conform, kpi, spatial, publish, report) for
-      the run's service day in one process, independent jobs side by side:
+      Each task runs the jobs of its stages (the jobs' name prefixes; the graph groups ingest
+      and conform, kpi and spatial, publish and report) for the run's service day in one
+      process, independent jobs side by side, as `citylake nightly` runs them:
 
           ${CITYLAKE_CMD:-citylake} run-job --job <job> --job <job> ... --date {{ ds }} --lake "$CITYLAKE_LAKE"
 
-      A task per job would start a JVM and a Spark session for each of the 44 jobs, which costs
-      more than most jobs do. A retried task repeats its stage; jobs that already finished find
-      nothing new and skip their work.
+      A task per job would start a JVM and a Spark session for each of the pipeline's jobs,
+      which costs more than most jobs do; a task per stage still paid six of them. A retried
+      task repeats its jobs; those that already finished find nothing new and skip their work.
 
       On the image of dags/Dockerfile CITYLAKE_CMD is unset and its `citylake` wrapper runs the
       CLI embedded (local Spark); on a cluster set it to
       "spark-submit --class io.citylake.cli.CityLakeCli <citylake jar>".
       CITYLAKE_LAKE is the lake root: a local path or a file:, s3a:// or hdfs:// URI.
 
-      Task ids are stage names; `citylake plan` lists every job with its stage prefix.
+      Task ids are the graph's task names; `citylake plan` lists every job with its stage prefix.
 
       Dates: runs trigger at 02:00 Asia/Tokyo, after the JST service day has ended. The run's
       logical date is that trigger time, and {{ ds }} is its UTC date (02:00 JST is 17:00 UTC
@@ -40,8 +41,9 @@ final class AirflowDagTemplate {
       Exit codes of run-job: 0 done; 1 a job failed (retried with exponential back-off);
       2 usage error such as a bad flag or a missing lake (retried too: fix the set-up);
       3 nothing to run, no raw dataset has a dt=<day> partition: the task is skipped, and so
-      are the tasks downstream of it; 4 the quality gate held the night's gold back (conform
-      stage; retried, then failed: fix or accept the delivery, see README "Operations");
+      are the tasks downstream of it; 4 the quality gate held the night's gold back (the task
+      with the conform stage; retried, then failed: fix or accept the delivery, see README
+      "Operations");
       5 another citylake process holds the lake (retried).
       \"""
       from __future__ import annotations
@@ -67,7 +69,7 @@ final class AirflowDagTemplate {
 
 
       def run_jobs(jobs: list[str]) -> str:
-          \"""The shell command that runs a stage's jobs for the run's service day.\"""
+          \"""The shell command that runs a task's jobs for the run's service day.\"""
           return (
               "${CITYLAKE_CMD:-citylake} run-job"
               + "".join(" --job " + job for job in jobs)

@@ -24,18 +24,32 @@ public final class PipelineGraph {
   private final Map<TableRef, Job> producers = new HashMap<>();
   private final Map<TableRef, List<Job>> sliceProducers = new HashMap<>();
   private final Optional<String> gate;
+  private final Map<String, String> taskOfStage = new HashMap<>();
 
   public PipelineGraph(List<Job> jobs) {
     this(jobs, Optional.empty());
   }
 
+  public PipelineGraph(List<Job> jobs, Optional<String> gate) {
+    this(jobs, gate, Map.of());
+  }
+
   /**
    * A graph in which every job that writes a gold table also waits for the job named
    * {@code gate} (the quality gate): when the gate fails, no gold is written that run.
+   * {@code stagesOfTask} names the scheduler's tasks that run several stages in one process
+   * ({@link #tasks()}).
    */
-  public PipelineGraph(List<Job> jobs, Optional<String> gate) {
+  public PipelineGraph(List<Job> jobs, Optional<String> gate,
+      Map<String, List<String>> stagesOfTask) {
     this.jobs = List.copyOf(jobs);
     this.gate = gate;
+    stagesOfTask.forEach((task, stages) -> stages.forEach(stage -> {
+      if (taskOfStage.put(stage, task) != null) {
+        throw new IllegalArgumentException("Cannot build pipeline: stage " + stage
+            + " in two tasks");
+      }
+    }));
     for (Job job : this.jobs) {
       if (byName.put(job.name(), job) != null) {
         throw new IllegalArgumentException("Cannot build pipeline: job name twice: " + job.name());
@@ -52,7 +66,7 @@ public final class PipelineGraph {
       }
     }
     gate.ifPresent(this::job);
-    topologicalOrder();
+    tasks(); // fails on a cycle of jobs, stages or tasks
   }
 
   public List<Job> jobs() {
@@ -112,17 +126,19 @@ public final class PipelineGraph {
   /** The jobs of one domain ({@code ingest}, {@code conform}, ...) and the stages they wait for. */
   public record Stage(String name, List<String> jobs, List<String> upstream) {}
 
+  /**
+   * One scheduler task: the stages it runs one after another in one process, their jobs in
+   * dependency order, and the tasks it waits for.
+   */
+  public record Task(String name, List<String> stages, List<String> jobs, List<String> upstream) {}
+
   /** The stage of a job: its name's domain prefix, {@code conform} for {@code conform.transit_taps}. */
   public static String stageOf(String jobName) {
     int dot = jobName.indexOf('.');
     return dot < 0 ? jobName : jobName.substring(0, dot);
   }
 
-  /**
-   * The jobs grouped by domain into stages, each after the stages it waits for; the unit one
-   * scheduler task runs in one process, so a scheduled night pays the JVM and session start once
-   * per stage instead of once per job. Fails when two stages wait for each other.
-   */
+  /** The jobs grouped by domain into stages, each after the stages it waits for. */
   public List<Stage> stages() {
     Map<String, List<String>> jobsOf = new LinkedHashMap<>();
     Map<String, Set<String>> upstreamOf = new LinkedHashMap<>();
@@ -133,21 +149,54 @@ public final class PipelineGraph {
       upstream(job).stream().map(PipelineGraph::stageOf).filter(s -> !s.equals(stage))
           .forEach(waits::add);
     }
-    List<Stage> ordered = new ArrayList<>();
-    Set<String> done = new HashSet<>();
-    while (ordered.size() < jobsOf.size()) {
+    return ordered(upstreamOf, "two stages wait for each other").stream()
+        .map(stage -> new Stage(stage, List.copyOf(jobsOf.get(stage)),
+            List.copyOf(upstreamOf.get(stage))))
+        .toList();
+  }
+
+  /**
+   * The stages grouped into the scheduler's tasks, each after the tasks it waits for: the unit one
+   * Airflow task runs in one process, so a scheduled night pays the JVM and session start once per
+   * task, and stages within a task overlap as they do in {@code citylake nightly}. A stage the
+   * graph's task grouping does not name is a task of its own. Fails when two tasks wait for each
+   * other.
+   */
+  public List<Task> tasks() {
+    Map<String, List<String>> stagesOf = new LinkedHashMap<>();
+    Map<String, List<String>> jobsOf = new LinkedHashMap<>();
+    Map<String, Set<String>> upstreamOf = new LinkedHashMap<>();
+    for (Stage stage : stages()) {
+      String task = taskOf(stage.name());
+      stagesOf.computeIfAbsent(task, t -> new ArrayList<>()).add(stage.name());
+      jobsOf.computeIfAbsent(task, t -> new ArrayList<>()).addAll(stage.jobs());
+      Set<String> waits = upstreamOf.computeIfAbsent(task, t -> new LinkedHashSet<>());
+      stage.upstream().stream().map(this::taskOf).filter(t -> !t.equals(task))
+          .forEach(waits::add);
+    }
+    return ordered(upstreamOf, "two tasks wait for each other").stream()
+        .map(task -> new Task(task, List.copyOf(stagesOf.get(task)),
+            List.copyOf(jobsOf.get(task)), List.copyOf(upstreamOf.get(task))))
+        .toList();
+  }
+
+  private String taskOf(String stage) {
+    return taskOfStage.getOrDefault(stage, stage);
+  }
+
+  /** The keys of {@code waits}, each after the keys it waits for; ties keep the map's order. */
+  private static List<String> ordered(Map<String, Set<String>> waits, String cycle) {
+    List<String> ordered = new ArrayList<>();
+    while (ordered.size() < waits.size()) {
       boolean progressed = false;
-      for (Map.Entry<String, List<String>> stage : jobsOf.entrySet()) {
-        Set<String> waits = upstreamOf.get(stage.getKey());
-        if (!done.contains(stage.getKey()) && done.containsAll(waits)) {
-          ordered.add(new Stage(stage.getKey(), List.copyOf(stage.getValue()), List.copyOf(waits)));
-          done.add(stage.getKey());
+      for (Map.Entry<String, Set<String>> entry : waits.entrySet()) {
+        if (!ordered.contains(entry.getKey()) && ordered.containsAll(entry.getValue())) {
+          ordered.add(entry.getKey());
           progressed = true;
         }
       }
       if (!progressed) {
-        throw new IllegalArgumentException(
-            "Cannot build pipeline stages: two stages wait for each other");
+        throw new IllegalArgumentException("Cannot build pipeline stages: " + cycle);
       }
     }
     return ordered;

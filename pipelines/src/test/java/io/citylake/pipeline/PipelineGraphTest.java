@@ -11,6 +11,7 @@ import io.citylake.job.TableRef;
 import io.citylake.lake.Layer;
 import io.citylake.quality.QualityGate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -119,5 +120,32 @@ class PipelineGraphTest {
       assertThat(graph.upstream(job)).as(job.name()).contains(QualityGate.NAME);
     }
     assertThat(PipelineGraph.stageOf(QualityGate.NAME)).isEqualTo("conform");
+  }
+
+  @Test
+  void tasksRunGroupsOfStagesInDependencyOrderAndRefuseGroupsThatWaitForEachOther() {
+    Job ingest = new FakeJob("ingest.a", List.of(TableRef.raw("a")), List.of(A));
+    Job conform = new FakeJob("conform.b", List.of(A), List.of(B));
+    Job kpi = new FakeJob("kpi.c", List.of(B), List.of(C));
+    Job report = new FakeJob("report.r", List.of(C), List.of());
+    List<Job> jobs = List.of(report, kpi, conform, ingest);
+
+    PipelineGraph graph = new PipelineGraph(jobs, Optional.empty(),
+        Map.of("land", List.of("conform", "ingest")));
+    assertThat(graph.tasks()).containsExactly(
+        new PipelineGraph.Task("land", List.of("ingest", "conform"),
+            List.of("ingest.a", "conform.b"), List.of()),
+        new PipelineGraph.Task("kpi", List.of("kpi"), List.of("kpi.c"), List.of("land")),
+        new PipelineGraph.Task("report", List.of("report"), List.of("report.r"),
+            List.of("kpi")));
+    assertThat(new PipelineGraph(jobs).tasks()).extracting(PipelineGraph.Task::name)
+        .containsExactly("ingest", "conform", "kpi", "report");
+
+    assertThatThrownBy(() -> new PipelineGraph(jobs, Optional.empty(),
+        Map.of("outer", List.of("ingest", "kpi"))))
+        .hasMessage("Cannot build pipeline stages: two tasks wait for each other");
+    assertThatThrownBy(() -> new PipelineGraph(jobs, Optional.empty(),
+        Map.of("x", List.of("kpi"), "y", List.of("kpi"))))
+        .hasMessageStartingWith("Cannot build pipeline: stage kpi in two tasks");
   }
 }
