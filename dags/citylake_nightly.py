@@ -49,8 +49,8 @@ START_DAY = date.fromisoformat(os.environ.get("CITYLAKE_START_DAY", "2026-11-01"
 
 # A local lake's embedded Derby metastore admits one JVM at a time, hence one task at a
 # time; with a shared Hive metastore service (CITYLAKE_JAVA_OPTS=
-# -Dspark.hadoop.hive.metastore.uris=thrift://HOST:9083, docs/deploy.md) raise it,
-# e.g. CITYLAKE_MAX_ACTIVE_TASKS=2.
+# -Dspark.hadoop.hive.metastore.uris=thrift://HOST:9083, docs/deploy.md) it may be raised,
+# e.g. CITYLAKE_MAX_ACTIVE_TASKS=2 (this DAG's tasks wait for one another all the same).
 MAX_ACTIVE_TASKS = int(os.environ.get("CITYLAKE_MAX_ACTIVE_TASKS", "1"))
 
 
