@@ -15,8 +15,8 @@ import java.util.List;
  * {@code citylake bench scheduled}: one night run twice on two copies of the same raw lake, each
  * in fresh JVMs as a scheduler would start them: once as one {@code citylake nightly} process,
  * once the way the Airflow DAG runs it, one {@code citylake run-job} process per task of the
- * pipeline graph, tasks in order (the embedded metastore admits one process at a time). The ratio is what one process per
- * task costs on top of the night.
+ * pipeline graph, tasks in order (the embedded metastore admits one process at a time). The ratio
+ * is what one process per task costs on top of the night.
  */
 public final class ScheduledBench {
   /** One child process: what it ran, its exit code and wall time (JVM start included). */

@@ -66,6 +66,12 @@ public final class PipelineGraph {
       }
     }
     gate.ifPresent(this::job);
+    taskOfStage.keySet().stream()
+        .filter(stage -> this.jobs.stream().noneMatch(job -> stageOf(job.name()).equals(stage)))
+        .findFirst().ifPresent(stage -> {
+          throw new IllegalArgumentException("Cannot build pipeline: task "
+              + taskOfStage.get(stage) + " names stage " + stage + ", which has no jobs");
+        });
     tasks(); // fails on a cycle of jobs, stages or tasks
   }
 

@@ -147,5 +147,8 @@ class PipelineGraphTest {
     assertThatThrownBy(() -> new PipelineGraph(jobs, Optional.empty(),
         Map.of("x", List.of("kpi"), "y", List.of("kpi"))))
         .hasMessageStartingWith("Cannot build pipeline: stage kpi in two tasks");
+    assertThatThrownBy(() -> new PipelineGraph(jobs, Optional.empty(),
+        Map.of("gold", List.of("kpi", "spatail"))))
+        .hasMessage("Cannot build pipeline: task gold names stage spatail, which has no jobs");
   }
 }
