@@ -32,7 +32,8 @@ final class AirflowDagTemplate {
       "spark-submit --class io.citylake.cli.CityLakeCli <citylake jar>".
       CITYLAKE_LAKE is the lake root: a local path or a file:, s3a:// or hdfs:// URI.
 
-      Task ids are the graph's task names; `citylake plan` lists every job with its stage prefix.
+      Task ids are the graph's task names; `citylake plan` lists every job (its name's prefix is
+      its stage) and the tasks.
 
       Dates: runs trigger at 02:00 Asia/Tokyo, after the JST service day has ended. The run's
       logical date is that trigger time, and {{ ds }} is its UTC date (02:00 JST is 17:00 UTC

@@ -9,9 +9,10 @@ import java.util.List;
 
 /**
  * The pipeline graph as a document, in topological order: the form {@code plan --json} prints and
- * the Airflow DAG is checked against.
+ * the Airflow DAG is checked against. Its tasks are what a scheduler runs as one process each
+ * ({@link PipelineGraph#tasks()}), for schedulers other than the generated Airflow DAG.
  */
-public record PlanDocument(String pipeline, List<Step> jobs) {
+public record PlanDocument(String pipeline, List<Step> jobs, List<PipelineGraph.Task> tasks) {
 
   /** One job with its declared tables and the jobs it waits for. */
   public record Step(String name, String description, List<String> inputs, List<String> outputs,
@@ -22,7 +23,7 @@ public record PlanDocument(String pipeline, List<Step> jobs) {
         .map(job -> new Step(job.name(), job.description(), names(job.inputs()),
             names(job.outputs()), graph.upstream(job)))
         .toList();
-    return new PlanDocument("nightly", steps);
+    return new PlanDocument("nightly", steps, graph.tasks());
   }
 
   public String toJson() {
@@ -47,6 +48,17 @@ public record PlanDocument(String pipeline, List<Step> jobs) {
         out.append("    after:  ").append(String.join(", ", step.upstream()))
             .append(System.lineSeparator());
       }
+    }
+    out.append(System.lineSeparator()).append("tasks (one process each):")
+        .append(System.lineSeparator());
+    for (PipelineGraph.Task task : tasks) {
+      out.append("  ").append(task.name()).append(": stages ")
+          .append(String.join(", ", task.stages())).append(", ").append(task.jobs().size())
+          .append(task.jobs().size() == 1 ? " job" : " jobs");
+      if (!task.upstream().isEmpty()) {
+        out.append(", after ").append(String.join(", ", task.upstream()));
+      }
+      out.append(System.lineSeparator());
     }
     return out.toString().stripTrailing();
   }

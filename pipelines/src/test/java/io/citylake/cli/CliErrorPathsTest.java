@@ -4,6 +4,8 @@ import static io.citylake.cli.CliRun.run;
 import static io.citylake.cli.CliRun.assertOneLineError;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.citylake.publish.PasswordFile;
 import io.citylake.testing.SharedResources;
 import java.io.ByteArrayInputStream;
@@ -195,11 +197,25 @@ class CliErrorPathsTest {
   }
 
   @Test
-  void planJsonListsJobsWithUpstream() {
+  void planJsonListsJobsWithUpstreamAndTheSchedulersTasks() throws Exception {
     CliRun outcome = run("plan", "--json");
     assertThat(outcome.exitCode()).isZero();
     assertThat(outcome.out()).contains("\"name\" : \"ingest.transit_taps\"")
         .contains("\"upstream\" : [ \"ingest.sensors_observations\"");
+    JsonNode tasks = new ObjectMapper().readTree(outcome.out()).path("tasks");
+    assertThat(tasks).extracting(task -> task.path("name").asText())
+        .containsExactly("silver", "gold", "publish");
+    assertThat(tasks.get(1).path("stages")).extracting(JsonNode::asText)
+        .containsExactly("kpi", "spatial");
+    assertThat(tasks.get(2).path("upstream")).extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder("silver", "gold");
+    int jobs = 0;
+    for (JsonNode task : tasks) {
+      jobs += task.path("jobs").size();
+    }
+    assertThat(jobs).isEqualTo(new ObjectMapper().readTree(outcome.out()).path("jobs").size());
+    assertThat(run("plan").out()).contains("tasks (one process each):")
+        .containsPattern("\n  gold: stages kpi, spatial, \\d+ jobs, after silver\\R");
   }
 
   @Test

@@ -94,7 +94,7 @@ class SchedulerCliErrorPathsTest {
     CliRun dag = run("plan", "--airflow");
     assertThat(dag.exitCode()).isZero();
     assertThat(dag.out()).contains("dag_id=\"citylake_nightly\"")
-        .contains("task_id=\"ingest\"").contains("            \"ingest.transit_taps\",\n");
+        .contains("task_id=\"silver\"").contains("            \"ingest.transit_taps\",\n");
     assertOneLineError(run("plan", "--json", "--airflow"),
         "citylake plan: --json and --airflow cannot be combined (see 'citylake plan --help')");
   }
