@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A night run the way Airflow may run it with {@code CITYLAKE_MAX_ACTIVE_TASKS} above 1: every stage
+ * A night run as Airflow may run it with {@code CITYLAKE_MAX_ACTIVE_TASKS} above 1: every stage
  * as {@code citylake run-job} processes, two of them side by side wherever the pipeline graph
  * allows (the ingest jobs in two halves, the conform jobs that wait for no other conform job in
  * two halves, then the rest of conform; the kpi and spatial stages together; then publish and
