@@ -1,5 +1,7 @@
 package io.citylake.pipeline;
 
+import java.util.List;
+
 /**
  * Writes the Airflow DAG ({@code dags/citylake_nightly.py}) from the plan, so the scheduler runs
  * exactly the pipeline graph: one {@code BashOperator} per task of the graph
@@ -31,11 +33,12 @@ public final class AirflowDag {
   /** The DAG file's text, ending with a newline. */
   public static String python(PipelineGraph graph) {
     StringBuilder out = new StringBuilder(AirflowDagTemplate.header(REGENERATE));
-    for (PipelineGraph.Task task : graph.tasks()) {
+    List<PipelineGraph.Task> tasks = graph.tasks();
+    for (PipelineGraph.Task task : tasks) {
       out.append(operator(graph, task));
     }
     out.append("\n    # one line per edge between tasks: upstream >> downstream\n");
-    for (PipelineGraph.Task task : graph.tasks()) {
+    for (PipelineGraph.Task task : tasks) {
       for (String upstream : task.upstream()) {
         out.append("    ").append(variable(upstream)).append(" >> ").append(variable(task.name()))
             .append('\n');
