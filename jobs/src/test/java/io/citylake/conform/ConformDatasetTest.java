@@ -26,15 +26,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 /** Silver conform of hand-made taps: quarantine rules, dedup, corrections, accounting, privacy. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConformDatasetTest extends SparkTestBase {
-  private static final String KEY = "conform-test-key-0123456789abcdef-xyz";
   private static final LocalDate DAY1 = LocalDate.of(2026, 11, 1);
   private static final LocalDate DAY2 = LocalDate.of(2026, 11, 2);
   private static final String HEADER = RawDataset.TRANSIT_TAPS.csvHeader();
   private static final ConformDataset JOB = new ConformDataset(new TransitTapsConformer());
+  private static Pseudonymizer pseudonyms;
 
   @BeforeAll
   static void referenceStopsAndRoutes() {
-    ConformFunctions.register(spark(), new Pseudonymizer(KEY));
+    pseudonyms = samplePseudonyms();
     spark().createDataFrame(List.of(RowFactory.create("S1"), RowFactory.create("S2")),
             StructType.fromDDL("stop_id STRING"))
         .write().format("delta").save(lake().paths().silver("gtfs_stops"));
@@ -104,7 +104,7 @@ class ConformDatasetTest extends SparkTestBase {
   void silverIsTypedAndCarriesPseudonymsOnly() {
     Row ok2 = rows("SELECT card_pseudonym, CAST(tapped_at AS STRING), fare_yen FROM "
         + delta(lake().paths().silver("transit_taps")) + " WHERE tap_id = 'ok2'").get(0);
-    assertThat(ok2.getString(0)).isEqualTo(new Pseudonymizer(KEY).pseudonym("IC-2"));
+    assertThat(ok2.getString(0)).isEqualTo(pseudonyms.pseudonym("IC-2"));
     assertThat(ok2.getString(1)).isEqualTo("2026-11-01 08:30:00");
     assertThat(ok2.getDecimal(2)).isEqualByComparingTo("210");
     String everyColumn = rows("SELECT to_json(struct(*)) FROM "

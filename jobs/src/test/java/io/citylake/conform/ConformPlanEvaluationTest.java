@@ -26,7 +26,7 @@ class ConformPlanEvaluationTest extends SparkTestBase {
 
   @BeforeAll
   static void pseudonymFunction() {
-    ConformFunctions.register(spark(), new Pseudonymizer("plan-test-key-0123456789abcdef-xyz"));
+    samplePseudonyms();
   }
 
   /**

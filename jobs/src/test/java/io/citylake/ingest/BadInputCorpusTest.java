@@ -3,9 +3,7 @@ package io.citylake.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citylake.conform.ConformDataset;
-import io.citylake.conform.ConformFunctions;
 import io.citylake.conform.Conformer;
-import io.citylake.conform.Pseudonymizer;
 import io.citylake.conform.Quarantine;
 import io.citylake.conform.datasets.DatasetConformers;
 import io.citylake.job.JobResult;
@@ -50,7 +48,6 @@ import org.junit.jupiter.api.TestFactory;
  * warning; never silently lost, never a failed job.
  */
 class BadInputCorpusTest extends SparkTestBase {
-  private static final String KEY = "bad-input-corpus-key-0123456789abcdef";
   private static final LocalDate DAY = LocalDate.of(2026, 11, 1);
   private static final List<BadInputCorpus.Entry> CORPUS = BadInputCorpus.entries();
   private static final String UNREADABLE = "raw/transit/taps/dt=2026-11-01/unreadable.csv";
@@ -74,7 +71,7 @@ class BadInputCorpusTest extends SparkTestBase {
     // Maven leaves .DS_Store out of test resources, so the stray is written here
     delivered.add(RawFiles.writeBytes(lakeDir().resolve(DS_STORE),
         new byte[] {0, 0, 0, 1, 'B', 'u', 'd', '1', 0, 0, 16, 0}));
-    ConformFunctions.register(spark(), new Pseudonymizer(KEY));
+    samplePseudonyms();
     reference("ref_sensors", "sensor_id STRING, municipality STRING, lon DOUBLE, lat DOUBLE",
         RowFactory.create("urn:ngsi-ld:PeopleCounter:sapporo-0001", "sapporo", 141.3508,
             43.0687));

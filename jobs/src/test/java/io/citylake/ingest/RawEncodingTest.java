@@ -3,8 +3,6 @@ package io.citylake.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citylake.conform.ConformDataset;
-import io.citylake.conform.ConformFunctions;
-import io.citylake.conform.Pseudonymizer;
 import io.citylake.conform.Quarantine;
 import io.citylake.conform.datasets.TransitTripDiaryConformer;
 import io.citylake.contract.RawDataset;
@@ -41,7 +39,7 @@ class RawEncodingTest extends SparkTestBase {
 
   @BeforeAll
   static void deliverAndRunTheNight() {
-    ConformFunctions.register(spark(), new Pseudonymizer("encoding-test-key-0123456789abcdefgh"));
+    samplePseudonyms();
     Path folder = lakeDir().resolve(RawDataset.TRANSIT_TRIP_DIARY.rawPath()).resolve("dt=" + DAY);
     RawFiles.writeBytes(folder.resolve("diary-sjis.csv.gz"), concat(
         (HEADER + "\r\n" + GOOD + "\r\n").getBytes(CP932), BAD, "\r\n".getBytes(CP932)));

@@ -3,8 +3,6 @@ package io.citylake.kpi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citylake.conform.ConformDataset;
-import io.citylake.conform.ConformFunctions;
-import io.citylake.conform.Pseudonymizer;
 import io.citylake.conform.datasets.TransitTapsConformer;
 import io.citylake.contract.RawDataset;
 import io.citylake.ingest.IngestRawDataset;
@@ -50,7 +48,7 @@ class KpiChangeDetectionTest extends SparkTestBase {
 
   @BeforeAll
   static void busNetwork() {
-    ConformFunctions.register(spark(), new Pseudonymizer("change-detection-key-0123456789abcdef"));
+    samplePseudonyms();
     spark().createDataFrame(List.of(RowFactory.create("S1", "sapporo-bus")),
             StructType.fromDDL("stop_id STRING, feed_id STRING"))
         .write().format("delta").save(lake().paths().silver("gtfs_stops"));

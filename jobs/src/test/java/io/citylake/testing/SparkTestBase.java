@@ -1,5 +1,8 @@
 package io.citylake.testing;
 
+import io.citylake.conform.ConformFunctions;
+import io.citylake.conform.PseudonymKey;
+import io.citylake.conform.Pseudonymizer;
 import io.citylake.job.JobContext;
 import io.citylake.lake.ExpressionEvaluation;
 import io.citylake.lake.LakeConfig;
@@ -8,6 +11,7 @@ import io.citylake.lake.QueryPlanning;
 import io.citylake.lake.SparkSessions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -62,6 +66,26 @@ public abstract class SparkTestBase {
       QueryPlanning.forDayText(0).applyTo(spark);
     }
     return spark;
+  }
+
+  /**
+   * Registers the session's {@code citylake_pseudonym} function with the committed sample lake's
+   * published demo key, the key every night on the sample registers too, and returns its
+   * pseudonyms. The session has one such function and test classes run two at a time, so every
+   * class that conforms rows registers this same key: a class that registered a key of its own
+   * could have its expected pseudonyms changed by another class's registration mid-test.
+   */
+  protected static Pseudonymizer samplePseudonyms() {
+    Path keyFile = Path.of(System.getProperty("citylake.home", ".."))
+        .resolve("sample-lake/reference").resolve(PseudonymKey.DEMO_KEY_FILE);
+    Pseudonymizer pseudonyms;
+    try {
+      pseudonyms = new Pseudonymizer(Files.readString(keyFile, StandardCharsets.UTF_8).trim());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ConformFunctions.register(spark(), pseudonyms);
+    return pseudonyms;
   }
 
   protected static LakeConfig lake() {

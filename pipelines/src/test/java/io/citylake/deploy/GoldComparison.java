@@ -1,9 +1,11 @@
 package io.citylake.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertAll;
 
 import io.citylake.gold.GoldTable;
 import io.citylake.gold.KpiWatermarks;
+import io.citylake.testing.DataFrameEquality;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,10 +17,12 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The gold tables of two lakes side by side, read from their Delta folders: which tables each
- * has, and per table the rows one has that the other lacks (as multisets), ignoring only the
+ * has, and per table whether both hold the same rows as multisets (spark-testing-base's
+ * comparison, {@link DataFrameEquality}), ignoring only the
  * columns that record when and by which run the row was written: {@code build_run_id} of every
  * gold table and {@code latest_ingest} of {@code kpi_watermarks} (the wall-clock time the lake's
  * bronze ingest ran, which two runs never share). A lake is a local folder or a Hadoop URI
@@ -26,13 +30,6 @@ import org.apache.spark.sql.SparkSession;
  */
 final class GoldComparison {
   private GoldComparison() {}
-
-  /** One table's difference: rows only in the first lake, rows only in the second. */
-  record TableDiff(String table, long rows, long onlyFirst, long onlySecond) {
-    boolean equal() {
-      return onlyFirst == 0 && onlySecond == 0;
-    }
-  }
 
   /**
    * The gold tables of the lake at {@code lake} (a Hadoop URI): folders below {@code gold/} with
@@ -53,18 +50,6 @@ final class GoldComparison {
     return tables.stream().sorted().toList();
   }
 
-  /** Per table of {@code tables}, the rows of {@code first} and how the two lakes differ. */
-  static List<TableDiff> compare(SparkSession spark, String first, String second,
-      List<String> tables) {
-    List<TableDiff> diffs = new ArrayList<>();
-    for (String table : tables) {
-      Dataset<Row> a = read(spark, first, table);
-      Dataset<Row> b = read(spark, second, table);
-      diffs.add(new TableDiff(table, a.count(), a.exceptAll(b).count(), b.exceptAll(a).count()));
-    }
-    return diffs;
-  }
-
   /**
    * Asserts that the gold of {@code lake} equals the gold of {@code reference} (both Hadoop URIs):
    * the same tables, more than 20 of them, more than 1,000 rows, and no table whose rows differ.
@@ -76,11 +61,17 @@ final class GoldComparison {
     List<String> tables = tables(conf, reference);
     assertThat(tables).as("gold tables of the reference night").hasSizeGreaterThan(20);
     assertThat(tables(conf, lake)).as("gold tables of %s", night).isEqualTo(tables);
-    List<TableDiff> diffs = compare(spark, lake, reference, tables);
-    assertThat(diffs.stream().mapToLong(TableDiff::rows).sum())
-        .as("gold rows of %s", night).isGreaterThan(1000);
-    assertThat(diffs).as("gold tables whose rows differ (%s)", night)
-        .filteredOn(d -> !d.equal()).isEmpty();
+    long rows = 0;
+    List<Executable> comparisons = new ArrayList<>();
+    for (String table : tables) {
+      Dataset<Row> expected = read(spark, reference, table);
+      Dataset<Row> actual = read(spark, lake, table);
+      rows += expected.count();
+      comparisons.add(() -> DataFrameEquality.assertDataFrameNoOrderEquals(
+          "gold." + table + " of " + night + " against the reference night", expected, actual));
+    }
+    assertThat(rows).as("gold rows of the reference night").isGreaterThan(1000);
+    assertAll("gold tables whose rows differ (" + night + ")", comparisons);
   }
 
   /** A local folder as a URI without the trailing slash {@code Path.toUri} gives folders. */
