@@ -11,12 +11,12 @@ import io.citylake.lake.QueryPlanning;
 import io.citylake.lake.SparkSessions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -76,14 +76,10 @@ public abstract class SparkTestBase {
    * could have its expected pseudonyms changed by another class's registration mid-test.
    */
   protected static Pseudonymizer samplePseudonyms() {
-    Path keyFile = Path.of(System.getProperty("citylake.home", ".."))
-        .resolve("sample-lake/reference").resolve(PseudonymKey.DEMO_KEY_FILE);
-    Pseudonymizer pseudonyms;
-    try {
-      pseudonyms = new Pseudonymizer(Files.readString(keyFile, StandardCharsets.UTF_8).trim());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    // resolved as a night resolves it, with no key in the environment: the lake's demo key file
+    Path sampleLake = Path.of(System.getProperty("citylake.home", "..")).resolve("sample-lake");
+    Pseudonymizer pseudonyms = PseudonymKey.resolve(LakeConfig.local(sampleLake), Map.of(),
+        spark().sparkContext().hadoopConfiguration());
     ConformFunctions.register(spark(), pseudonyms);
     return pseudonyms;
   }
