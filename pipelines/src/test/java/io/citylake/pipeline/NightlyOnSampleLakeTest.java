@@ -3,7 +3,6 @@ package io.citylake.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.citylake.conform.LoadReference;
 import io.citylake.conform.Quarantine;
 import io.citylake.contract.RawDataset;
 import io.citylake.contract.RawFormat;
@@ -12,8 +11,6 @@ import io.citylake.ingest.IngestLedger;
 import io.citylake.lake.LakeConfig;
 import io.citylake.lake.LakePaths;
 import io.citylake.ops.LakeTableHistory;
-import io.citylake.quality.QualityGate;
-import io.citylake.report.KpiReportJob;
 import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.io.BufferedReader;
@@ -35,16 +32,19 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The nightly pipeline end to end on the committed sample lake: every raw line in bronze exactly
- * once (counted per file without Spark) after the shared first night; idempotent re-runs and late
- * deliveries picked up on the copy of {@link SampleLakeNight#lateDeliveries}.
+ * once (counted per file without Spark) after the shared first night, every bronze row accounted
+ * for in silver, and no raw identifier published. Only reads the shared lake, so it runs beside the
+ * other readers; the re-run and the late deliveries, which point the metastore at a copy, are
+ * {@link LateDeliveriesOnSampleLakeTest}'s.
  */
-@Order(2)
+@Order(10)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@ResourceLock(SharedResources.METASTORE)
+@ResourceLock(value = SharedResources.METASTORE, mode = ResourceAccessMode.READ)
 class NightlyOnSampleLakeTest extends SparkTestBase {
   private static RunSummary firstNight;
   /** The shared first-night lake, only read here. */
@@ -188,89 +188,6 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
     }
   }
 
-  @Test
-  @Order(4)
-  void rerunningTheNightAddsNoBronzeRows() {
-    // the first night's day run again on a copy of the lake, with nothing new delivered
-    RunSummary again = SampleLakeNight.lateDeliveries(spark()).rerun();
-
-    assertThat(again.succeeded()).isTrue();
-    assertThat(again.outcomes()).filteredOn(o -> o.job().startsWith("ingest."))
-        .allSatisfy(o -> assertThat(o.result().orElseThrow().rowsOut()).as(o.job()).isZero());
-    // the quality gate is no conform of data: it logs its checks for every run, and passes
-    assertThat(again.outcomes()).filteredOn(o -> o.job().startsWith("conform.")
-            && !o.job().equals("conform.reference") && !o.job().equals(QualityGate.NAME))
-        .isNotEmpty()
-        .allSatisfy(o -> assertThat(o.result().orElseThrow().rowsOut()).as(o.job()).isZero());
-    assertThat(again.outcomes()).filteredOn(o -> o.job().equals(QualityGate.NAME))
-        .singleElement().satisfies(o -> assertThat(o.status()).isEqualTo(
-            JobOutcome.Status.SUCCEEDED));
-    // the reference files are the first night's bytes: every table created from them is kept
-    assertThat(again.outcomes()).filteredOn(o -> o.job().equals("conform.reference"))
-        .singleElement().satisfies(o -> {
-          Map<String, Object> details = o.result().orElseThrow().details();
-          assertThat(details.entrySet()).filteredOn(e -> e.getKey().startsWith("ref_")
-                  || e.getKey().equals(LoadReference.BOUNDARIES))
-              .hasSizeGreaterThanOrEqualTo(5)
-              .allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).isEqualTo("unchanged"));
-          assertThat(o.result().orElseThrow().rowsOut()).isZero();
-        });
-    // nothing the report shows changed: it keeps its pages instead of reading gold again
-    assertThat(again.outcomes()).filteredOn(o -> o.job().equals(KpiReportJob.NAME))
-        .singleElement().satisfies(o -> assertThat(o.result().orElseThrow().details())
-            .containsEntry(PipelineRunner.UNCHANGED, true));
-  }
-
-  @Test
-  @Order(5)
-  void lateAndCorrectedDeliveriesAreIngestedOnTheNextNight() throws IOException {
-    Path late = SampleLakeNight.committedSample().resolve("late/raw");
-    Map<String, Long> lateLines = dataLinesPerFile(late, true);
-
-    // the next run of that copy, after late/raw/ was copied over its raw/
-    RunSummary next = SampleLakeNight.lateDeliveries(spark()).late();
-
-    long ingested = next.outcomes().stream().filter(o -> o.job().startsWith("ingest."))
-        .mapToLong(o -> o.result().orElseThrow().rowsOut()).sum();
-    assertThat(ingested).isEqualTo(lateLines.values().stream().mapToLong(Long::longValue).sum());
-    assertThat(next.outcomes()).allSatisfy(o ->
-        assertThat(o.status()).as(o.job() + " " + o.message()).isEqualTo(JobOutcome.Status.SUCCEEDED));
-    // the late rows changed gold: the report of the day is read and written again
-    assertThat(next.outcomes()).filteredOn(o -> o.job().equals(KpiReportJob.NAME))
-        .singleElement().satisfies(o -> assertThat(o.result().orElseThrow().details())
-            .doesNotContainKey(PipelineRunner.UNCHANGED).containsKey("report"));
-  }
-
-  @Test
-  @Order(6)
-  void correctedInventoryReplacesTheOldCountsInSilver() throws IOException {
-    SampleLakeNight.lateDeliveries(spark()); // silver.x reads the copy with the late deliveries
-    Path corrected = SampleLakeNight.committedSample().resolve("late/raw/disaster/inventory");
-    Map<String, String> expected = new TreeMap<>();
-    try (Stream<Path> files = Files.walk(corrected)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        for (String line : readLines(file)) {
-          String[] f = line.split(",", -1);
-          if (f.length == 4 && f[2].matches("\\d+") && f[1].matches("water_l|food_meals|blankets|batteries")
-              && f[3].endsWith("+09:00")) {
-            expected.put(f[0] + "/" + f[1] + "/" + f[3], f[2]);
-          }
-        }
-      }
-    }
-    Map<String, String> actual = new TreeMap<>();
-    for (Row row : rows("SELECT shelter_id, item, date_format(counted_at, \"yyyy-MM-dd'T'HH:mm:ssXXX\"),"
-        + " CAST(CAST(quantity AS BIGINT) AS STRING) FROM silver.disaster_inventory"
-        + " WHERE dt = DATE'2026-11-13'")) {
-      actual.put(row.getString(0) + "/" + row.getString(1) + "/" + row.getString(2),
-          row.getString(3));
-    }
-    Map<String, String> overlap = new TreeMap<>(actual);
-    overlap.keySet().retainAll(expected.keySet());
-    assertThat(overlap.size()).isGreaterThan(expected.size() * 9 / 10);
-    overlap.forEach((k, v) -> assertThat(v).as(k).isEqualTo(expected.get(k)));
-  }
-
   private static Map<String, Long> countsByDay(String sql) {
     Map<String, Long> counts = new TreeMap<>();
     rows(sql).forEach(r -> counts.put(r.getString(0), r.getLong(1)));
@@ -288,7 +205,7 @@ class NightlyOnSampleLakeTest extends SparkTestBase {
     }
   }
 
-  private static java.util.List<String> readLines(Path file) throws IOException {
+  static java.util.List<String> readLines(Path file) throws IOException {
     try (InputStream raw = Files.newInputStream(file);
         InputStream in = file.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
