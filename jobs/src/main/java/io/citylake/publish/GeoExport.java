@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,36 +40,62 @@ public final class GeoExport {
 
   /** Writes {@code <outDir>/<table>.<ext>} and returns its path. */
   public Path export(String table, ExportFormat format, Path outDir) {
-    String verb = "export gold." + table;
     String path = config.paths().gold(table);
     if (!table.matches("[a-z0-9_]+") || !DeltaTables.exists(spark, path)) {
-      throw CityLakeException.badInput(verb, "no such gold table in this lake (run citylake"
-          + " nightly first; spatial tables: " + SpatialTables.all().stream()
+      throw CityLakeException.badInput("export gold." + table, "no such gold table in this lake"
+          + " (run citylake nightly first; spatial tables: " + SpatialTables.all().stream()
           .map(SpatialTable::name).toList() + ")", table);
     }
-    Dataset<Row> rows = spark.read().format("delta").load(path);
+    return exportAll(table, spark.read().format("delta").load(path), List.of(format), outDir)
+        .get(0);
+  }
+
+  /**
+   * Writes {@code rows}, the gold table {@code table} as read by the caller, in each of
+   * {@code formats}; returns the files in that order. A spatial table's geometry is built once
+   * and kept for all its formats, and the caller's read serves every one of them: one scan of
+   * the table and of gold.spatial_areas instead of one per format.
+   */
+  public List<Path> exportAll(String table, Dataset<Row> rows, List<ExportFormat> formats,
+      Path outDir) {
+    String verb = "export gold." + table;
     var spatial = SpatialTables.byName(table);
-    if (spatial.isEmpty() && format != ExportFormat.CSV) {
+    if (spatial.isEmpty() && formats.stream().anyMatch(f -> f != ExportFormat.CSV)) {
       throw CityLakeException.badInput(verb, "the table has no geometry; use --format csv",
-          format.label());
+          formats.stream().filter(f -> f != ExportFormat.CSV).findFirst().orElseThrow().label());
     }
-    if (spatial.isPresent()) {
-      rows = withGeometry(rows, spatial.get());
-    }
-    Path target = outDir.resolve(table + "." + format.extension());
+    Dataset<Row> located = spatial.isPresent() ? withGeometry(rows, spatial.get()) : rows;
+    Dataset<Row> prepared = formats.size() > 1 ? located.cache() : located;
+    List<Path> written = new ArrayList<>();
     try {
-      Files.createDirectories(outDir);
-      switch (format) {
-        case GEOPARQUET -> writeSingleFile(rows.coalesce(1).write().format("geoparquet"),
-            outDir, target, ".parquet");
-        case CSV -> writeSingleFile(asCsv(rows).coalesce(1).write().format("csv")
-            .option("header", "true").option("timestampFormat", "yyyy-MM-dd'T'HH:mm:ssXXX"),
-            outDir, target, ".csv");
-        case GEOJSON -> GeoJsonWriter.write(rows, target);
-        default -> throw new IllegalStateException(format.name());
+      for (ExportFormat format : formats) {
+        Path target = outDir.resolve(table + "." + format.extension());
+        try {
+          Files.createDirectories(outDir);
+          written.add(write(prepared, format, target));
+        } catch (IOException e) {
+          throw CityLakeException.failed(verb, "cannot write " + target, e);
+        }
       }
-    } catch (IOException e) {
-      throw CityLakeException.failed(verb, "cannot write " + target, e);
+    } finally {
+      if (prepared != located) {
+        prepared.unpersist();
+      }
+    }
+    return written;
+  }
+
+  private static Path write(Dataset<Row> rows, ExportFormat format, Path target)
+      throws IOException {
+    Path outDir = target.getParent();
+    switch (format) {
+      case GEOPARQUET -> writeSingleFile(rows.coalesce(1).write().format("geoparquet"),
+          outDir, target, ".parquet");
+      case CSV -> writeSingleFile(asCsv(rows).coalesce(1).write().format("csv")
+          .option("header", "true").option("timestampFormat", "yyyy-MM-dd'T'HH:mm:ssXXX"),
+          outDir, target, ".csv");
+      case GEOJSON -> GeoJsonWriter.write(rows, target);
+      default -> throw new IllegalStateException(format.name());
     }
     return target;
   }

@@ -100,7 +100,17 @@ public final class OpenDatasetReader {
   private OpenDataset dataset(String table, Map<String, Municipality> known, GeoExport export,
       CatalogSettings settings) {
     String path = config.paths().gold(table);
-    Dataset<Row> rows = spark.read().format("delta").load(path);
+    // read once for the coverage and every export (each read is a scan of the Delta log's files)
+    Dataset<Row> rows = spark.read().format("delta").load(path).cache();
+    try {
+      return dataset(table, path, rows, known, export, settings);
+    } finally {
+      rows.unpersist();
+    }
+  }
+
+  private OpenDataset dataset(String table, String path, Dataset<Row> rows,
+      Map<String, Municipality> known, GeoExport export, CatalogSettings settings) {
     List<String> columns = Arrays.asList(rows.columns());
     DatasetSubject subject = DatasetSubject.of(table);
     Coverage coverage = coverage(rows, columns);
@@ -126,10 +136,11 @@ public final class OpenDatasetReader {
       descriptionEn = descriptionEn + (descriptionEn.endsWith(".") ? " " : ". ")
           + en.get("note.suppressed");
     }
+    List<ExportFormat> formats = formats(table);
+    List<Path> files = export.exportAll(table, rows, formats, settings.outDir());
     List<OpenDistribution> distributions = new ArrayList<>();
-    for (ExportFormat format : formats(table)) {
-      Path file = export.export(table, format, settings.outDir());
-      distributions.add(distribution(format, file, settings));
+    for (int i = 0; i < formats.size(); i++) {
+      distributions.add(distribution(formats.get(i), files.get(i), settings));
     }
     return new OpenDataset(table, subject, titleJa, subject.title(Lang.EN),
         descriptionJa.toString(), descriptionEn, covered,
