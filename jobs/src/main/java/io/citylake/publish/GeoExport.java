@@ -64,6 +64,11 @@ public final class GeoExport {
       throw CityLakeException.badInput(verb, "the table has no geometry; use --format csv",
           formats.stream().filter(f -> f != ExportFormat.CSV).findFirst().orElseThrow().label());
     }
+    try {
+      Files.createDirectories(outDir);
+    } catch (IOException e) {
+      throw CityLakeException.failed(verb, "cannot write into " + outDir, e);
+    }
     Dataset<Row> located = spatial.isPresent() ? withGeometry(rows, spatial.get()) : rows;
     Dataset<Row> prepared = formats.size() > 1 ? located.cache() : located;
     List<Path> written = new ArrayList<>();
@@ -71,7 +76,6 @@ public final class GeoExport {
       for (ExportFormat format : formats) {
         Path target = outDir.resolve(table + "." + format.extension());
         try {
-          Files.createDirectories(outDir);
           written.add(write(prepared, format, target));
         } catch (IOException e) {
           throw CityLakeException.failed(verb, "cannot write " + target, e);

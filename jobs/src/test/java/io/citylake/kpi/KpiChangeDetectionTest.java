@@ -105,12 +105,15 @@ class KpiChangeDetectionTest extends SparkTestBase {
     QueryExecutionListener listener = new QueryExecutionListener() {
       @Override
       public void onSuccess(String funcName, QueryExecution qe, long durationNs) {
-        deltaTablesRead(qe.analyzed()).stream().filter(t -> t.startsWith(ownLake))
-            .forEach(read::add);
+        keepOwn(qe);
       }
 
       @Override
       public void onFailure(String funcName, QueryExecution qe, Exception exception) {
+        keepOwn(qe);
+      }
+
+      private void keepOwn(QueryExecution qe) {
         deltaTablesRead(qe.analyzed()).stream().filter(t -> t.startsWith(ownLake))
             .forEach(read::add);
       }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.citylake.testing.DataFrameEquality;
 import io.citylake.testing.SparkTestBase;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
@@ -41,14 +42,15 @@ class QueryPlanningTest extends SparkTestBase {
       assertThat(once.queryExecution().executedPlan().nodeName())
           .isNotEqualTo("AdaptiveSparkPlan");
       // its rows as computed by that plan (a Dataset's rows are planned again when read later)
-      Dataset<Row> planned = spark().createDataFrame(once.collectAsList(), once.schema());
+      List<Row> rows = once.collectAsList();
+      Dataset<Row> planned = spark().createDataFrame(rows, once.schema());
 
       QueryPlanning.forDayText(QueryPlanning.ADAPTIVE_FROM_BYTES).applyTo(spark());
       assertThat(spark().conf().get(QueryPlanning.ADAPTIVE)).isEqualTo("true");
       Dataset<Row> adaptive = spark().sql(QUERY);
       assertThat(adaptive.queryExecution().executedPlan().nodeName())
           .isEqualTo("AdaptiveSparkPlan");
-      assertThat(planned.count()).isEqualTo(13);
+      assertThat(rows).hasSize(13);
       DataFrameEquality.assertDataFrameEquals("adaptive against planned once", planned, adaptive);
     } finally {
       spark().conf().set(QueryPlanning.ADAPTIVE, before);

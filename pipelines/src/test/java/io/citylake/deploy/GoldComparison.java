@@ -66,7 +66,9 @@ final class GoldComparison {
     for (String table : tables) {
       Dataset<Row> expected = read(spark, reference, table);
       Dataset<Row> actual = read(spark, lake, table);
-      rows += expected.count();
+      if (rows <= 1000) { // counted only until the floor below is passed; the comparison counts too
+        rows += expected.count();
+      }
       comparisons.add(() -> DataFrameEquality.assertDataFrameNoOrderEquals(
           "gold." + table + " of " + night + " against the reference night", expected, actual));
     }
