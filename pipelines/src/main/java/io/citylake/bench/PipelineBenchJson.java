@@ -37,7 +37,8 @@ public final class PipelineBenchJson {
     return doc;
   }
 
-  private static Map<String, Object> night(NightMeasurement night) {
+  /** One night's measurements, as {@code bench pipeline} and {@code bench warm} write them. */
+  public static Map<String, Object> night(NightMeasurement night) {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("day", night.day().toString());
     doc.put("run_id", night.runId());

@@ -1,7 +1,5 @@
 package io.citylake.bench;
 
-import io.citylake.lake.CityLakeException;
-import io.citylake.lake.LocalTrees;
 import io.citylake.pipeline.PipelineGraph;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -50,8 +48,8 @@ public final class ScheduledBench {
 
   /** Runs the night of {@code day} both ways on copies of {@code rawLake}'s raw/ and reference/. */
   public Result run(Path rawLake, LocalDate day) throws IOException, InterruptedException {
-    Path nightlyLake = copyLake(rawLake, workDir.resolve("nightly"));
-    Path scheduledLake = copyLake(rawLake, workDir.resolve("scheduled"));
+    Path nightlyLake = RawLakeCopy.of(rawLake, workDir.resolve("nightly"), "scheduled");
+    Path scheduledLake = RawLakeCopy.of(rawLake, workDir.resolve("scheduled"), "scheduled");
     List<Step> steps = new ArrayList<>();
     steps.add(runCli(NIGHTLY, "nightly", graph.jobs().size(),
         List.of("nightly", "--date", day.toString(), "--lake", nightlyLake.toString())));
@@ -83,16 +81,5 @@ public final class ScheduledBench {
         .redirectOutput(log.toFile()).start();
     int exit = process.waitFor();
     return new Step(mode, task, jobs, exit, (System.nanoTime() - start) / 1e9);
-  }
-
-  private static Path copyLake(Path rawLake, Path target) {
-    if (Files.exists(target)) {
-      throw CityLakeException.badInput("run the scheduled benchmark",
-          "the work folder is not empty", target);
-    }
-    for (String part : List.of("raw", "reference")) {
-      LocalTrees.copyTree(rawLake.resolve(part), target.resolve(part));
-    }
-    return target;
   }
 }

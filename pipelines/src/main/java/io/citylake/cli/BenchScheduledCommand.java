@@ -7,15 +7,14 @@ import io.citylake.lake.CityLakeException;
 import io.citylake.pipeline.NightlyPipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code citylake bench scheduled}: the night as Airflow runs it against one nightly process. */
@@ -24,19 +23,7 @@ import picocli.CommandLine.Option;
         + " 'citylake nightly', once as the Airflow DAG does (one 'citylake run-job' process per"
         + " task of the pipeline graph); prints both wall times and their ratio and writes JSON.")
 final class BenchScheduledCommand implements Callable<Integer> {
-  @Option(names = "--lake", paramLabel = "PATH",
-      description = "Lake whose raw/ and reference/ are copied (default: the bundled sample).")
-  Path lake;
-
-  @Option(names = "--date", paramLabel = "YYYY-MM-DD",
-      description = "Service day of the night (default: the sample's last day, 2026-11-14).",
-      defaultValue = "2026-11-14")
-  LocalDate date;
-
-  @Option(names = "--dir", paramLabel = "DIR",
-      description = "Empty or new folder for the two lake copies and the logs (default: a new"
-          + " temporary folder).")
-  Path dir;
+  @Mixin RawLakeCopyOptions copies;
 
   @Option(names = "--json", paramLabel = "FILE", defaultValue = "bench-scheduled.json",
       description = "Where to write the JSON result (default: ./bench-scheduled.json).")
@@ -46,28 +33,24 @@ final class BenchScheduledCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    Path source = lake != null ? lake : LakeOptions.sampleLake();
-    if (!Files.isDirectory(source.resolve("raw")) || !Files.isDirectory(source.resolve("reference"))) {
-      throw CityLakeException.badInput("run the scheduled benchmark",
-          "the lake has no raw/ and reference/ folders", source);
-    }
-    Path work = dir != null ? dir : Files.createTempDirectory("citylake-bench-scheduled-");
+    Path source = copies.source("scheduled");
+    Path work = copies.workDir("scheduled");
     ScheduledBench.Result result =
-        new ScheduledBench(NightlyPipeline.graph(), work).run(source, date);
+        new ScheduledBench(NightlyPipeline.graph(), work).run(source, copies.date);
     TextTable table = new TextTable(List.of("mode", "process", "jobs", "exit", "seconds"));
     for (ScheduledBench.Step step : result.steps()) {
       table.add(List.of(step.mode(), step.task(), step.jobs(), step.exitCode(),
           String.format("%.1f", step.seconds())));
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("night %s of %s, each process a fresh JVM (logs in %s)%n%n", date, source,
+    out.printf("night %s of %s, each process a fresh JVM (logs in %s)%n%n", copies.date, source,
         work.resolve("logs"));
     out.print(table);
     out.printf("%nnightly %.1fs, scheduled (one process per task) %.1fs: %.2fx%n",
         result.seconds(ScheduledBench.NIGHTLY), result.seconds(ScheduledBench.SCHEDULED),
         result.ratio());
     Map<String, Object> document = new LinkedHashMap<>();
-    document.put("day", date.toString());
+    document.put("day", copies.date.toString());
     document.put("nightly_seconds", result.seconds(ScheduledBench.NIGHTLY));
     document.put("scheduled_seconds", result.seconds(ScheduledBench.SCHEDULED));
     document.put("ratio", result.ratio());

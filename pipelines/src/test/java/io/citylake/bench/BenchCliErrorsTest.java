@@ -31,7 +31,7 @@ class BenchCliErrorsTest {
     Outcome outcome = run("bench");
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.err().lines().toList()).containsExactly("citylake bench: Missing command:"
-        + " spatial, pipeline, scheduled or serve (see 'citylake bench --help')");
+        + " spatial, pipeline, scheduled, serve or warm (see 'citylake bench --help')");
   }
 
   @Test
@@ -41,6 +41,28 @@ class BenchCliErrorsTest {
     assertThat(outcome.err().lines().toList()).containsExactly("citylake bench scheduled: Cannot"
         + " run the scheduled benchmark: the lake has no raw/ and reference/ folders (got: " + dir
         + ")");
+  }
+
+  @Test
+  void warmOnAFolderThatIsNoLakeIsOneLine(@TempDir Path dir) {
+    Outcome outcome = run("bench", "warm", "--lake", dir.toString());
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err().lines().toList()).containsExactly("citylake bench warm: Cannot"
+        + " run the warm benchmark: the lake has no raw/ and reference/ folders (got: " + dir
+        + ")");
+  }
+
+  @Test
+  void warmIntoAFolderOfAnEarlierRunIsOneLine(@TempDir Path dir) throws Exception {
+    Path lake = Files.createDirectories(dir.resolve("lake"));
+    Files.createDirectories(lake.resolve("raw"));
+    Files.createDirectories(lake.resolve("reference"));
+    Path work = Files.createDirectories(dir.resolve("work").resolve("cold"));
+    Outcome outcome = run("bench", "warm", "--lake", lake.toString(), "--dir",
+        work.getParent().toString());
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.err().lines().toList()).containsExactly("citylake bench warm: Cannot"
+        + " run the warm benchmark: the work folder is not empty (got: " + work + ")");
   }
 
   @Test
