@@ -7,7 +7,9 @@ import io.citylake.pipeline.RunSummary;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.apache.spark.sql.SparkSession;
 
@@ -41,13 +43,13 @@ public final class WarmNightBench {
     }
 
     /** The JSON document of {@code bench-warm.json}, in the snake_case of the other benchmarks. */
-    public java.util.Map<String, Object> document() {
-      java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
+    public Map<String, Object> document() {
+      Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("benchmark", "warm");
       doc.put("day", day.toString());
-      List<java.util.Map<String, Object>> entries = new ArrayList<>();
+      List<Map<String, Object>> entries = new ArrayList<>();
       for (Night night : nights) {
-        java.util.Map<String, Object> entry = PipelineBenchJson.night(night.measurement());
+        Map<String, Object> entry = PipelineBenchJson.night(night.measurement());
         // a first night takes every day the copy holds, not only the day's lines counted there
         entry.remove("raw_lines");
         entry.remove("raw_lines_per_second");
