@@ -1,7 +1,5 @@
 package io.citylake.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.citylake.bench.BenchLake;
 import io.citylake.bench.KpiMismatch;
 import io.citylake.bench.NightMeasurement;
@@ -88,14 +86,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
     PipelineBenchResult result = new PipelineBenchmark(SparkCommand.session(config), config, lake)
         .run(!skipDuckDb, maintainEvery, night -> progress(out, night));
     print(out, result);
-    Path parent = json.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValue(json.toFile(), PipelineBenchJson.document(result));
-    out.println("json: " + json.toAbsolutePath());
-    out.flush();
+    BenchJsonFile.write(json, PipelineBenchJson.document(result), out);
     return result.passed() ? 0 : CityLakeException.FAILED;
   }
 

@@ -1,7 +1,5 @@
 package io.citylake.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.citylake.bench.Latencies;
 import io.citylake.bench.LatencyGoals;
 import io.citylake.bench.ServeBench;
@@ -11,7 +9,6 @@ import io.citylake.bench.ServeClients;
 import io.citylake.lake.LakeConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -74,14 +71,8 @@ final class BenchServeCommand implements Callable<Integer> {
         new ServeBench(spark, config).run(sparkSeconds, !noWarmUp, connections, rounds);
     LatencyGoals goals = LatencyGoals.issue20();
     print(out, result, goals);
-    Path parent = json.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(),
-        ServeBenchJson.document(result, config.lakeRoot().toString(), goals));
-    out.println("json: " + json.toAbsolutePath());
-    out.flush();
+    BenchJsonFile.write(json,
+        ServeBenchJson.document(result, config.lakeRoot().toString(), goals), out);
     return 0;
   }
 

@@ -1,14 +1,11 @@
 package io.citylake.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.citylake.bench.NightMeasurement;
 import io.citylake.bench.WarmNightBench;
 import io.citylake.lake.CityLakeException;
 import io.citylake.pipeline.NightlyPipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -56,14 +53,7 @@ final class BenchWarmCommand implements Callable<Integer> {
     out.println("(cpu_s: the whole process; jit_s: the compilers' elapsed time, which includes"
         + " waiting for a core)");
     out.printf("%nwarm / cold: %.2fx%n", result.warmOverCold());
-    Path parent = json.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValue(json.toFile(), result.document());
-    out.println("json: " + json.toAbsolutePath());
-    out.flush();
+    BenchJsonFile.write(json, result.document(), out);
     return result.succeeded() ? 0 : CityLakeException.FAILED;
   }
 }
