@@ -9,6 +9,7 @@ import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
 import io.citylake.job.TableRef;
+import io.citylake.lake.CollectedRows;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -129,8 +130,9 @@ public final class KpiCatalogue implements Job {
     if (parts.isEmpty()) {
       return;
     }
-    List<Row> rows = parts.stream().reduce(Dataset::unionAll).orElseThrow()
-        .orderBy("kind", "kpi_id", "municipality", "day").collectAsList();
+    // kind, KPI, municipality, then day: each series' points oldest first
+    List<Row> rows = CollectedRows.orderedBy(parts.stream().reduce(Dataset::unionAll)
+        .orElseThrow(), "kind", "kpi_id", "municipality", "day");
     for (Row row : rows) {
       SeriesPoint point = new SeriesPoint(row.getDate(3).toLocalDate(), row.getDouble(4));
       if (row.getString(0).equals("series")) {
@@ -184,8 +186,8 @@ public final class KpiCatalogue implements Job {
     if (!context.tables().exists(table)) {
       return observations;
     }
-    for (Row r : context.tables().read(table)
-        .orderBy("kpi_id", "municipality", "year").collectAsList()) {
+    for (Row r : CollectedRows.orderedBy(context.tables().read(table),
+        "kpi_id", "municipality", "year")) {
       KpiObservation o = new KpiObservation(r.getAs("kpi_id"), r.getAs("municipality"),
           YearType.parse(r.getAs("year_type")), r.<Integer>getAs("year"), r.getAs("value"),
           r.getAs("unit"), r.getAs("source"), r.getAs("reported_by"),

@@ -8,6 +8,7 @@ import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
 import io.citylake.job.TableRef;
 import io.citylake.lake.CityLakeException;
+import io.citylake.lake.CollectedRows;
 import io.citylake.lake.DeltaRetry;
 import io.citylake.lake.TableDoc;
 import java.io.IOException;
@@ -161,13 +162,14 @@ public final class QualityGate implements Job {
     if (!Arrays.asList(ledger.schema().fieldNames()).contains("status")) {
       return List.of(); // a ledger of an older lake: no file was judged unusable
     }
-    List<Row> rows = ledger.where(functions.col("dt").equalTo(Date.valueOf(context.runDate())))
+    Dataset<Row> unusable = ledger
+        .where(functions.col("dt").equalTo(Date.valueOf(context.runDate())))
         .withColumn("newest", functions.row_number().over(Window
             .partitionBy("dataset", "source_file").orderBy(functions.col("ingested_at").desc())))
         .where(functions.col("newest").equalTo(1)
             .and(functions.col("status").isin(IngestLedger.UNUSABLE, IngestLedger.UNREADABLE)))
-        .select("dataset", "source_file", "reason").orderBy("dataset", "source_file")
-        .collectAsList();
+        .select("dataset", "source_file", "reason");
+    List<Row> rows = CollectedRows.orderedBy(unusable, "dataset", "source_file");
     return rows.stream().map(r -> new Check(r.getString(0), "file_usable", 0, 1, false,
         r.getString(1) + " (" + r.getString(2) + ")")).toList();
   }
@@ -178,10 +180,9 @@ public final class QualityGate implements Job {
       return List.of();
     }
     List<Check> checks = new ArrayList<>();
-    for (Row row : context.tables().read(accounting)
+    for (Row row : CollectedRows.orderedBy(context.tables().read(accounting)
         .where(functions.col("dt").equalTo(Date.valueOf(context.runDate())))
-        .select("dataset", "silver_rows", "quarantined_rows").orderBy("dataset")
-        .collectAsList()) {
+        .select("dataset", "silver_rows", "quarantined_rows"), "dataset")) {
       String dataset = row.getString(0);
       long silver = row.getLong(1);
       long quarantined = row.getLong(2);

@@ -12,6 +12,7 @@ import io.citylake.kpi.KpiDefinition;
 import io.citylake.kpi.KpiHeadline;
 import io.citylake.kpi.YearType;
 import io.citylake.lake.CityLakeException;
+import io.citylake.lake.CollectedRows;
 import io.delta.tables.DeltaTable;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -157,8 +158,8 @@ public final class GoldReportReader {
     if (parts.isEmpty()) {
       return series;
     }
-    for (Row row : parts.stream().reduce(Dataset::unionAll).orElseThrow()
-        .orderBy("kpi_id", "municipality", "day").collectAsList()) {
+    for (Row row : CollectedRows.orderedBy(parts.stream().reduce(Dataset::unionAll)
+        .orElseThrow(), "kpi_id", "municipality", "day")) {
       Series s = series.computeIfAbsent(row.getString(0), k -> new HashMap<>())
           .computeIfAbsent(row.getString(1), m -> new Series(new ArrayList<>(), new ArrayList<>()));
       LocalDate d = row.getDate(2).toLocalDate();
@@ -235,11 +236,11 @@ public final class GoldReportReader {
     if (!tables.exists(accounting)) {
       return List.of();
     }
-    return tables.read(accounting).groupBy("dataset")
+    Dataset<Row> counts = tables.read(accounting).groupBy("dataset")
         .agg(functions.sum(functions.when(col("dt").equalTo(Date.valueOf(day)),
                 col("quarantined_rows")).otherwise(0L)).cast("long"),
-            functions.sum("quarantined_rows").cast("long"))
-        .orderBy("dataset").collectAsList().stream()
+            functions.sum("quarantined_rows").cast("long"));
+    return CollectedRows.orderedBy(counts, "dataset").stream()
         .map(r -> new Freshness.Quarantined(r.getString(0), r.getLong(1), r.getLong(2)))
         .toList();
   }
