@@ -82,34 +82,30 @@ public final class PeopleFlowByArea extends PeriodicKpiJob {
     return List.of(new GoldOutput(TABLE, Grain.DAY, CountBasis.PERSONS, "people_count",
         List.of("people_count"), (rows, period) -> rows
             .select(col("municipality"), period, col("hour_start"), col("id"), col("value"),
-                col("records"), PointLocator.areas(AreaLevel.values()).as("_area"))
+                PointLocator.areas(AreaLevel.values()).as("_area"))
             .select(col("municipality"), col("dt"), col("hour_start"), col("id"),
-                col("value"), col("records"), col("_area.area_level"), col("_area.area_id"))
+                col("value"), col("_area.area_level"), col("_area.area_id"))
             .where(col("area_id").isNotNull())
             .groupBy(col("municipality"), col("area_level"), col("area_id"), col("dt"),
                 col("hour_start"))
             .agg(functions.sum("value").as("people_count"),
                 functions.countDistinct("id").as("sensors"),
-                functions.sum("records").as("records"))),
+                functions.count(functions.lit(1)).as("records"))),
         new GoldOutput(WARD_DAILY, Grain.DAY, CountBasis.PERSONS, "people_count",
             List.of("people_count"), (rows, period) -> rows
                 .groupBy(col("municipality"), col("ward_code").as("area_id"), period)
                 .agg(functions.sum("value").as("people_count"),
                     functions.countDistinct("id").as("sensors"),
-                    functions.sum("records").as("records"))));
+                    functions.count(functions.lit(1)).as("records"))));
   }
 
   @Override
   protected Dataset<Row> base(JobContext context, LocalDate from, LocalDate to) {
-    // one row per counter and clock hour (four readings) before the rows are located and
-    // spread over four area levels; both outputs are per hour or coarser, so sums add up
     Dataset<Row> counts = context.tables().read(TableRef.silver(SOURCE))
         .where(col("dt").between(Date.valueOf(from), Date.valueOf(to)))
         .where(col("type").equalTo("PeopleCounter"))
-        .groupBy(col("dt").as(DAY), col("municipality"), col("id"), col("lon"), col("lat"),
-            functions.date_trunc("hour", col("observed_at")).as("hour_start"))
-        .agg(functions.sum("value").as("value"), functions.count(functions.lit(1))
-            .as("records"));
+        .select(col("dt").as(DAY), col("municipality"), col("id"), col("value"), col("lon"),
+            col("lat"), functions.date_trunc("hour", col("observed_at")).as("hour_start"));
     return PointLocator.locate(context, counts);
   }
 }
