@@ -5,11 +5,6 @@ import static org.apache.spark.sql.functions.expr;
 
 import io.citylake.job.JobContext;
 import io.citylake.job.TableRef;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,11 +13,8 @@ import org.apache.spark.sql.functions;
 /**
  * Gives rows with {@code lon}/{@code lat} their areas: the ward (or ward-less municipality) whose
  * polygon covers the point, found with a Sedona spatial join (the polygons are broadcast and
- * indexed), and the JIS X 0410 1 km / 500 m squares and the H3 cell. Both are found once per
- * distinct location, not per row: the rows come from devices and places (counters, gauges,
- * stops, shelters), a few thousand locations under hundreds of thousands of rows, so the
- * located distinct locations are broadcast back to the rows by an equi-join and no row is
- * shuffled or sorted for it. A point on a border shared by two
+ * indexed; only distinct locations are joined, then mapped back by an equi-join), and the JIS X
+ * 0410 1 km / 500 m squares and the H3 cell computed per row. A point on a border shared by two
  * wards goes to the smaller ward code, so every point lands in exactly one ward; a point outside
  * every polygon, or without coordinates, gets {@link #UNKNOWN} and {@code outside_boundaries}.
  */
@@ -40,89 +32,47 @@ public final class PointLocator {
 
   /**
    * Adds {@code ward_code}, {@code ward_municipality} (the slug of the covering polygon) and
-   * {@code outside_boundaries}. Shuffles once to deduplicate locations; broadcasts the polygons
-   * and the located locations.
+   * {@code outside_boundaries}. Shuffles once to deduplicate locations; broadcasts the polygons.
    */
   public static Dataset<Row> withWard(Dataset<Row> rows, Dataset<Row> boundaries) {
-    return joinBack(rows, wards(locations(rows), boundaries), List.of());
+    Dataset<Row> locations = rows.select(col("lon").as("_lon"), col("lat").as("_lat"))
+        .where(col("_lon").isNotNull().and(col("_lat").isNotNull())).distinct()
+        .withColumn("_point", expr("ST_Point(_lon, _lat)"));
+    Dataset<Row> polygons = boundaries.select(col("code").as("_code"),
+        col("municipality").as("_municipality"),
+        expr("ST_GeomFromWKB(geometry_wkb)").as("_polygon"));
+    Dataset<Row> covered = locations
+        .join(functions.broadcast(polygons), expr("ST_Intersects(_polygon, _point)"))
+        .groupBy(col("_lon"), col("_lat"))
+        .agg(functions.min(functions.struct(col("_code"), col("_municipality"))).as("_ward"));
+    Dataset<Row> joined = rows.join(covered,
+        rows.col("lon").equalTo(covered.col("_lon")).and(rows.col("lat")
+            .equalTo(covered.col("_lat"))), "left");
+    return joined
+        .withColumn("ward_code", functions.coalesce(col("_ward._code"),
+            functions.lit(UNKNOWN)))
+        .withColumn("ward_municipality", col("_ward._municipality"))
+        .withColumn("outside_boundaries", col("_ward").isNull())
+        .drop("_lon", "_lat", "_ward");
   }
 
   /** Adds {@code mesh3}, {@code mesh4} and {@code h3} (lower-case hex) per row. */
   public static Dataset<Row> withCells(Dataset<Row> rows, int h3Resolution) {
-    return rows.withColumns(cells(col("lon"), col("lat"), h3Resolution));
+    return rows
+        .withColumn(AreaLevel.MESH3.column(), expr("jis_mesh(lat, lon, 3)"))
+        .withColumn(AreaLevel.MESH4.column(), expr("jis_mesh(lat, lon, 4)"))
+        .withColumn(AreaLevel.H3.column(), h3Cell(h3Resolution));
   }
 
-  /**
-   * Both {@link #withWard} and {@link #withCells}, in that column order; the cells too are
-   * computed per distinct location.
-   */
+  /** Both {@link #withWard} and {@link #withCells}. */
   public static Dataset<Row> locate(JobContext context, Dataset<Row> rows) {
-    return locate(rows, boundaries(context), context.config().h3Resolution());
+    return withCells(withWard(rows, boundaries(context)), context.config().h3Resolution());
   }
 
-  static Dataset<Row> locate(Dataset<Row> rows, Dataset<Row> boundaries, int h3Resolution) {
-    Dataset<Row> locations = locations(rows);
-    Dataset<Row> wards = wards(locations, boundaries)
-        .withColumnRenamed("_lon", "_wlon").withColumnRenamed("_lat", "_wlat");
-    Map<String, Column> cells = cells(col("_lon"), col("_lat"), h3Resolution);
-    Dataset<Row> places = locations
-        .join(functions.broadcast(wards), col("_lon").equalTo(col("_wlon"))
-            .and(col("_lat").equalTo(col("_wlat"))), "left")
-        .drop("_wlon", "_wlat")
-        .withColumns(cells);
-    return joinBack(rows, places, List.copyOf(cells.keySet()));
-  }
-
-  /** The distinct non-null locations of {@code rows}: {@code _lon}, {@code _lat}. */
-  private static Dataset<Row> locations(Dataset<Row> rows) {
-    return rows.select(col("lon").as("_lon"), col("lat").as("_lat"))
-        .where(col("_lon").isNotNull().and(col("_lat").isNotNull())).distinct();
-  }
-
-  /**
-   * The locations some polygon covers, with the smallest covering code: {@code _lon},
-   * {@code _lat}, {@code _ward} (code and municipality).
-   */
-  private static Dataset<Row> wards(Dataset<Row> locations, Dataset<Row> boundaries) {
-    Dataset<Row> polygons = boundaries.select(col("code").as("_code"),
-        col("municipality").as("_municipality"),
-        expr("ST_GeomFromWKB(geometry_wkb)").as("_polygon"));
-    return locations.withColumn("_point", expr("ST_Point(_lon, _lat)"))
-        .join(functions.broadcast(polygons), expr("ST_Intersects(_polygon, _point)"))
-        .groupBy(col("_lon"), col("_lat"))
-        .agg(functions.min(functions.struct(col("_code"), col("_municipality"))).as("_ward"));
-  }
-
-  /**
-   * The rows with the ward columns and {@code cellColumns} of their location in {@code places}
-   * ({@code _lon}, {@code _lat}, {@code _ward} and the cells), broadcast; rows without a covered
-   * location get {@link #UNKNOWN}.
-   */
-  private static Dataset<Row> joinBack(Dataset<Row> rows, Dataset<Row> places,
-      List<String> cellColumns) {
-    List<Column> columns = new ArrayList<>();
-    Arrays.stream(rows.columns()).forEach(name -> columns.add(rows.col(name)));
-    columns.add(functions.coalesce(col("_ward._code"), functions.lit(UNKNOWN)).as("ward_code"));
-    columns.add(col("_ward._municipality").as("ward_municipality"));
-    columns.add(col("_ward").isNull().as("outside_boundaries"));
-    cellColumns.forEach(name -> columns.add(places.col(name)));
-    return rows.join(functions.broadcast(places), rows.col("lon").equalTo(places.col("_lon"))
-            .and(rows.col("lat").equalTo(places.col("_lat"))), "left")
-        .select(columns.toArray(Column[]::new));
-  }
-
-  /** {@code mesh3}, {@code mesh4} and {@code h3} of a point, by column name. */
-  private static Map<String, Column> cells(Column lon, Column lat, int h3Resolution) {
-    Map<String, Column> cells = new LinkedHashMap<>();
-    cells.put(AreaLevel.MESH3.column(), functions.call_function("jis_mesh", lat, lon,
-        functions.lit(3)));
-    cells.put(AreaLevel.MESH4.column(), functions.call_function("jis_mesh", lat, lon,
-        functions.lit(4)));
-    cells.put(AreaLevel.H3.column(), functions.when(lon.isNotNull().and(lat.isNotNull()),
-        functions.lower(functions.hex(functions.element_at(functions.call_function(
-            "ST_H3CellIDs", functions.call_function("ST_Point", lon, lat),
-            functions.lit(h3Resolution), functions.lit(true)), 1)))));
-    return cells;
+  private static Column h3Cell(int resolution) {
+    return functions.when(col("lon").isNotNull().and(col("lat").isNotNull()),
+        expr("lower(hex(element_at(ST_H3CellIDs(ST_Point(lon, lat), " + resolution
+            + ", true), 1)))"));
   }
 
   /** One row per area of the located rows' levels: {@code area_level}, {@code area_id}. */

@@ -3,7 +3,6 @@ package io.citylake.spatial;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.uber.h3core.H3Core;
-import io.citylake.testing.DataFrameEquality;
 import io.citylake.testing.SparkTestBase;
 import java.io.IOException;
 import java.util.List;
@@ -96,19 +95,5 @@ class PointLocatorTest extends SparkTestBase {
       assertThat(row.<String>getAs("h3")).as(row.getString(0))
           .isEqualTo(h3.latLngToCellAddress(lat, lon, 9));
     }
-  }
-
-  @Test
-  void locatingOncePerLocationGivesEveryRowWhatLocatingEachRowGives() {
-    Dataset<Row> rows = points().unionByName(points().where("id LIKE 'inside%'"))
-        .unionByName(points().where("id = 'sea' OR id = 'no-location'"));
-
-    Dataset<Row> located = PointLocator.locate(rows, boundaries(), 9);
-
-    assertThat(located.columns()).containsExactly(PointLocator.withCells(
-        PointLocator.withWard(rows, boundaries()), 9).columns());
-    DataFrameEquality.assertDataFrameNoOrderEquals("located once per location",
-        PointLocator.withCells(PointLocator.withWard(rows, boundaries()), 9), located);
-    assertThat(located.count()).isEqualTo(14);
   }
 }
