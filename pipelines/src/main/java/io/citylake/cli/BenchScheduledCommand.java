@@ -1,7 +1,5 @@
 package io.citylake.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.citylake.bench.ScheduledBench;
 import io.citylake.lake.CityLakeException;
 import io.citylake.pipeline.NightlyPipeline;
@@ -55,10 +53,7 @@ final class BenchScheduledCommand implements Callable<Integer> {
     document.put("scheduled_seconds", result.seconds(ScheduledBench.SCHEDULED));
     document.put("ratio", result.ratio());
     document.put("steps", result.steps());
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValue(json.toFile(), document);
-    out.println("json: " + json.toAbsolutePath());
-    out.flush();
+    BenchJsonFile.write(json, document, out);
     return result.succeeded() ? 0 : CityLakeException.FAILED;
   }
 }

@@ -1,7 +1,5 @@
 package io.citylake.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.citylake.bench.SpatialBench;
 import io.citylake.lake.CityLakeException;
 import io.citylake.lake.LakeConfig;
@@ -72,10 +70,7 @@ final class BenchSpatialCommand implements Callable<Integer> {
     out.printf("naive / sedona wall time: %.1fx; sedona / jts: %.1fx; same count per polygon"
         + " in all three plans: %s%n", result.spark().speedup(), result.sedonaOverJts(),
         result.sameAnswer() ? "yes" : "NO");
-    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-        .writeValue(json.toFile(), document(result));
-    out.println("json: " + json.toAbsolutePath());
-    out.flush();
+    BenchJsonFile.write(json, document(result), out);
     return result.sameAnswer() ? 0 : CityLakeException.FAILED;
   }
 
