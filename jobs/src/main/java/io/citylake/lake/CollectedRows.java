@@ -9,8 +9,8 @@ import org.apache.spark.sql.Row;
 /**
  * Collects a small result (hundreds of rows) and orders it on the driver. An {@code orderBy}
  * before the collect is a global sort in Spark: a sampling job to find the ranges, then every
- * upstream aggregate run again to sort it: the catalogue's read of a few hundred rows took 4.2 s so, in
- * a warm night, and 1.2 s collected and ordered here.
+ * upstream aggregate run again to sort. The catalogue's headline read took 4.2 s that way in a
+ * warm night, and 1.2 s collected and ordered here.
  */
 public final class CollectedRows {
   private CollectedRows() {}
