@@ -42,6 +42,17 @@ public record GoldTable(
     return schema;
   }
 
+  /** The columns a job's rows bring: all but {@code build_run_id}, which the writer stamps. */
+  public StructType inputSchema() {
+    StructType schema = new StructType();
+    for (GoldColumn column : columns) {
+      if (!column.name().equals(BUILD_RUN_ID)) {
+        schema = schema.add(column.field());
+      }
+    }
+    return schema;
+  }
+
   /** The key columns of this table ({@link #KEY_COLUMNS} it has), in column order. */
   public List<String> keyColumns() {
     return columns.stream().map(GoldColumn::name).filter(KEY_COLUMNS::contains).toList();

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import io.citylake.conform.ReferenceTable;
 import io.citylake.contract.Vocabulary;
 import io.citylake.gold.GoldTables;
+import io.citylake.gold.KAnonymity;
 import io.citylake.job.Job;
 import io.citylake.job.JobContext;
 import io.citylake.job.JobResult;
@@ -27,9 +28,11 @@ import org.apache.spark.sql.functions;
  * baseline and target (silver.ref_kpi_targets), the latest published value, its change against
  * the baseline and a status against the target of the judged calendar or fiscal year
  * ({@link TargetJudgement}). Outcomes the lake does not measure take their values from
- * silver.ref_kpi_observations (reported by the town). Reads the gold KPI tables' headline series (published, unsuppressed values of the last 366 days only, a few hundred
- * rows, collected to the driver) and judges them in plain Java. Small: recomputed in full.
- * No broadcasts; one small shuffle per series; overwrites gold.kpi_catalogue.
+ * silver.ref_kpi_observations (reported by the town). Reads the gold KPI tables' headline
+ * series (published values of the last 366 days, suppressed days flagged: a few hundred rows,
+ * collected to the driver) and judges them in plain Java. Small: recomputed in full.
+ * No broadcasts; one small shuffle per series; overwrites gold.kpi_catalogue and
+ * gold.kpi_headline_series, the series it read ({@link KpiHeadlineSeries}).
  */
 public final class KpiCatalogue implements Job {
   @Override
@@ -63,7 +66,7 @@ public final class KpiCatalogue implements Job {
 
   @Override
   public List<TableRef> outputs() {
-    return List.of(KpiCatalogueRows.TABLE.ref());
+    return List.of(KpiCatalogueRows.TABLE.ref(), KpiHeadlineSeries.TABLE.ref());
   }
 
   @Override
@@ -72,7 +75,8 @@ public final class KpiCatalogue implements Job {
     Map<String, KpiTarget> targets = targets(context);
     Map<String, Map<String, List<SeriesPoint>>> allSeries = new HashMap<>();
     Map<String, Map<String, SeriesPoint>> allLatest = new HashMap<>();
-    readHeadlines(context, allSeries, allLatest);
+    List<Row> headlineRows = new ArrayList<>();
+    readHeadlines(context, allSeries, allLatest, headlineRows);
     Map<String, List<KpiObservation>> reported = observations(context);
     List<Row> rows = new ArrayList<>();
     for (KpiDefinition kpi : KpiDefinition.values()) {
@@ -98,9 +102,12 @@ public final class KpiCatalogue implements Job {
             TargetJudgement.judge(kpi, target, withLatest(points, newest)), Optional.empty()));
       }
     }
+    long seriesWritten = GoldTables.overwrite(context, KpiHeadlineSeries.TABLE,
+        context.spark().createDataFrame(headlineRows, KpiHeadlineSeries.TABLE.inputSchema()));
     Dataset<Row> frame = context.spark().createDataFrame(rows, KpiCatalogueRows.inputSchema());
     long written = GoldTables.overwrite(context, KpiCatalogueRows.TABLE, frame);
-    return JobResult.of(name(), 0, written, Map.of("kpis", KpiDefinition.values().length));
+    return JobResult.of(name(), 0, written + seriesWritten, Map.of("kpis",
+        KpiDefinition.values().length, KpiHeadlineSeries.NAME, seriesWritten));
   }
 
   /** The trend series, with the latest value as its final point when it is newer. */
@@ -116,11 +123,13 @@ public final class KpiCatalogue implements Job {
 
   /**
    * Every KPI's trend series and latest value, as one union query and one collect (one query per
-   * KPI and kind used to cost a planning round and a Spark job each).
+   * KPI and kind used to cost a planning round and a Spark job each); every day of the series,
+   * suppressed ones included, also goes to {@code headlineRows}, the rows of
+   * {@code gold.kpi_headline_series}.
    */
   private static void readHeadlines(JobContext context,
       Map<String, Map<String, List<SeriesPoint>>> series,
-      Map<String, Map<String, SeriesPoint>> latest) {
+      Map<String, Map<String, SeriesPoint>> latest, List<Row> headlineRows) {
     List<Dataset<Row>> parts = new ArrayList<>();
     for (KpiDefinition kpi : KpiDefinition.measuredKpis()) {
       KpiHeadline headline = KpiHeadline.of(kpi);
@@ -134,17 +143,27 @@ public final class KpiCatalogue implements Job {
     List<Row> rows = CollectedRows.orderedBy(parts.stream().reduce(Dataset::unionAll)
         .orElseThrow(), "kind", "kpi_id", "municipality", "day");
     for (Row row : rows) {
-      SeriesPoint point = new SeriesPoint(row.getDate(3).toLocalDate(), row.getDouble(4));
-      if (row.getString(0).equals("series")) {
+      LocalDate day = row.getDate(3).toLocalDate();
+      Double value = row.isNullAt(4) ? null : row.getDouble(4);
+      if (!row.getString(0).equals("series")) {
+        latest.computeIfAbsent(row.getString(1), k -> new HashMap<>())
+            .put(row.getString(2), new SeriesPoint(day, value));
+        continue;
+      }
+      headlineRows.add(KpiHeadlineSeries.row(row.getString(1), row.getString(2), day, value,
+          row.getInt(5) == 1, context.runDate()));
+      if (value != null) {
         series.computeIfAbsent(row.getString(1), k -> new HashMap<>())
-            .computeIfAbsent(row.getString(2), m -> new ArrayList<>()).add(point);
-      } else {
-        latest.computeIfAbsent(row.getString(1), k -> new HashMap<>()).put(row.getString(2), point);
+            .computeIfAbsent(row.getString(2), m -> new ArrayList<>())
+            .add(new SeriesPoint(day, value));
       }
     }
   }
 
-  /** The headline series of the last year: kind, kpi_id, municipality, day, value. */
+  /**
+   * The headline series of the last year, suppressed days included: kind, kpi_id,
+   * municipality, day, value, suppressed.
+   */
   private static Optional<Dataset<Row>> seriesRows(JobContext context, KpiDefinition kpi,
       KpiHeadline h) {
     TableRef table = TableRef.gold(h.table());
@@ -152,14 +171,16 @@ public final class KpiCatalogue implements Job {
       return Optional.empty();
     }
     LocalDate since = context.runDate().minusDays(365);
-    return Optional.of(h.series(context.tables().read(table), since,
+    return Optional.of(h.seriesWithSuppressed(context.tables().read(table), since,
             context.runDate())
-        .where(col("value").isNotNull())
         .select(functions.lit("series").as("kind"), functions.lit(kpi.id()).as("kpi_id"),
-            col("municipality"), col("day"), col("value")));
+            col("municipality"), col("day"), col("value"), col(KAnonymity.SUPPRESSED)));
   }
 
-  /** The newest non-null value per municipality: kind, kpi_id, municipality, day, value. */
+  /**
+   * The newest non-null value per municipality: kind, kpi_id, municipality, day, value and a
+   * {@code suppressed} of 0.
+   */
   private static Optional<Dataset<Row>> latestRows(JobContext context, KpiDefinition kpi,
       KpiHeadline.Latest l) {
     TableRef table = TableRef.gold(l.table());
@@ -173,7 +194,8 @@ public final class KpiCatalogue implements Job {
             col(l.periodColumn()).as("day"), col(l.valueColumn()).cast("double").as("value")))
             .as("newest"))
         .select(functions.lit("latest").as("kind"), functions.lit(kpi.id()).as("kpi_id"),
-            col("municipality"), col("newest.day").as("day"), col("newest.value").as("value")));
+            col("municipality"), col("newest.day").as("day"), col("newest.value").as("value"),
+            functions.lit(0).as(KAnonymity.SUPPRESSED)));
   }
 
   /**

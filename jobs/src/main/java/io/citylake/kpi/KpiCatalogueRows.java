@@ -1,6 +1,5 @@
 package io.citylake.kpi;
 
-import io.citylake.gold.GoldColumn;
 import io.citylake.gold.GoldColumns;
 import io.citylake.gold.GoldTable;
 import java.sql.Date;
@@ -66,13 +65,7 @@ final class KpiCatalogueRows {
 
   /** The table's columns without build_run_id, for the frame the job builds. */
   static StructType inputSchema() {
-    StructType schema = new StructType();
-    for (GoldColumn column : TABLE.columns()) {
-      if (!column.name().equals(GoldTable.BUILD_RUN_ID)) {
-        schema = schema.add(column.field());
-      }
-    }
-    return schema;
+    return TABLE.inputSchema();
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.citylake.kpi;
 
 import io.citylake.gold.Grain;
+import io.citylake.gold.KAnonymity;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.apache.spark.sql.Column;
@@ -55,6 +56,21 @@ public record KpiHeadline(
         .where(day.between(java.sql.Date.valueOf(since), java.sql.Date.valueOf(until)))
         .groupBy(functions.col("municipality"), day.as("day"))
         .agg(functions.expr(seriesValue()).cast("double").as("value"), extra);
+  }
+
+  /**
+   * {@link #series} with a {@code suppressed} column after {@code value}: 1 when a cell of the
+   * day was suppressed in {@code gold}, else 0 (always 0 for a table that suppresses nothing).
+   * The catalogue reads it for {@code gold.kpi_headline_series}, the report for another day.
+   */
+  public Dataset<Row> seriesWithSuppressed(Dataset<Row> gold, LocalDate since,
+      LocalDate until) {
+    boolean suppresses = java.util.Arrays.asList(gold.columns()).contains(KAnonymity.SUPPRESSED);
+    Column suppressed = suppresses
+        ? functions.max(functions.coalesce(functions.col(KAnonymity.SUPPRESSED),
+            functions.lit(false)).cast("int"))
+        : functions.lit(0);
+    return series(gold, since, until, suppressed.as(KAnonymity.SUPPRESSED));
   }
 
   /** The headline of a measured KPI; a KPI the city reports has none. */

@@ -181,6 +181,7 @@ public final class GoldRelations {
         Map.entry("change_vs_baseline", TARGETS),
         Map.entry("series_points", "count of published points"),
         Map.entry("projected_value", "a trend of published values")));
+    s.put("kpi_headline_series", Map.of("value", TARGETS));
     return s;
   }
 

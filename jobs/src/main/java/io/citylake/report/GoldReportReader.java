@@ -5,11 +5,13 @@ import static org.apache.spark.sql.functions.col;
 import io.citylake.conform.ConformAccounting;
 import io.citylake.contract.Vocabulary;
 import io.citylake.gold.Grain;
+import io.citylake.gold.KAnonymity;
 import io.citylake.job.JobTables;
 import io.citylake.job.TableRef;
 import io.citylake.kpi.GrowthPath;
 import io.citylake.kpi.KpiDefinition;
 import io.citylake.kpi.KpiHeadline;
+import io.citylake.kpi.KpiHeadlineSeries;
 import io.citylake.kpi.YearType;
 import io.citylake.lake.CityLakeException;
 import io.citylake.lake.CollectedRows;
@@ -17,7 +19,6 @@ import io.delta.tables.DeltaTable;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,9 @@ import org.apache.spark.sql.functions;
 
 /**
  * Reads what the KPI report shows from the published gold tables, by path, into plain records:
- * the catalogue (one row per KPI and municipality), each KPI's headline series (the catalogue's own series definition,
- * {@link KpiHeadline}, last 366 days), the latest shelter stock, the maps ({@link GoldMapReader})
+ * the catalogue (one row per KPI and municipality), each KPI's headline series of the last 366
+ * days (as the catalogue wrote it, {@link KpiHeadlineSeries}, or by its definition,
+ * {@link KpiHeadline}), the latest shelter stock, the maps ({@link GoldMapReader})
  * and the freshness facts. Every read is aggregated or bounded before it is collected (a few
  * thousand rows at most). The one non-gold read is {@code silver.conform_accounting}: the
  * quarantine counts per dataset and day are published nowhere in gold, and that table holds
@@ -44,16 +46,31 @@ public final class GoldReportReader {
 
   private final SparkSession spark;
   private final JobTables tables;
+  private final boolean seriesOfCatalogue;
 
-  /** Reads gold through {@code tables}: the report job's declared inputs. */
+  /**
+   * Reads gold through {@code tables}: the report job's declared inputs. The pipeline runs the
+   * report after {@code kpi.catalogue}, which ran on the KPI tables as they are now (or was
+   * skipped because they had not changed), so the series it wrote for the day are read from
+   * {@code gold.kpi_headline_series}.
+   */
   public GoldReportReader(SparkSession spark, JobTables tables) {
-    this.spark = spark;
-    this.tables = tables;
+    this(spark, tables, true);
   }
 
-  /** Reads any table of the lake at {@code paths} (the {@code report} command). */
+  /**
+   * Reads any table of the lake at {@code paths} (the {@code report} command): the series from
+   * the KPI tables themselves, which may have changed since the last night (a restore, a
+   * correction).
+   */
   public GoldReportReader(SparkSession spark, io.citylake.lake.LakePaths paths) {
-    this(spark, JobTables.unchecked(spark, paths));
+    this(spark, JobTables.unchecked(spark, paths), false);
+  }
+
+  private GoldReportReader(SparkSession spark, JobTables tables, boolean seriesOfCatalogue) {
+    this.spark = spark;
+    this.tables = tables;
+    this.seriesOfCatalogue = seriesOfCatalogue;
   }
 
   /** The newest service day gold was built from. */
@@ -136,30 +153,11 @@ public final class GoldReportReader {
 
   /**
    * Every KPI's headline series per municipality for the year up to {@code day}, and which of its
-   * days were suppressed: one union query and one collect for all KPIs.
+   * days were suppressed: one collect for all KPIs.
    */
   private Map<String, Map<String, Series>> series(LocalDate day) {
-    List<Dataset<Row>> parts = new ArrayList<>();
-    for (KpiDefinition kpi : KpiDefinition.measuredKpis()) {
-      KpiHeadline h = KpiHeadline.of(kpi);
-      TableRef table = TableRef.gold(h.table());
-      if (!tables.exists(table)) {
-        continue;
-      }
-      Dataset<Row> rows = tables.read(table);
-      boolean hasSuppressed = Arrays.asList(rows.columns()).contains("suppressed");
-      parts.add(h.series(rows, day.minusDays(365), day,
-              (hasSuppressed ? functions.max(functions.coalesce(col("suppressed"),
-                  functions.lit(false)).cast("int")) : functions.lit(0)).as("suppressed"))
-          .select(functions.lit(kpi.id()).as("kpi_id"), col("municipality"), col("day"),
-              col("value"), col("suppressed")));
-    }
     Map<String, Map<String, Series>> series = new HashMap<>();
-    if (parts.isEmpty()) {
-      return series;
-    }
-    for (Row row : CollectedRows.orderedBy(parts.stream().reduce(Dataset::unionAll)
-        .orElseThrow(), "kpi_id", "municipality", "day")) {
+    for (Row row : seriesRows(day)) {
       Series s = series.computeIfAbsent(row.getString(0), k -> new HashMap<>())
           .computeIfAbsent(row.getString(1), m -> new Series(new ArrayList<>(), new ArrayList<>()));
       LocalDate d = row.getDate(2).toLocalDate();
@@ -170,6 +168,38 @@ public final class GoldReportReader {
       }
     }
     return series;
+  }
+
+  /**
+   * The series rows, ordered by KPI, municipality and day: kpi_id, municipality, day, value,
+   * suppressed (0 or 1). In the report job, the catalogue wrote them for the night's day to
+   * {@code gold.kpi_headline_series} (one small read). Otherwise, and for a lake written before
+   * that table existed, they are read from every KPI's own gold table in one union.
+   */
+  private List<Row> seriesRows(LocalDate day) {
+    TableRef written = TableRef.gold(KpiHeadlineSeries.NAME);
+    if (seriesOfCatalogue && tables.exists(written)) {
+      List<Row> rows = CollectedRows.orderedBy(tables.read(written)
+          .where(col("as_of").equalTo(Date.valueOf(day)))
+          .select(col("kpi_id"), col("municipality"), col("dt").as("day"), col("value"),
+              col(KAnonymity.SUPPRESSED).cast("int").as(KAnonymity.SUPPRESSED)),
+          "kpi_id", "municipality", "day");
+      if (!rows.isEmpty()) {
+        return rows;
+      }
+    }
+    List<Dataset<Row>> parts = new ArrayList<>();
+    for (KpiDefinition kpi : KpiDefinition.measuredKpis()) {
+      KpiHeadline h = KpiHeadline.of(kpi);
+      TableRef table = TableRef.gold(h.table());
+      if (tables.exists(table)) {
+        parts.add(h.seriesWithSuppressed(tables.read(table), day.minusDays(365), day)
+            .select(functions.lit(kpi.id()).as("kpi_id"), col("municipality"), col("day"),
+                col("value"), col(KAnonymity.SUPPRESSED)));
+      }
+    }
+    return parts.isEmpty() ? List.of() : CollectedRows.orderedBy(
+        parts.stream().reduce(Dataset::unionAll).orElseThrow(), "kpi_id", "municipality", "day");
   }
 
   /**

@@ -57,6 +57,7 @@ public final class KpiReportJob implements Job {
     Set<TableRef> inputs = new LinkedHashSet<>();
     inputs.add(TableRef.gold("kpi_catalogue"));
     inputs.add(TableRef.gold(KpiWatermarks.TABLE));
+    inputs.add(TableRef.gold(io.citylake.kpi.KpiHeadlineSeries.NAME));
     for (KpiDefinition kpi : KpiDefinition.measuredKpis()) {
       inputs.add(TableRef.gold(KpiHeadline.of(kpi).table()));
     }

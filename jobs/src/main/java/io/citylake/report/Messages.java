@@ -158,6 +158,7 @@ public final class Messages {
         "Boundaries of the reporting areas (wards, municipalities, grid squares, H3 cells)");
     put("dataset.kpi_catalogue", "KPIカタログ（基準値・目標値・最新値・達成状況）",
         "KPI catalogue (baselines, targets, latest values, status)");
+    put("dataset.kpi_headline_series", "KPIの推移", "KPI trends");
     put("catalog.title", "スマートシティ評価オープンデータ", "Smart-city evaluation open data");
     put("catalog.description", "スマートシティKPIの評価に用いる集計データ（ゴールドテーブル）のうち、"
         + "公開可能なものの一覧です。個人に関わる集計は10人未満のセルを秘匿しています。",

@@ -44,6 +44,7 @@ public record DatasetSubject(String titleKey, Optional<String> grainKey, DataThe
     dataset("shelter_load_daily", "shelter_load", "daily", DataTheme.SOCI);
     dataset("spatial_areas", "spatial_areas", null, DataTheme.REGI);
     dataset("kpi_catalogue", "kpi_catalogue", null, DataTheme.GOVE);
+    dataset("kpi_headline_series", "kpi_headline_series", "daily", DataTheme.GOVE);
   }
 
   private static void kpi(String table, String kpi, String grain, DataTheme theme) {

@@ -4,12 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.citylake.job.JobContext;
+import io.citylake.job.JobTables;
+import io.citylake.kpi.KpiDefinition;
+import io.citylake.kpi.KpiHeadline;
 import io.citylake.lake.CityLakeException;
 import io.citylake.lake.LakeConfig;
 import io.citylake.lake.LakePaths;
 import io.citylake.pipeline.JobOutcome;
 import io.citylake.pipeline.RunSummary;
 import io.citylake.pipeline.SampleLakeNight;
+import io.citylake.testing.DataFrameEquality;
 import io.citylake.testing.SharedResources;
 import io.citylake.testing.SparkTestBase;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +21,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -346,5 +355,68 @@ class KpiReportOnSampleLakeTest extends SparkTestBase {
     // another day has no pages yet
     assertThat(job.filesIntact(new JobContext(spark(), LakeConfig.local(copy), day.plusDays(1),
         "test-next-day", Instant.now()))).isFalse();
+  }
+
+  @Test
+  void theHeadlineSeriesTableHoldsEveryKpisDailyValuesOfTheYearAsItsGoldTablePublishesThem() {
+    LakePaths paths = sample.config().paths();
+    List<String> perKpi = new ArrayList<>();
+    for (KpiDefinition kpi : KpiDefinition.measuredKpis()) {
+      KpiHeadline h = KpiHeadline.of(kpi);
+      String path = paths.gold(h.table());
+      boolean suppresses = Arrays.asList(spark().read().format("delta").load(path).columns())
+          .contains("suppressed");
+      perKpi.add("SELECT '" + kpi.id() + "' AS kpi_id, municipality, " + h.dayColumn()
+          + " AS dt, CAST(" + h.seriesValue() + " AS DOUBLE) AS value, "
+          + (suppresses ? "bool_or(coalesce(suppressed, false))" : "false") + " AS suppressed,"
+          + " DATE'" + day + "' AS as_of FROM " + delta(path) + " WHERE (" + h.filter() + ")"
+          + " AND " + h.dayColumn() + " BETWEEN DATE'" + day.minusDays(365) + "' AND DATE'"
+          + day + "' GROUP BY municipality, " + h.dayColumn());
+    }
+    Dataset<Row> expected = plain(spark().sql(String.join(" UNION ALL ", perKpi)));
+    Dataset<Row> written = plain(spark().read().format("delta")
+        .load(paths.gold("kpi_headline_series")).drop("build_run_id"));
+    assertThat(written.count()).isGreaterThan(KpiDefinition.measuredKpis().size());
+    DataFrameEquality.assertDataFrameNoOrderEquals("gold.kpi_headline_series", expected, written);
+  }
+
+  @Test
+  void theReportJobChartsTheCataloguesSeriesAndTheReportCommandTheKpiTables(@TempDir Path copy)
+      throws Exception {
+    LakePaths paths = sample.config().paths();
+    KpiReportJob job = new KpiReportJob(List.of());
+    assertThat(new GoldReportReader(spark(), JobTables.of(job, spark(), paths)).read(day))
+        .isEqualTo(new GoldReportReader(spark(), paths).read(day));
+
+    // a KPI table corrected after the night: the report command shows the table as it is now;
+    // the job, which the pipeline runs after the catalogue has judged the tables, its series
+    SampleLakeNight.copyTree(sample.root().resolve("gold"), copy.resolve("gold"));
+    SampleLakeNight.copyTree(sample.root().resolve("silver").resolve("conform_accounting"),
+        copy.resolve("silver").resolve("conform_accounting"));
+    LakePaths copied = LakeConfig.local(copy).paths();
+    spark().sql("UPDATE " + delta(copied.gold("walking_minutes_daily"))
+        + " SET walking_minutes_avg = walking_minutes_avg + 1000"
+        + " WHERE municipality = 'sapporo' AND dt = DATE'" + day + "'");
+    Double ofJob = dayValue(new GoldReportReader(spark(), JobTables.of(job, spark(), copied))
+        .read(day), "sapporo", "walking_minutes_avg");
+    Double ofCommand = dayValue(new GoldReportReader(spark(), copied).read(day), "sapporo",
+        "walking_minutes_avg");
+    assertThat(ofJob).as("the night's walking minutes in Sapporo").isNotNull();
+    assertThat(ofCommand).isCloseTo(ofJob + 1000, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  private static Double dayValue(ReportData data, String municipality, String kpi) {
+    return data.municipalities().stream().filter(m -> m.municipality().equals(municipality))
+        .flatMap(m -> m.kpis().stream()).filter(e -> e.kpiId().equals(kpi)).findFirst()
+        .orElseThrow().dayValue();
+  }
+
+  /** The rows with every column nullable and without comments, for comparing schemas. */
+  private static Dataset<Row> plain(Dataset<Row> rows) {
+    StructType schema = new StructType();
+    for (StructField field : rows.schema().fields()) {
+      schema = schema.add(field.name(), field.dataType(), true);
+    }
+    return spark().createDataFrame(rows.collectAsList(), schema);
   }
 }
