@@ -14,8 +14,8 @@ import org.apache.spark.sql.types.DataTypes;
  * night's day, as {@code kpi.catalogue} reads it from the KPIs' own gold tables to judge them.
  * Written once by the catalogue so that the night's report reads one small table for its trend
  * charts instead of planning fifteen reads of the same tables again at the end of the night,
- * when nothing else runs; a report of another day than {@code as_of} reads the KPI tables
- * themselves. Values are the published ones (null where the KPI's table suppressed the cell), so
+ * when nothing else runs. The {@code report} command, and a report of another day than
+ * {@code as_of}, read the KPI tables themselves. Values are the published ones (null where the KPI's table suppressed the cell), so
  * the table reveals nothing its sources do not.
  */
 public final class KpiHeadlineSeries {
