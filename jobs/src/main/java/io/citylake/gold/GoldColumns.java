@@ -7,6 +7,11 @@ import org.apache.spark.sql.types.DataTypes;
 public final class GoldColumns {
   private GoldColumns() {}
 
+  /** The KPI a row of a table about several KPIs is about. */
+  public static GoldColumn kpiId() {
+    return new GoldColumn("kpi_id", DataTypes.StringType, "KPI id of the data contract");
+  }
+
   public static GoldColumn municipality() {
     return new GoldColumn("municipality", DataTypes.StringType, "municipality slug");
   }

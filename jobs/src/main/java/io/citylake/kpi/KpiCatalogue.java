@@ -104,7 +104,8 @@ public final class KpiCatalogue implements Job {
     }
     long seriesWritten = GoldTables.overwrite(context, KpiHeadlineSeries.TABLE,
         context.spark().createDataFrame(headlineRows, KpiHeadlineSeries.TABLE.inputSchema()));
-    Dataset<Row> frame = context.spark().createDataFrame(rows, KpiCatalogueRows.inputSchema());
+    Dataset<Row> frame =
+        context.spark().createDataFrame(rows, KpiCatalogueRows.TABLE.inputSchema());
     long written = GoldTables.overwrite(context, KpiCatalogueRows.TABLE, frame);
     return JobResult.of(name(), 0, written + seriesWritten, Map.of("kpis",
         KpiDefinition.values().length, KpiHeadlineSeries.NAME, seriesWritten));

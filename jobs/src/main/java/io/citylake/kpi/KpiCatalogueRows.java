@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /** The catalogue table's columns and how one KPI and municipality becomes a row of it. */
 final class KpiCatalogueRows {
@@ -17,7 +16,7 @@ final class KpiCatalogueRows {
           + " judged calendar or fiscal year (a growth path's value for it), latest value"
           + " (measured, or reported by the town), change vs baseline and status",
       List.of(
-          GoldColumns.text("kpi_id", "KPI id of the data contract"),
+          GoldColumns.kpiId(),
           GoldColumns.municipality(),
           GoldColumns.text("name", "KPI name"),
           GoldColumns.text("definition", "the city's definition"),
@@ -62,11 +61,6 @@ final class KpiCatalogueRows {
       List.of());
 
   private KpiCatalogueRows() {}
-
-  /** The table's columns without build_run_id, for the frame the job builds. */
-  static StructType inputSchema() {
-    return TABLE.inputSchema();
-  }
 
   /**
    * One catalogue row.

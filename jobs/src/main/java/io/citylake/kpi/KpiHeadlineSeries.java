@@ -15,8 +15,8 @@ import org.apache.spark.sql.types.DataTypes;
  * Written once by the catalogue so that the night's report reads one small table for its trend
  * charts instead of planning fifteen reads of the same tables again at the end of the night,
  * when nothing else runs. The {@code report} command, and a report of another day than
- * {@code as_of}, read the KPI tables themselves. Values are the published ones (null where the KPI's table suppressed the cell), so
- * the table reveals nothing its sources do not.
+ * {@code as_of}, read the KPI tables themselves. Values are the published ones (null where the
+ * KPI's table suppressed the cell), so the table reveals nothing its sources do not.
  */
 public final class KpiHeadlineSeries {
   static final GoldTable TABLE = new GoldTable("kpi_headline_series",
@@ -24,7 +24,7 @@ public final class KpiHeadlineSeries {
           + " the KPI catalogue judges and the report charts (the daily aggregate of the KPI's"
           + " gold table named in kpi_catalogue.gold_table), null where that table suppressed it",
       List.of(
-          GoldColumns.text("kpi_id", "KPI id of the data contract"),
+          GoldColumns.kpiId(),
           GoldColumns.municipality(),
           GoldColumns.typed("dt", DataTypes.DateType,
               "the value's day (a survey's date for survey KPIs)"),

@@ -8,6 +8,7 @@ import io.citylake.job.JobResult;
 import io.citylake.job.TableRef;
 import io.citylake.kpi.KpiDefinition;
 import io.citylake.kpi.KpiHeadline;
+import io.citylake.kpi.KpiHeadlineSeries;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -57,7 +58,7 @@ public final class KpiReportJob implements Job {
     Set<TableRef> inputs = new LinkedHashSet<>();
     inputs.add(TableRef.gold("kpi_catalogue"));
     inputs.add(TableRef.gold(KpiWatermarks.TABLE));
-    inputs.add(TableRef.gold(io.citylake.kpi.KpiHeadlineSeries.NAME));
+    inputs.add(TableRef.gold(KpiHeadlineSeries.NAME));
     for (KpiDefinition kpi : KpiDefinition.measuredKpis()) {
       inputs.add(TableRef.gold(KpiHeadline.of(kpi).table()));
     }
